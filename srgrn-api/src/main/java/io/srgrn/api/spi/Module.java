@@ -1,0 +1,59 @@
+package io.srgrn.api.spi;
+
+import io.srgrn.api.spec.LayerSpec;
+import io.srgrn.api.tensor.Tensor;
+import java.util.Map;
+
+/**
+ * A layer spec compiled by a backend: forward, backward, parameters by SPEC name and Adam.
+ *
+ * <p>Every method that takes an input first checks it with {@link LayerSpec#outputShape}, so a bad
+ * rank or channel count fails with {@link io.srgrn.api.ShapeMismatchException} on every backend
+ * alike. A module is not thread-safe; use one per thread.
+ */
+public interface Module extends AutoCloseable {
+
+    LayerSpec spec();
+
+    /** Forward pass without autograd. The output is not clamped. */
+    Tensor forward(Tensor input);
+
+    /**
+     * Gradients of {@code sum(forward(input) * upstream)} with respect to the input and every
+     * parameter. The parameter gradients are also kept for {@link #adamStep}.
+     */
+    Gradients backward(Tensor input, Tensor upstream);
+
+    /**
+     * One Adam update (PyTorch's, with bias correction) from the gradients of the last
+     * {@link #backward}; the moments and step count live in the module.
+     */
+    void adamStep(AdamSettings adam, double learningRate);
+
+    /**
+     * One training step done entirely inside the backend: forward, L1 loss (mean absolute error)
+     * against {@code target}, backward and Adam. Returns the loss before the update.
+     */
+    float trainStep(Tensor input, Tensor target, AdamSettings adam, double learningRate);
+
+    /** A copy of one parameter. */
+    Tensor parameter(String name);
+
+    /** Copies of every parameter, in spec order. */
+    Map<String, Tensor> parameters();
+
+    /**
+     * Replaces parameters by name. All names and shapes are checked before anything changes, so a
+     * bad map leaves the module as it was. Names not given keep their values.
+     */
+    void setParameters(Map<String, Tensor> values);
+
+    /** Adam's step count and moments, for checkpoints. */
+    OptimizerState optimizerState();
+
+    /** Restores {@link #optimizerState()}; checked like {@link #setParameters}. */
+    void setOptimizerState(OptimizerState state);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,2 @@
+/** srgrn-backend-djl. */
+package io.srgrn.backend.djl;

@@ -1,0 +1,2 @@
+/** srgrn-backend-javacpp. */
+package io.srgrn.backend.javacpp;

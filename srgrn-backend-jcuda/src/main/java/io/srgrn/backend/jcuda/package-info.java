@@ -1,0 +1,2 @@
+/** srgrn-backend-jcuda. */
+package io.srgrn.backend.jcuda;

@@ -1,0 +1,2 @@
+/** srgrn-bench. */
+package io.srgrn.bench;

@@ -1,0 +1,2 @@
+/** srgrn-data. */
+package io.srgrn.data;

@@ -1,0 +1,2 @@
+/** srgrn-metrics. */
+package io.srgrn.metrics;

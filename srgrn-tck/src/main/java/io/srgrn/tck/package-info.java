@@ -1,0 +1,2 @@
+/** srgrn-tck. */
+package io.srgrn.tck;
