@@ -1,0 +1,259 @@
+package io.srgrn.api.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The small JSON subset that safetensors headers and SRGRN metadata need: objects, arrays,
+ * strings, integers, decimals, booleans and null. Kept in-house so srgrn-api has no dependency
+ * beyond slf4j. Not part of the public API.
+ */
+public final class Json {
+    private final String text;
+    private int pos;
+
+    private Json(String text) {
+        this.text = text;
+    }
+
+    /** Parses one JSON value: Map (insertion order kept), List, String, Long, Double, Boolean or null. */
+    public static Object parse(String text) {
+        Json p = new Json(text);
+        p.skipWhitespace();
+        Object value = p.value();
+        p.skipWhitespace();
+        if (p.pos != text.length()) {
+            throw p.error("trailing characters");
+        }
+        return value;
+    }
+
+    private Object value() {
+        if (pos >= text.length()) {
+            throw error("unexpected end");
+        }
+        char ch = text.charAt(pos);
+        return switch (ch) {
+            case '{' -> object();
+            case '[' -> array();
+            case '"' -> string();
+            case 't' -> literal("true", Boolean.TRUE);
+            case 'f' -> literal("false", Boolean.FALSE);
+            case 'n' -> literal("null", null);
+            default -> number();
+        };
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        pos++;
+        skipWhitespace();
+        if (peek() == '}') {
+            pos++;
+            return map;
+        }
+        while (true) {
+            skipWhitespace();
+            if (peek() != '"') {
+                throw error("expected a string key");
+            }
+            String key = string();
+            skipWhitespace();
+            expect(':');
+            skipWhitespace();
+            if (map.put(key, value()) != null) {
+                throw error("duplicate key '" + key + "'");
+            }
+            skipWhitespace();
+            char ch = next();
+            if (ch == '}') {
+                return map;
+            }
+            if (ch != ',') {
+                throw error("expected ',' or '}'");
+            }
+        }
+    }
+
+    private List<Object> array() {
+        List<Object> list = new ArrayList<>();
+        pos++;
+        skipWhitespace();
+        if (peek() == ']') {
+            pos++;
+            return list;
+        }
+        while (true) {
+            skipWhitespace();
+            list.add(value());
+            skipWhitespace();
+            char ch = next();
+            if (ch == ']') {
+                return list;
+            }
+            if (ch != ',') {
+                throw error("expected ',' or ']'");
+            }
+        }
+    }
+
+    private String string() {
+        expect('"');
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            char ch = next();
+            if (ch == '"') {
+                return sb.toString();
+            }
+            if (ch == '\\') {
+                char esc = next();
+                switch (esc) {
+                    case '"', '\\', '/' -> sb.append(esc);
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'u' -> {
+                        if (pos + 4 > text.length()) {
+                            throw error("truncated \\u escape");
+                        }
+                        try {
+                            sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                        } catch (NumberFormatException e) {
+                            throw error("bad \\u escape");
+                        }
+                        pos += 4;
+                    }
+                    default -> throw error("bad escape \\" + esc);
+                }
+            } else if (ch < 0x20) {
+                throw error("control character in string");
+            } else {
+                sb.append(ch);
+            }
+        }
+    }
+
+    private Object number() {
+        int start = pos;
+        while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+        String s = text.substring(start, pos);
+        if (s.isEmpty()) {
+            throw error("unexpected character '" + text.charAt(start) + "'");
+        }
+        try {
+            if (s.contains(".") || s.contains("e") || s.contains("E")) {
+                return Double.parseDouble(s);
+            }
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw error("bad number '" + s + "'");
+        }
+    }
+
+    private Object literal(String word, Object value) {
+        if (!text.startsWith(word, pos)) {
+            throw error("unexpected token");
+        }
+        pos += word.length();
+        return value;
+    }
+
+    private void skipWhitespace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private char peek() {
+        if (pos >= text.length()) {
+            throw error("unexpected end");
+        }
+        return text.charAt(pos);
+    }
+
+    private char next() {
+        char ch = peek();
+        pos++;
+        return ch;
+    }
+
+    private void expect(char ch) {
+        if (next() != ch) {
+            pos--;
+            throw error("expected '" + ch + "'");
+        }
+    }
+
+    private IllegalArgumentException error(String what) {
+        return new IllegalArgumentException("invalid JSON at character " + pos + ": " + what);
+    }
+
+    /** Writes a Map / List / String / Number / Boolean / null tree as compact JSON. */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(value, sb);
+        return sb.toString();
+    }
+
+    private static void write(Object value, StringBuilder sb) {
+        if (value == null) {
+            sb.append("null");
+        } else if (value instanceof String s) {
+            quote(s, sb);
+        } else if (value instanceof Number || value instanceof Boolean) {
+            sb.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                quote(String.valueOf(e.getKey()), sb);
+                sb.append(':');
+                write(e.getValue(), sb);
+            }
+            sb.append('}');
+        } else if (value instanceof List<?> list) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                write(list.get(i), sb);
+            }
+            sb.append(']');
+        } else {
+            throw new IllegalArgumentException("cannot write " + value.getClass() + " as JSON");
+        }
+    }
+
+    private static void quote(String s, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}
