@@ -1,0 +1,254 @@
+package io.srgrn.api;
+
+import io.srgrn.api.config.SrgrnConfig;
+import io.srgrn.api.init.Initializer;
+import io.srgrn.api.spec.SrgrnSpec;
+import io.srgrn.api.spi.Backend;
+import io.srgrn.api.spi.BackendContext;
+import io.srgrn.api.spi.BackendOptions;
+import io.srgrn.api.spi.Backends;
+import io.srgrn.api.spi.Device;
+import io.srgrn.api.spi.Module;
+import io.srgrn.api.tensor.Dihedral;
+import io.srgrn.api.tensor.Tensor;
+import io.srgrn.api.train.Trainer;
+import io.srgrn.api.train.TrainingSettings;
+import io.srgrn.api.weights.SrgrnWeights;
+import io.srgrn.api.weights.WeightsFile;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SRGRN ready to use: a model compiled on a backend and device, for inference and training.
+ * <pre>{@code
+ * try (Srgrn sr = Srgrn.builder().scale(4).weights(Path.of("srgrn-x4.safetensors")).build()) {
+ *     Tensor hr = sr.upscale(lr);           // (B, 3, h, w) in [0, 1] -> (B, 3, 4h, 4w)
+ * }
+ * }</pre>
+ * Holds native memory: close it. Not thread-safe.
+ */
+public final class Srgrn implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Srgrn.class);
+
+    private final SrgrnConfig config;
+    private final BackendContext context;
+    private final Module module;
+    private boolean trained;
+
+    private Srgrn(SrgrnConfig config, BackendContext context, Module module, boolean trained) {
+        this.config = config;
+        this.context = context;
+        this.module = module;
+        this.trained = trained;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public SrgrnConfig config() {
+        return config;
+    }
+
+    public Backend backend() {
+        return context.backend();
+    }
+
+    public Device device() {
+        return context.device();
+    }
+
+    /** The compiled network, for direct access to forward/backward/parameters. */
+    public Module module() {
+        return module;
+    }
+
+    /** False while the weights are the seeded random initialisation (no weights loaded or trained). */
+    public boolean hasTrainedWeights() {
+        return trained;
+    }
+
+    /**
+     * Super-resolves {@code lr} (B, in, h, w) with values in [0, 1]; the result (B, out, s*h, s*w)
+     * is clamped to [0, 1] (SPEC 3.5: inference clamps, training does not).
+     */
+    public Tensor upscale(Tensor lr) {
+        return upscale(lr, false);
+    }
+
+    /**
+     * As {@link #upscale(Tensor)}; with {@code selfEnsemble} the model runs on the 8 dihedral
+     * transforms of the input and the inverted outputs are averaged (SRGRN+, SPEC 8).
+     */
+    public Tensor upscale(Tensor lr, boolean selfEnsemble) {
+        Tensor out;
+        if (!selfEnsemble) {
+            out = module.forward(lr);
+        } else {
+            out = null;
+            for (int k = 0; k < Dihedral.COUNT; k++) {
+                Tensor y = Dihedral.invert(module.forward(Dihedral.apply(lr, k)), k);
+                if (out == null) {
+                    out = y;
+                } else {
+                    float[] acc = out.data();
+                    float[] add = y.data();
+                    for (int i = 0; i < acc.length; i++) {
+                        acc[i] += add[i];
+                    }
+                }
+            }
+            float[] acc = out.data();
+            for (int i = 0; i < acc.length; i++) {
+                acc[i] /= Dihedral.COUNT;
+            }
+        }
+        float[] d = out.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.min(1f, Math.max(0f, d[i]));
+        }
+        return out;
+    }
+
+    /** Writes the weights with SPEC metadata (atomic). */
+    public void save(Path file) {
+        save(file, Map.of());
+    }
+
+    /** Writes the weights with SPEC metadata plus {@code extraMetadata} (e.g. training provenance). */
+    public void save(Path file, Map<String, String> extraMetadata) {
+        WeightsFile.save(file, config, module.parameters(), extraMetadata);
+    }
+
+    /** Replaces the weights with a file's; its config must equal this model's. All-or-nothing. */
+    public void load(Path file) {
+        SrgrnWeights weights = WeightsFile.load(file);
+        if (!weights.config().equals(config)) {
+            throw new IllegalArgumentException(file + " holds weights for " + weights.config()
+                    + " but this model is " + config);
+        }
+        module.setParameters(weights.parameters());
+        trained = true;
+    }
+
+    /** A trainer for this model (SPEC 5); training marks the weights as trained. */
+    public Trainer trainer(TrainingSettings settings) {
+        trained = true;
+        return new Trainer(module, config, settings);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** Builds an {@link Srgrn}; every setting has a default (paper x4, best backend, its first device). */
+    public static final class Builder {
+        private Integer scale;
+        private SrgrnConfig config;
+        private String backend;
+        private Device device;
+        private int threads;
+        private long seed = 0;
+        private Path weights;
+
+        private Builder() {}
+
+        /** Upscaling factor 2, 3 or 4 of the paper config (default 4); ignored when {@link #config} is set. */
+        public Builder scale(int value) {
+            this.scale = value;
+            return this;
+        }
+
+        public Builder config(SrgrnConfig value) {
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /** A preset by name ({@code paper} or {@code compact}) at the builder's scale. */
+        public Builder preset(String name) {
+            this.config = SrgrnConfig.preset(name, scale == null ? 4 : scale);
+            return this;
+        }
+
+        /** Backend name; default: {@code srgrn.backend}, {@code SRGRN_BACKEND}, else the best available. */
+        public Builder backend(String name) {
+            this.backend = name;
+            return this;
+        }
+
+        public Builder device(Device value) {
+            this.device = value;
+            return this;
+        }
+
+        /** {@code cpu}, {@code cuda} or {@code cuda:N}. */
+        public Builder device(String value) {
+            this.device = Device.parse(value);
+            return this;
+        }
+
+        /** Intra-op CPU threads; 0 (default) lets the backend choose. */
+        public Builder threads(int value) {
+            this.threads = value;
+            return this;
+        }
+
+        /** Seed of the random initialisation when no weights are given. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Weights file; the config comes from it (a scale set here must agree). */
+        public Builder weights(Path file) {
+            this.weights = file;
+            return this;
+        }
+
+        public Srgrn build() {
+            SrgrnWeights loaded = weights == null ? null : WeightsFile.load(weights);
+            SrgrnConfig cfg = resolveConfig(loaded);
+            Map<String, Tensor> params = loaded != null ? loaded.parameters()
+                    : Initializer.initialize(new SrgrnSpec(cfg), seed);
+            Backend chosen = Backends.select(backend);
+            Device dev = device != null ? device : chosen.devices().get(0);
+            if (!chosen.devices().contains(dev)) {
+                throw new IllegalArgumentException("backend '" + chosen.name() + "' cannot use device " + dev
+                        + "; it offers " + chosen.devices());
+            }
+            BackendContext context = chosen.open(dev, new BackendOptions(threads));
+            try {
+                Module module = context.compile(new SrgrnSpec(cfg), params);
+                if (loaded == null) {
+                    LOG.warn("no weights given: SRGRN x{} is UNTRAINED (random initialisation, seed {}); "
+                            + "its output is not a super-resolved image", cfg.scale(), seed);
+                }
+                LOG.info("SRGRN x{} on backend '{}', device {}", cfg.scale(), chosen.name(), dev);
+                return new Srgrn(cfg, context, module, loaded != null);
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
+        }
+
+        private SrgrnConfig resolveConfig(SrgrnWeights loaded) {
+            if (loaded == null) {
+                return config != null ? config : SrgrnConfig.paper(scale == null ? 4 : scale);
+            }
+            SrgrnConfig fromFile = loaded.config();
+            if (scale != null && scale != fromFile.scale()) {
+                throw new IllegalArgumentException("scale " + scale + " was requested but " + weights
+                        + " holds an x" + fromFile.scale() + " model");
+            }
+            if (config != null && !config.equals(fromFile)) {
+                throw new IllegalArgumentException("config " + config + " was requested but " + weights
+                        + " holds " + fromFile);
+            }
+            return fromFile;
+        }
+    }
+}
