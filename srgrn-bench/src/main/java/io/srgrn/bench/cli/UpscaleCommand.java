@@ -1,0 +1,128 @@
+package io.srgrn.bench.cli;
+
+import io.srgrn.bench.report.MarkdownTable;
+import io.srgrn.data.image.DecodedImage;
+import io.srgrn.data.image.ImageFiles;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code srgrn upscale}: super-resolves image files or whole folders. */
+@Command(name = "upscale", mixinStandardHelpOptions = true,
+        description = {"Super-resolves images (files or whole folders, searched recursively). The output format "
+                + "follows the output file's extension; grey images stay grey and alpha is kept.",
+                "Existing outputs are never overwritten without --force. An input that cannot be read is reported "
+                + "and skipped, the others are still done, and the exit status is then 1."})
+final class UpscaleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerboseMixin verbose;
+
+    @Mixin
+    BackendOptionsMixin where;
+
+    @Parameters(paramLabel = "IN", arity = "1..*", description = "Image files or folders.")
+    List<Path> inputs;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
+            description = "Output image file (one input file) or folder.")
+    Path output;
+
+    @Option(names = "--scale", paramLabel = "S", description = "2, 3 or 4; default: the weights' scale (4 for bicubic).")
+    Integer scale;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ModelChoice model = new ModelChoice();
+
+    static final class ModelChoice {
+        @Option(names = "--weights", paramLabel = "FILE", description = "SRGRN weights (.safetensors).")
+        Path weights;
+
+        @Option(names = "--model", paramLabel = "NAME",
+                description = "'bicubic', or NAME.safetensors in the models folder (SRGRN_MODELS, default ~/.srgrn/models).")
+        String name;
+    }
+
+    @Option(names = "--ensemble", description = "Self-ensemble (SRGRN+): average over the 8 flips/rotations; 8x slower.")
+    boolean ensemble;
+
+    @Option(names = "--format", paramLabel = "EXT", description = "Output format for folder outputs: png, jpg, bmp or tif (default: the input's).")
+    String format;
+
+    @Option(names = "--force", description = "Overwrite existing output files.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        if (scale != null && scale != 2 && scale != 3 && scale != 4) {
+            throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
+        }
+        ModelRef ref = model.weights != null ? ModelRef.ofWeights(model.weights)
+                : model.name != null ? ModelRef.ofName(model.name) : null;
+        if (ref == null) {
+            throw new UsageException("no model: give --weights FILE or --model NAME (e.g. --model bicubic)");
+        }
+        UpscalePlan plan = UpscalePlan.of(inputs, output, format, force);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Integer s = scale == null && ref.bicubic() ? Integer.valueOf(4) : scale;
+        List<String> failures = new ArrayList<>();
+        MarkdownTable table = new MarkdownTable("input", "output", "size in", "size out", "seconds").alignRight(4);
+        try (ImageUpscaler upscaler = ref.open(s, ensemble, where)) {
+            err.println("upscale: " + plan.jobs().size() + " image(s) with " + upscaler.describe());
+            ProgressBar bar = plan.jobs().size() > 1 ? ProgressBar.onStderr(err, "upscale", plan.jobs().size()) : null;
+            int done = 0;
+            for (UpscalePlan.Job job : plan.jobs()) {
+                long t0 = System.nanoTime();
+                try {
+                    DecodedImage in = ImageFiles.read(job.input());
+                    DecodedImage result = upscaler.upscale(in);
+                    Path parent = job.output().toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    ImageFiles.write(job.output(), result);
+                    table.row(job.input().toString(), job.output().toString(), in.width() + "x" + in.height(),
+                            result.width() + "x" + result.height(),
+                            io.srgrn.bench.report.Numbers.fixed((System.nanoTime() - t0) / 1e9, 2));
+                } catch (Exception | OutOfMemoryError e) {
+                    String reason = job.input() + ": " + Errors.describe(e);
+                    failures.add(reason);
+                    if (bar != null) {
+                        bar.message("upscale: skipped " + reason);
+                    } else {
+                        err.println("upscale: skipped " + reason);
+                    }
+                }
+                done++;
+                if (bar != null) {
+                    bar.update(done, job.input().getFileName().toString());
+                }
+            }
+            if (bar != null) {
+                bar.close();
+            }
+        }
+        if (table.rowCount() > 0) {
+            out.print(table.render());
+        }
+        if (!failures.isEmpty()) {
+            err.println("upscale: " + failures.size() + " of " + plan.jobs().size() + " image(s) failed:");
+            failures.forEach(f -> err.println("  " + f));
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}
