@@ -15,6 +15,11 @@ import io.srgrn.api.train.Trainer;
 import io.srgrn.api.train.TrainingSettings;
 import io.srgrn.api.weights.SrgrnWeights;
 import io.srgrn.api.weights.WeightsFile;
+import io.srgrn.data.image.DecodedImage;
+import io.srgrn.data.image.ImageFiles;
+import io.srgrn.data.image.PlanarImage;
+import io.srgrn.data.resize.MatlabBicubic;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -111,6 +116,51 @@ public final class Srgrn implements AutoCloseable {
             d[i] = Math.min(1f, Math.max(0f, d[i]));
         }
         return out;
+    }
+
+    /**
+     * Super-resolves a decoded image, keeping what the network does not model: a grey image is
+     * replicated to RGB for an RGB model and averaged back to grey afterwards; alpha is upscaled with
+     * MATLAB bicubic (clamped to [0, 1]); the bit depth is carried to the result.
+     */
+    public DecodedImage upscale(DecodedImage image, boolean selfEnsemble) {
+        PlanarImage color = image.color();
+        boolean grey = color.channels() == 1;
+        if (color.channels() != config.inChannels()) {
+            if (!(grey && config.inChannels() == 3)) {
+                throw new ShapeMismatchException("this SRGRN takes " + config.inChannels() + "-channel images, the image has "
+                        + color.channels() + " colour channel(s)");
+            }
+            color = color.replicate(3);
+        }
+        PlanarImage sr = ImageTensors.toImage(upscale(ImageTensors.toTensor(color), selfEnsemble));
+        if (grey && sr.channels() == 3) {
+            sr = averageChannels(sr);
+        }
+        PlanarImage alpha = null;
+        if (image.alpha() != null) {
+            alpha = MatlabBicubic.resize(image.alpha(), config.scale());
+            float[] a = alpha.data();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Math.min(1f, Math.max(0f, a[i]));
+            }
+        }
+        return new DecodedImage(sr, alpha, image.bitDepth());
+    }
+
+    /** Super-resolves an AWT image (grey, RGB or with alpha) into one of the same kind. */
+    public BufferedImage upscale(BufferedImage image) {
+        return ImageFiles.toBufferedImage(upscale(ImageFiles.fromBufferedImage(image), false));
+    }
+
+    private static PlanarImage averageChannels(PlanarImage rgb) {
+        int n = rgb.planeSize();
+        float[] d = rgb.data();
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (d[i] + d[n + i] + d[2 * n + i]) / 3f;
+        }
+        return new PlanarImage(1, rgb.height(), rgb.width(), out);
     }
 
     /** Writes the weights with SPEC metadata (atomic). */

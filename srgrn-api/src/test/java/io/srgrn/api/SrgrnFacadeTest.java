@@ -1,0 +1,119 @@
+package io.srgrn.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.srgrn.api.config.SrgrnConfig;
+import io.srgrn.api.tensor.Tensor;
+import io.srgrn.api.weights.WeightsFormatException;
+import io.srgrn.data.image.DecodedImage;
+import io.srgrn.data.image.PlanarImage;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SrgrnFacadeTest {
+    @TempDir
+    Path dir;
+
+    private static Srgrn compact(int scale) {
+        return Srgrn.builder().config(SrgrnConfig.compact(scale)).backend("nearest").build();
+    }
+
+    @Test
+    void defaultsArePaperX4OnBestBackendAndUntrained() {
+        try (Srgrn sr = Srgrn.builder().build()) {
+            assertThat(sr.config()).isEqualTo(SrgrnConfig.paper(4));
+            assertThat(sr.backend().name()).isEqualTo("nearest");
+            assertThat(sr.device().isCpu()).isTrue();
+            assertThat(sr.hasTrainedWeights()).isFalse();
+        }
+    }
+
+    @Test
+    void upscaleClampsToUnitRangeAndChecksChannels() {
+        try (Srgrn sr = compact(2)) {
+            sr.module().setParameters(Map.of("grrb.gamma", Tensor.scalar(0.5f)));
+            float[] d = new float[3 * 2 * 2];
+            d[0] = 0.1f;
+            d[1] = 0.7f;
+            Tensor out = sr.upscale(Tensor.of(d, 1, 3, 2, 2));
+            assertThat(out.shape()).containsExactly(1, 3, 4, 4);
+            assertThat(out.get(0, 0, 0, 0)).isEqualTo(0.6f);
+            assertThat(out.get(0, 0, 0, 2)).isEqualTo(1f);
+            assertThatThrownBy(() -> sr.upscale(Tensor.zeros(1, 1, 2, 2)))
+                    .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("expects 3 input channels, got 1");
+        }
+    }
+
+    @Test
+    void selfEnsembleOfAnEquivariantModelEqualsPlainOutput() {
+        try (Srgrn sr = compact(3)) {
+            float[] d = new float[3 * 4 * 5];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (i % 7) / 7f;
+            }
+            Tensor lr = Tensor.of(d, 1, 3, 4, 5);
+            float[] plain = sr.upscale(lr, false).data();
+            float[] ensemble = sr.upscale(lr, true).data();
+            assertThat(ensemble).hasSameSizeAs(plain);
+            for (int i = 0; i < plain.length; i++) {
+                assertThat(ensemble[i]).isCloseTo(plain[i], org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void greyStaysGreyAndAlphaIsCarried() {
+        try (Srgrn sr = compact(2)) {
+            PlanarImage grey = new PlanarImage(1, 3, 2, new float[] {0, 0.2f, 0.4f, 0.6f, 0.8f, 1});
+            PlanarImage alpha = new PlanarImage(1, 3, 2, new float[] {1, 1, 1, 1, 1, 1});
+            DecodedImage out = sr.upscale(new DecodedImage(grey, alpha, 16), false);
+            assertThat(out.color().channels()).isEqualTo(1);
+            assertThat(out.color().height()).isEqualTo(6);
+            assertThat(out.color().get(0, 5, 3)).isEqualTo(1f);
+            assertThat(out.alpha().data()).containsOnly(1f);
+            assertThat(out.bitDepth()).isEqualTo(16);
+
+            BufferedImage rgb = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+            rgb.setRGB(1, 1, 0x00ff8000);
+            BufferedImage up = sr.upscale(rgb);
+            assertThat(up.getWidth()).isEqualTo(6);
+            assertThat(up.getRGB(3, 3) & 0xffffff).isEqualTo(0xff8000);
+        }
+    }
+
+    @Test
+    void saveLoadAndConfigConflicts() {
+        Path file = dir.resolve("x2.safetensors");
+        try (Srgrn sr = compact(2)) {
+            sr.module().setParameters(Map.of("grrb.gamma", Tensor.scalar(0.25f)));
+            sr.save(file, Map.of("note", "test"));
+        }
+        try (Srgrn sr = Srgrn.builder().weights(file).backend("nearest").build()) {
+            assertThat(sr.config()).isEqualTo(SrgrnConfig.compact(2));
+            assertThat(sr.hasTrainedWeights()).isTrue();
+            assertThat(sr.module().parameter("grrb.gamma").data()).containsExactly(0.25f);
+        }
+        assertThatThrownBy(() -> Srgrn.builder().scale(4).weights(file).backend("nearest").build())
+                .hasMessageContaining("scale 4 was requested").hasMessageContaining("x2 model");
+        try (Srgrn sr = compact(3)) {
+            assertThatThrownBy(() -> sr.load(file)).hasMessageContaining("holds weights for");
+        }
+    }
+
+    @Test
+    void badWeightsFileClosesNothingHalfBuilt() throws Exception {
+        Path file = dir.resolve("broken.safetensors");
+        Files.write(file, new byte[] {1, 2, 3});
+        int before = NearestBackend.closedContexts;
+        assertThatThrownBy(() -> Srgrn.builder().weights(file).backend("nearest").build())
+                .isInstanceOf(WeightsFormatException.class).hasMessageContaining(file.toString());
+        assertThat(NearestBackend.closedContexts).isEqualTo(before);
+        assertThatThrownBy(() -> Srgrn.builder().backend("nearest").device("cuda:0").build())
+                .hasMessageContaining("cannot use device cuda:0");
+    }
+}
