@@ -13,6 +13,9 @@ import java.util.Optional;
  * ({@code srgrn.models} / {@code SRGRN_MODELS}, default {@code ~/.srgrn/models}).
  */
 record ModelRef(String label, Path weights, boolean bicubic) {
+    /** No model named: the paper's SRGRN with random weights (the facade warns that it is untrained). */
+    static final ModelRef UNTRAINED = new ModelRef("SRGRN (untrained)", null, false);
+
     static final String BICUBIC = "bicubic";
     static final String MODELS_PROPERTY = "srgrn.models";
     static final String MODELS_ENV = "SRGRN_MODELS";
@@ -52,7 +55,7 @@ record ModelRef(String label, Path weights, boolean bicubic) {
 
     /** The scale stored in the weights file, or empty for the Bicubic baseline. */
     Optional<Integer> storedScale() {
-        return bicubic ? Optional.empty() : Optional.of(WeightsFile.load(weights).config().scale());
+        return weights == null ? Optional.empty() : Optional.of(WeightsFile.load(weights).config().scale());
     }
 
     /**
@@ -66,11 +69,16 @@ record ModelRef(String label, Path weights, boolean bicubic) {
             }
             return new BicubicUpscaler(scale);
         }
-        int stored = storedScale().orElseThrow();
-        if (scale != null && scale != stored) {
-            throw new UsageException("--scale " + scale + " was given but " + weights + " holds an x" + stored + " model");
+        Srgrn.Builder b = Srgrn.builder().threads(where.threads);
+        if (weights != null) {
+            int stored = storedScale().orElseThrow();
+            if (scale != null && scale != stored) {
+                throw new UsageException("--scale " + scale + " was given but " + weights + " holds an x" + stored + " model");
+            }
+            b.weights(weights);
+        } else {
+            b.scale(scale == null ? 4 : scale);
         }
-        Srgrn.Builder b = Srgrn.builder().weights(weights).threads(where.threads);
         if (where.backend != null) {
             b.backend(where.backend);
         }

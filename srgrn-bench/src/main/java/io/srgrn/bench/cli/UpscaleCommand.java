@@ -40,14 +40,15 @@ final class UpscaleCommand implements Callable<Integer> {
             description = "Output image file (one input file) or folder.")
     Path output;
 
-    @Option(names = "--scale", paramLabel = "S", description = "2, 3 or 4; default: the weights' scale (4 for bicubic).")
+    @Option(names = "--scale", paramLabel = "S", description = "2, 3 or 4; default: the weights' scale, else 4.")
     Integer scale;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     ModelChoice model = new ModelChoice();
 
     static final class ModelChoice {
-        @Option(names = "--weights", paramLabel = "FILE", description = "SRGRN weights (.safetensors).")
+        @Option(names = "--weights", paramLabel = "FILE",
+                description = "SRGRN weights (.safetensors). Without --weights or --model the paper's SRGRN runs UNTRAINED (random weights, with a warning).")
         Path weights;
 
         @Option(names = "--model", paramLabel = "NAME",
@@ -70,10 +71,7 @@ final class UpscaleCommand implements Callable<Integer> {
             throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
         }
         ModelRef ref = model.weights != null ? ModelRef.ofWeights(model.weights)
-                : model.name != null ? ModelRef.ofName(model.name) : null;
-        if (ref == null) {
-            throw new UsageException("no model: give --weights FILE or --model NAME (e.g. --model bicubic)");
-        }
+                : model.name != null ? ModelRef.ofName(model.name) : ModelRef.UNTRAINED;
         UpscalePlan plan = UpscalePlan.of(inputs, output, format, force);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -82,6 +80,7 @@ final class UpscaleCommand implements Callable<Integer> {
         MarkdownTable table = new MarkdownTable("input", "output", "size in", "size out", "seconds").alignRight(4);
         try (ImageUpscaler upscaler = ref.open(s, ensemble, where)) {
             err.println("upscale: " + plan.jobs().size() + " image(s) with " + upscaler.describe());
+
             ProgressBar bar = plan.jobs().size() > 1 ? ProgressBar.onStderr(err, "upscale", plan.jobs().size()) : null;
             int done = 0;
             for (UpscalePlan.Job job : plan.jobs()) {
