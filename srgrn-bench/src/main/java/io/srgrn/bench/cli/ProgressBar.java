@@ -21,6 +21,7 @@ final class ProgressBar implements AutoCloseable {
     private long done;
     private int lastLength;
     private boolean closed;
+    private double eta = Double.NaN;
 
     ProgressBar(PrintWriter err, String label, long total, boolean interactive, long lineIntervalMillis) {
         this.err = err;
@@ -37,6 +38,12 @@ final class ProgressBar implements AutoCloseable {
 
     /** Reports {@code doneSoFar} of the total with extra text (e.g. the current file or loss). */
     void update(long doneSoFar, String detail) {
+        update(doneSoFar, detail, Double.NaN);
+    }
+
+    /** As {@link #update(long, String)} with the caller's own ETA in seconds (NaN: estimate from this bar's pace). */
+    void update(long doneSoFar, String detail, double etaSeconds) {
+        this.eta = etaSeconds;
         this.done = doneSoFar;
         long now = System.nanoTime();
         boolean last = doneSoFar >= total;
@@ -49,7 +56,7 @@ final class ProgressBar implements AutoCloseable {
     }
 
     private void draw(String detail) {
-        String text = render(done, total, (System.nanoTime() - startNanos) / 1e9, detail);
+        String text = render(done, total, (System.nanoTime() - startNanos) / 1e9, eta, detail);
         if (interactive) {
             String padded = text + " ".repeat(Math.max(0, lastLength - text.length()));
             err.print("\r" + padded);
@@ -60,7 +67,7 @@ final class ProgressBar implements AutoCloseable {
         err.flush();
     }
 
-    String render(long doneSoFar, long all, double seconds, String detail) {
+    String render(long doneSoFar, long all, double seconds, double etaSeconds, String detail) {
         double fraction = all == 0 ? 1 : Math.min(1, (double) doneSoFar / all);
         int filled = (int) Math.round(fraction * WIDTH);
         StringBuilder sb = new StringBuilder(label).append(" [")
@@ -68,7 +75,8 @@ final class ProgressBar implements AutoCloseable {
                 .append(doneSoFar).append('/').append(all)
                 .append(String.format(Locale.ROOT, " %3.0f%%", fraction * 100));
         if (doneSoFar > 0 && doneSoFar < all) {
-            sb.append(" ETA ").append(duration(seconds / doneSoFar * (all - doneSoFar)));
+            double left = Double.isNaN(etaSeconds) ? seconds / doneSoFar * (all - doneSoFar) : etaSeconds;
+            sb.append(" ETA ").append(duration(left));
         } else if (doneSoFar >= all) {
             sb.append(" in ").append(duration(seconds));
         }

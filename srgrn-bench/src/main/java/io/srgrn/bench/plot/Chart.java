@@ -265,7 +265,14 @@ public final class Chart {
             if (out.size() >= 2) {
                 return out;
             }
+            // Less than two decades: round values in linear space, placed on the log axis.
             out.clear();
+            for (double v : ticks(Math.pow(10, lo), Math.pow(10, hi), false)) {
+                if (v > 0) {
+                    out.add(Math.log10(v));
+                }
+            }
+            return out;
         }
         double span = hi - lo;
         if (!(span > 0)) {
@@ -284,7 +291,7 @@ public final class Chart {
     private static String tickLabel(double v, boolean log) {
         double value = log ? Math.pow(10, v) : v;
         double a = Math.abs(value);
-        if (log || a >= 1e4) {
+        if (a >= 1e4 || (log && a >= 1e3)) {
             if (a >= 1e9) {
                 return trim(value / 1e9) + "G";
             }
