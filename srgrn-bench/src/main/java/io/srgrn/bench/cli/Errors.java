@@ -17,9 +17,8 @@ final class Errors {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
         err.println(prefix(cl) + "error: " + e.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
-            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
-        }
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return ExitCodes.USAGE;
     }

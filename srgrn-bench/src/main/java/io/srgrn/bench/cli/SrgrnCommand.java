@@ -31,6 +31,8 @@ public final class SrgrnCommand implements Runnable {
 
     public static void main(String[] args) {
         configureLogging(args);
+        // Charts and figures are drawn off-screen; never try to reach a display.
+        System.setProperty("java.awt.headless", "true");
         // DJL must never try to download natives: the jar on the class path has them.
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
@@ -49,7 +51,12 @@ public final class SrgrnCommand implements Runnable {
 
     /** The configured command line (error handlers, streams), for callers that need picocli itself. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new SrgrnCommand());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter)}, with the factory that makes the command objects. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new SrgrnCommand(), factory);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

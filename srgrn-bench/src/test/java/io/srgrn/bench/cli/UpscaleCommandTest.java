@@ -1,0 +1,171 @@
+package io.srgrn.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.srgrn.data.image.DecodedImage;
+import io.srgrn.data.image.ImageFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpscaleCommandTest {
+    @TempDir
+    static Path shared;
+    static Path weights;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void makeWeights() {
+        weights = Cli.compactWeights(shared.resolve("compact-x2.safetensors"), 2);
+    }
+
+    private Cli.Result upscale(String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "upscale";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--weights";
+        all[args.length + 2] = weights.toString();
+        all[args.length + 3] = "--threads";
+        all[args.length + 4] = "1";
+        return Cli.run(all);
+    }
+
+    @Test
+    void upscalesOneFileToTheNamedFile() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 10, 12, false, 1);
+        Path out = dir.resolve("out.png");
+        Cli.Result r = upscale(in.toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        DecodedImage result = ImageFiles.read(out);
+        assertThat(result.height()).isEqualTo(20);
+        assertThat(result.width()).isEqualTo(24);
+        assertThat(result.color().channels()).isEqualTo(3);
+        assertThat(r.out()).contains("| " + in + " ").contains("12x10").contains("24x20");
+    }
+
+    @Test
+    void keepsGreyAndAlpha() throws IOException {
+        Path grey = Cli.image(dir.resolve("grey.png"), 1, 8, 9, false, 2);
+        Path rgba = Cli.image(dir.resolve("rgba.png"), 3, 8, 9, true, 3);
+        Path out = dir.resolve("out");
+        Cli.Result r = upscale(grey.toString(), rgba.toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        DecodedImage g = ImageFiles.read(out.resolve("grey.png"));
+        assertThat(g.color().channels()).isEqualTo(1);
+        assertThat(g.hasAlpha()).isFalse();
+        DecodedImage a = ImageFiles.read(out.resolve("rgba.png"));
+        assertThat(a.color().channels()).isEqualTo(3);
+        assertThat(a.hasAlpha()).isTrue();
+        assertThat(a.height()).isEqualTo(16);
+        assertThat(a.width()).isEqualTo(18);
+    }
+
+    @Test
+    void outputFormatFollowsTheExtension() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 8, 8, false, 4);
+        Path out = dir.resolve("out.bmp");
+        Cli.Result r = upscale(in.toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        byte[] head = Files.readAllBytes(out);
+        assertThat(new String(head, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("BM");
+    }
+
+    @Test
+    void refusesToOverwriteWithoutForce() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 8, 8, false, 5);
+        Path out = dir.resolve("out.png");
+        Files.writeString(out, "keep me");
+        Cli.Result r = upscale(in.toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("refusing to overwrite").contains(out.toString()).contains("--force");
+        assertThat(Files.readString(out)).isEqualTo("keep me");
+
+        Cli.Result forced = upscale(in.toString(), "-o", out.toString(), "--force");
+        assertThat(forced.code()).as(forced.toString()).isZero();
+        assertThat(ImageFiles.read(out).width()).isEqualTo(16);
+    }
+
+    @Test
+    void badFileIsSkippedTheRestDoneAndTheExitIsNonZero() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("in"));
+        Cli.image(folder.resolve("a.png"), 3, 8, 8, false, 6);
+        Files.write(folder.resolve("b.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        Files.createDirectories(folder.resolve("sub"));
+        Cli.image(folder.resolve("sub").resolve("c.png"), 3, 8, 8, false, 7);
+        Path out = dir.resolve("out");
+        Cli.Result r = upscale(folder.toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).contains("skipped").contains("b.png").contains("1 of 3 image(s) failed");
+        assertThat(ImageFiles.read(out.resolve("a.png")).width()).isEqualTo(16);
+        assertThat(ImageFiles.read(out.resolve("sub").resolve("c.png")).width()).isEqualTo(16);
+        assertThat(out.resolve("b.png")).doesNotExist();
+    }
+
+    @Test
+    void missingInputIsAUsageErrorAndNothingIsWritten() throws IOException {
+        Path good = Cli.image(dir.resolve("good.png"), 3, 8, 8, false, 8);
+        Path out = dir.resolve("out");
+        Cli.Result r = upscale(good.toString(), dir.resolve("missing.png").toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("input not found").contains("missing.png");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void severalInputsNeedAnOutputFolder() throws IOException {
+        Path a = Cli.image(dir.resolve("a.png"), 3, 8, 8, false, 9);
+        Path b = Cli.image(dir.resolve("b.png"), 3, 8, 8, false, 10);
+        Cli.Result r = upscale(a.toString(), b.toString(), "-o", dir.resolve("x.png").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("names one image file").contains("give a folder");
+    }
+
+    @Test
+    void scaleThatContradictsTheWeightsIsAUsageError() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 8, 8, false, 11);
+        Cli.Result r = upscale(in.toString(), "-o", dir.resolve("o.png").toString(), "--scale", "4");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--scale 4").contains("x2 model");
+    }
+
+    @Test
+    void weightsAndModelAreExclusive() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 8, 8, false, 12);
+        Cli.Result r = upscale(in.toString(), "-o", dir.resolve("o.png").toString(), "--model", "bicubic");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("mutually exclusive");
+    }
+
+    @Test
+    void missingWeightsFileIsAUsageError() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 8, 8, false, 13);
+        Cli.Result r = Cli.run("upscale", in.toString(), "-o", dir.resolve("o.png").toString(), "--weights",
+                dir.resolve("none.safetensors").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("none.safetensors").contains("does not exist");
+    }
+
+    @Test
+    void bicubicModelNeedsNoWeights() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 14);
+        Path out = dir.resolve("o.png");
+        Cli.Result r = Cli.run("upscale", in.toString(), "-o", out.toString(), "--model", "bicubic", "--scale", "3");
+        assertThat(r.code()).as(r.toString()).isZero();
+        DecodedImage result = ImageFiles.read(out);
+        assertThat(result.height()).isEqualTo(18);
+        assertThat(result.width()).isEqualTo(21);
+    }
+
+    @Test
+    void unknownModelNameIsAUsageError() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 15);
+        Cli.Result r = Cli.run("upscale", in.toString(), "-o", dir.resolve("o.png").toString(), "--model", "edsr");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("unknown model 'edsr'");
+    }
+}
