@@ -191,9 +191,10 @@ final class CompareCommand implements Callable<Integer> {
         double max = 0;
         for (int i = 0; i < x.length; i++) {
             double d = Math.abs((double) x[i] - y[i]);
-            if (!(d <= max)) {
-                max = d;
+            if (Double.isNaN(d)) {
+                return Double.NaN;
             }
+            max = Math.max(max, d);
         }
         return max;
     }
