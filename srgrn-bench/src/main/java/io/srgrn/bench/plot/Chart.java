@@ -282,8 +282,9 @@ public final class Chart {
         double raw = span / 6;
         double mag = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
-        for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
-            out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
+        for (long k = (long) Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) {
+            // k * step, rounded to 12 significant digits so that 3 * 0.2 is 0.6
+            out.add(k == 0 ? 0.0 : Double.parseDouble(String.format(Locale.ROOT, "%.12g", k * step)));
         }
         return out;
     }

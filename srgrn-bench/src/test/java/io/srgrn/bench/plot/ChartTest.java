@@ -1,0 +1,90 @@
+package io.srgrn.bench.plot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.srgrn.bench.report.EvalResults;
+import io.srgrn.data.image.PlanarImage;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChartTest {
+
+    @Test
+    void linearTicksAreRoundNumbers() {
+        assertThat(Chart.ticks(0.0, 1.0, false)).containsExactly(0.0, 0.2, 0.4, 0.6, 0.8, 1.0);
+        assertThat(Chart.ticks(27.3, 28.9, false)).containsExactly(27.4, 27.6, 27.8, 28.0, 28.2, 28.4, 28.6, 28.8);
+        assertThat(Chart.ticks(-3, 40, false)).containsExactly(0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 35.0, 40.0);
+    }
+
+    @Test
+    void logTicksArePowersOfTenOverSeveralDecades() {
+        assertThat(Chart.ticks(4.2, 7.1, true)).containsExactly(5.0, 6.0, 7.0);
+    }
+
+    @Test
+    void logTicksWithinADecadeAreRoundValues() {
+        List<Double> t = Chart.ticks(Math.log10(0.22), Math.log10(0.55), true);
+        assertThat(t).allSatisfy(v -> {
+            double value = Math.pow(10, v);
+            assertThat(Math.abs(value * 20 - Math.round(value * 20))).isLessThan(1e-9);
+        });
+        assertThat(t).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void drawsSeriesInTheirColour() {
+        Chart c = new Chart("t", "x", "y").add(Series.markers("s", List.of(new Series.Point(1, 1), new Series.Point(2, 3)),
+                Color.RED));
+        BufferedImage img = c.render();
+        long red = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (img.getRGB(x, y) == Color.RED.getRGB()) {
+                    red++;
+                }
+            }
+        }
+        assertThat(red).isGreaterThan(50);
+    }
+
+    @Test
+    void emptyChartStillRenders() {
+        assertThat(new Chart("t", "x", "y").render().getWidth()).isEqualTo(900);
+    }
+
+    @Test
+    void psnrPlotDrawsParameterlessMethodsAsLines() {
+        EvalResults r = new EvalResults("BI", 4, "rdn", List.of("Set5"), List.of(
+                new EvalResults.Row("Bicubic", null, false, Map.of("Set5", new EvalResults.Mean(28.43, 0.81)), Map.of()),
+                new EvalResults.Row("m", 272_662L, false, Map.of("Set5", new EvalResults.Mean(30.1, 0.85)), Map.of()),
+                new EvalResults.Row("Bicubic", null, true, Map.of("Set5", new EvalResults.Mean(28.42, 0.81)), Map.of())));
+        assertThat(PsnrParametersPlot.chart(r, "Set5").render().getHeight()).isEqualTo(600);
+    }
+
+    @Test
+    void comparisonCropFindsTheWorstWindow() {
+        float[] a = new float[16 * 16];
+        float[] b = new float[16 * 16];
+        b[12 * 16 + 13] = 1f;
+        PlanarImage ref = new PlanarImage(1, 16, 16, a);
+        PlanarImage cand = new PlanarImage(1, 16, 16, b);
+        ComparisonFigure.Crop crop = ComparisonFigure.largestDifference(ref, cand, 4);
+        assertThat(crop.top()).isBetween(9, 12);
+        assertThat(crop.left()).isBetween(10, 13);
+        assertThat(crop.size()).isEqualTo(4);
+    }
+
+    @Test
+    void comparisonPanelsMustMatchTheReferenceSize() {
+        PlanarImage hr = new PlanarImage(3, 8, 8, new float[3 * 64]);
+        ComparisonFigure f = new ComparisonFigure("t", hr, new ComparisonFigure.Crop(0, 0, 4));
+        assertThatThrownBy(() -> f.add(new ComparisonFigure.Panel("x", new PlanarImage(3, 4, 4, new float[48]), null)))
+                .hasMessageContaining("4x4").hasMessageContaining("8x8");
+        assertThatThrownBy(() -> new ComparisonFigure("t", hr, new ComparisonFigure.Crop(6, 0, 4)))
+                .hasMessageContaining("outside");
+    }
+}
