@@ -290,8 +290,8 @@ public abstract class BackendConformanceKit {
                     soft.fail("%s: the backend returned no gradient for parameter '%s'", name, p.name());
                     continue;
                 }
-                record(reporter, "golden gradient", name, "grad." + p.name(), RelativeError.of(grad, f.gradients().get(p.name())),
-                        tolerances().gradient(), soft);
+                record(reporter, "golden gradient", name, "grad." + p.name(),
+                        RelativeError.of(grad, f.gradients().get(p.name())), tolerances().gradient(), soft);
             }
             m.adamStep(AdamSettings.paper(), GoldenFixture.LEARNING_RATE);
             Map<String, Tensor> after = m.parameters();
@@ -612,8 +612,7 @@ public abstract class BackendConformanceKit {
     }
 
     /** A case's seeded parameters, input and upstream gradient, and the reference's view of them. */
-    private record CaseData(ConformanceCase c, Map<String, Tensor> parameters, Tensor input, Tensor upstream,
-            ReferenceModel reference) {
+    private record CaseData(Map<String, Tensor> parameters, Tensor input, Tensor upstream, ReferenceModel reference) {
 
         static CaseData of(ConformanceCase c) {
             return of(c, c.seed());
@@ -622,7 +621,7 @@ public abstract class BackendConformanceKit {
         static CaseData of(ConformanceCase c, long seed) {
             // images are in [0, 1]; inner layers see features of both signs
             double low = c.spec() instanceof SrgrnSpec ? 0 : -1;
-            return new CaseData(c, SeededTensors.parameters(c.spec(), seed),
+            return new CaseData(SeededTensors.parameters(c.spec(), seed),
                     SeededTensors.uniform(seed + 1, low, 1, c.inputShape()),
                     SeededTensors.normal(seed + 2, c.outputShape()), new ReferenceModel(c.spec()));
         }
