@@ -179,6 +179,7 @@ public abstract class BackendConformanceKit {
         CaseData d = CaseData.of(c);
         try (Module m = compile(c.spec(), d.parameters())) {
             Map<String, Tensor> grads = m.backward(d.input(), d.upstream()).parameters();
+            Map<String, DoubleTensor> expected = d.referenceGradients().parameters();
             SoftAssertions soft = new SoftAssertions();
             for (ParamSpec p : c.spec().parameters()) {
                 Tensor g = grads.get(p.name());
@@ -186,7 +187,7 @@ public abstract class BackendConformanceKit {
                     soft.fail("%s: the backend returned no gradient for parameter '%s'", c, p.name());
                     continue;
                 }
-                double error = RelativeError.of(g, d.referenceGradients().parameters().get(p.name()));
+                double error = RelativeError.of(g, expected.get(p.name()));
                 record(reporter, "parameter gradient", c.toString(), "grad." + p.name(), error, tolerances().gradient(),
                         soft);
             }
