@@ -36,7 +36,11 @@ public interface Module extends AutoCloseable {
      */
     float trainStep(Tensor input, Tensor target, AdamSettings adam, double learningRate);
 
-    /** A copy of one parameter. */
+    /**
+     * A copy of one parameter.
+     *
+     * @throws IllegalArgumentException when the spec has no parameter of that name
+     */
     Tensor parameter(String name);
 
     /** Copies of every parameter, in spec order. */
