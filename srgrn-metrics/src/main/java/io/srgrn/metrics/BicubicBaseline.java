@@ -28,7 +28,7 @@ public final class BicubicBaseline {
     public ImageScore score(String name, ByteImage hr, Degradation degradation) {
         int s = degradation.scale();
         if (options.protocol() == EvaluationProtocol.Y_ONLY) {
-            if (!(degradation instanceof Degradation.Bicubic)) {
+            if (!(degradation instanceof Degradation.BI)) {
                 throw new IllegalArgumentException("the y-only protocol is defined for BI only, not " + degradation.key());
             }
             return scoreYOnly(name, hr, s);

@@ -27,8 +27,19 @@ public final class Evaluator {
         return score(name, ByteImage.quantize(hr), ByteImage.quantize(sr), scale);
     }
 
-    /** Scores 8-bit images. */
+    /**
+     * Scores 8-bit images. A grey HR image against an RGB SR image (a model run on the replicated
+     * grey image) is replicated under {@link GreyMode#REPLICATE}; under single-channel grey scoring
+     * that pair is rejected, since the SR image then has no grey value of its own.
+     */
     public ImageScore score(String name, ByteImage hr, ByteImage sr, int scale) {
+        if (hr.channels() == 1 && sr.channels() == 3) {
+            if (options.scoresGreyAsSingle()) {
+                throw new IllegalArgumentException("cannot score '" + name + "' under " + options.label()
+                        + ": the HR image is grey but the SR image is RGB; convert the SR image to grey or score with grey=REPLICATE");
+            }
+            hr = hr.replicate(3);
+        }
         if (hr.channels() != sr.channels() || hr.height() != sr.height() || hr.width() != sr.width()) {
             throw new IllegalArgumentException("cannot score '" + name + "': HR is " + Planes.shape(hr) + " but SR is "
                     + Planes.shape(sr) + (hr.channels() == sr.channels()

@@ -84,8 +84,19 @@ class EvaluatorTest {
         assertThatThrownBy(() -> e.score("baby", image(3, 20, 20, 0), image(3, 21, 20, 0), 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baby")
                 .hasMessageContaining("3x20x20").hasMessageContaining("3x21x20").hasMessageContaining("mod-crop");
-        assertThatThrownBy(() -> e.score("bridge", image(1, 20, 20, 0), image(3, 20, 20, 0), 2))
+        assertThatThrownBy(() -> e.score("bridge", image(3, 20, 20, 0), image(1, 20, 20, 0), 2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1x20x20");
+    }
+
+    @Test
+    void greyHrAgainstRgbSrIsReplicatedOnlyWhenGreyIsReplicated() {
+        ByteImage grey = image(1, 20, 20, 5);
+        ByteImage sr = plus(grey, 2).replicate(3);
+        ImageScore replicated = new Evaluator(EvaluationOptions.defaults()).score("bridge", grey, sr, 2);
+        ImageScore explicit = new Evaluator(EvaluationOptions.defaults()).score("bridge", grey.replicate(3), sr, 2);
+        assertThat(replicated).isEqualTo(explicit);
+        assertThatThrownBy(() -> new Evaluator(EvaluationOptions.of(EvaluationProtocol.RDN, GreyMode.SINGLE)).score("bridge", grey, sr, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bridge").hasMessageContaining("grey");
     }
 
     @Test

@@ -56,7 +56,7 @@ public final class PairLoader {
     public HrLrPair load(ImageEntry entry) throws IOException {
         ByteImage hr = loadHr(entry);
         int s = degradation.scale();
-        if (useOfficialLr && degradation instanceof Degradation.Bicubic && entry.officialLr().isPresent()) {
+        if (useOfficialLr && degradation instanceof Degradation.BI && entry.officialLr().isPresent()) {
             return officialPair(entry, hr, s);
         }
         ByteImage target = degradation.hrFor(hr);

@@ -84,9 +84,13 @@ public final class PrefetchingBatches implements Iterator<Batch>, AutoCloseable 
             return b;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for batch " + nextIndex, e);
+            close();
+            throw new IllegalStateException("interrupted while waiting for batch " + nextIndex + "; iterator closed", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("making batch " + nextIndex + " failed: " + e.getCause(), e.getCause());
+            // The queue has moved past this index: the iterator cannot continue in order, so it stops.
+            close();
+            throw new IllegalStateException("making batch " + nextIndex + " failed (iterator closed): " + e.getCause(),
+                    e.getCause());
         }
     }
 

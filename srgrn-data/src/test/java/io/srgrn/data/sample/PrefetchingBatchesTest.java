@@ -53,6 +53,16 @@ class PrefetchingBatchesTest {
         assertThat(workerThreads()).isZero();
     }
 
+    @Test
+    void aFailedBatchIsReportedAndClosesTheIterator() {
+        // Sample numbers index * batchSize overflow a long here, so making the batch fails.
+        PrefetchingBatches it = sampler.prefetch(Long.MAX_VALUE / 2, 2);
+        assertThatThrownBy(it::next).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("batch " + Long.MAX_VALUE / 2).hasCauseInstanceOf(ArithmeticException.class);
+        assertThat(it.hasNext()).isFalse();
+        assertThat(workerThreads()).isZero();
+    }
+
     private static long workerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith(PrefetchingBatches.THREAD_PREFIX) && t.isAlive())
