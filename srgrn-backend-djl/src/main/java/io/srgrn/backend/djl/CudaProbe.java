@@ -59,9 +59,32 @@ record CudaProbe(int gpuCount, Path driverLibrary, Path cudaRuntime) {
                 }
             }
         }
+        dirs.addAll(ldConfigDirs());
         dirs.addAll(SYSTEM_DIRS);
         List<Path> out = new ArrayList<>();
         dirs.forEach(d -> out.add(Path.of(d)));
+        return out;
+    }
+
+    /** Directories the dynamic linker is configured with (/etc/ld.so.conf.d), where CUDA installs usually register. */
+    private static List<String> ldConfigDirs() {
+        List<String> out = new ArrayList<>();
+        Path confDir = Path.of("/etc/ld.so.conf.d");
+        if (!Files.isDirectory(confDir)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(confDir)) {
+            for (Path conf : files.filter(f -> f.getFileName().toString().endsWith(".conf")).sorted().toList()) {
+                for (String line : Files.readAllLines(conf)) {
+                    String d = line.strip();
+                    if (d.startsWith("/")) {
+                        out.add(d);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // unreadable configuration: fall back to the fixed directories
+        }
         return out;
     }
 
