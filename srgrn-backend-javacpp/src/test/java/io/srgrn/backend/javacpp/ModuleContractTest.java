@@ -103,6 +103,7 @@ class ModuleContractTest {
     void openingACudaDeviceWithoutCudaNativesSaysWhatIsMissing() {
         Assumptions.assumeFalse(NativeArtifacts.onClassPath().hasGpuNatives(), "CUDA natives are on the class path");
         assertThatThrownBy(() -> new JavaCppBackend().open(Device.cuda(0), BackendOptions.defaults()))
-                .hasMessageContaining("cuda:0").hasMessageContaining("linux-x86_64-gpu");
+                .hasMessageContaining("cuda:0")
+                .hasMessageContaining(NativeArtifacts.onClassPath().platform() + NativeArtifacts.GPU_EXTENSION);
     }
 }
