@@ -70,6 +70,8 @@ final class JavaCppModule implements Module {
         int[] outShape = ParameterCheck.requireInput(spec, input);
         try (PointerScope scope = new PointerScope(); GradModeScope noGrad = GradModeScope.disabled()) {
             return device.download(layer.forward(device.upload(input)), outShape);
+        } catch (OutOfMemoryError e) {
+            throw PhysicalMemoryLimit.explain(e);
         }
     }
 
@@ -89,16 +91,20 @@ final class JavaCppModule implements Module {
             List<Tensor> grads = gradients(y, wrt, device.upload(upstream));
             io.srgrn.api.tensor.Tensor inputGrad = device.download(grads.get(0), input.shape());
             Map<String, io.srgrn.api.tensor.Tensor> paramGrads = new LinkedHashMap<>();
-            NativeHandles kept = new NativeHandles();
-            List<Tensor> keptList = new ArrayList<>();
             List<ParamSpec> specs = spec.parameters();
             for (int i = 0; i < specs.size(); i++) {
-                Tensor g = grads.get(i + 1);
-                paramGrads.put(specs.get(i).name(), device.download(g, specs.get(i).shape()));
+                paramGrads.put(specs.get(i).name(), device.download(grads.get(i + 1), specs.get(i).shape()));
+            }
+            // Kept on the device for adamStep, beyond this call's scope.
+            NativeHandles kept = new NativeHandles();
+            List<Tensor> keptList = new ArrayList<>();
+            for (Tensor g : grads.subList(1, grads.size())) {
                 keptList.add(kept.keep(g));
             }
             replaceLastGradients(kept, keptList);
             return new Gradients(inputGrad, paramGrads);
+        } catch (OutOfMemoryError e) {
+            throw PhysicalMemoryLimit.explain(e);
         }
     }
 
@@ -135,6 +141,8 @@ final class JavaCppModule implements Module {
                 optimizer.step(grads, adam, learningRate);
             }
             return value;
+        } catch (OutOfMemoryError e) {
+            throw PhysicalMemoryLimit.explain(e);
         }
     }
 
