@@ -175,7 +175,12 @@ final class JavaCppModule implements Module {
     @Override
     public io.srgrn.api.tensor.Tensor parameter(String name) {
         requireOpen();
-        ParamSpec p = spec.parameter(name);
+        ParamSpec p;
+        try {
+            p = spec.parameter(name);
+        } catch (java.util.NoSuchElementException e) {
+            throw new IllegalArgumentException("no parameter '" + name + "' in " + spec.describe(), e);
+        }
         try (PointerScope scope = new PointerScope()) {
             return device.download(parameters.leaf(p.name()), p.shape());
         }

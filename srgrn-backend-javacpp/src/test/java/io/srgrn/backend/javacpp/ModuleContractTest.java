@@ -67,6 +67,8 @@ class ModuleContractTest {
             m.setParameters(Map.of(first.name(), Tensor.full(7f, first.shape())));
             assertThat(m.parameter(first.name()).bitEquals(Tensor.full(7f, first.shape()))).isTrue();
             assertThat(m.parameter(second.name()).bitEquals(w.get(second.name()))).isTrue();
+            assertThatThrownBy(() -> m.parameter("no.such.parameter")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("no.such.parameter");
             Map<String, Tensor> all = m.parameters();
             assertThat(all.keySet()).containsExactlyElementsOf(spec.parameters().stream().map(ParamSpec::name).toList());
         }
