@@ -1,0 +1,53 @@
+package io.srgrn.backend.javacpp;
+
+import io.srgrn.api.spec.GrumSpec;
+import org.bytedeco.pytorch.Scalar;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.global.torch;
+
+/** Global reasoning upsampling module (SPEC 3.4): (B, C, H, W) to (B, C, rH, rW). */
+final class GrumLayer implements TorchLayer {
+    private final GrumSpec spec;
+    private final GraphReasoningLayer graph;
+    private final Conv1dLayer expand0;
+    private final Conv1dLayer expand2;
+    private final Conv2dLayer subpixel;
+    private final Conv2dLayer fuse;
+    private final Tensor gamma;
+    private final Scalar one;
+
+    GrumLayer(ParamScope scope, GrumSpec spec, NativeHandles handles) {
+        this.spec = spec;
+        subpixel = new Conv2dLayer(scope.child(spec.subpixel()), spec.subpixel().spec(), handles);
+        fuse = new Conv2dLayer(scope.child(spec.fuse()), spec.fuse().spec(), handles);
+        if (spec.reasoning()) {
+            graph = new GraphReasoningLayer(scope, spec.graph(), handles);
+            expand0 = new Conv1dLayer(scope.child(spec.expand0()), spec.expand0().spec(), handles);
+            expand2 = new Conv1dLayer(scope.child(spec.expand2()), spec.expand2().spec(), handles);
+            gamma = scope.param(GrumSpec.GAMMA);
+            one = handles.keep(new Scalar(1.0));
+        } else {
+            graph = null;
+            expand0 = null;
+            expand2 = null;
+            gamma = null;
+            one = null;
+        }
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor up = subpixel.forward(x);
+        if (spec.reasoning()) {
+            long[] s = x.sizes().vec().get();
+            Tensor yn = graph.nodes(x);
+            Tensor wp = graph.weights(x);
+            Tensor ync = expand2.forward(graph.leakyRelu(expand0.forward(yn.transpose(1, 2))));
+            Tensor yrc = torch.bmm(ync, wp).reshape(s[0], (long) spec.r() * spec.r() * s[1], s[2], s[3]);
+            // gamma * ps(Yrc) + (1 - gamma) * ps(up) == ps(gamma * Yrc + (1 - gamma) * up) element for
+            // element: the pixel shuffle only moves elements, so one shuffle does both.
+            up = yrc.mul(gamma).add(up.mul(gamma.neg().add(one)));
+        }
+        return fuse.forward(torch.pixel_shuffle(up, spec.r()));
+    }
+}

@@ -1,0 +1,37 @@
+package io.srgrn.backend.javacpp;
+
+import io.srgrn.api.spec.Child;
+import io.srgrn.api.spec.Conv2dSpec;
+import io.srgrn.api.spec.RdbSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+import org.bytedeco.pytorch.TensorVector;
+import org.bytedeco.pytorch.global.torch;
+
+/** Residual dense block: dense 3x3 convs with ReLU, 1x1 local fusion, residual. */
+final class RdbLayer implements TorchLayer {
+    private final List<Conv2dLayer> convs = new ArrayList<>();
+    private final Conv2dLayer lff;
+
+    RdbLayer(ParamScope scope, RdbSpec spec, NativeHandles handles) {
+        for (Child<Conv2dSpec> conv : spec.convs()) {
+            convs.add(new Conv2dLayer(scope.child(conv), conv.spec(), handles));
+        }
+        lff = new Conv2dLayer(scope.child(spec.lff()), spec.lff().spec(), handles);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        List<Tensor> feats = new ArrayList<>();
+        feats.add(x);
+        for (Conv2dLayer conv : convs) {
+            feats.add(torch.relu(conv.forward(concat(feats))));
+        }
+        return lff.forward(concat(feats)).add(x);
+    }
+
+    static Tensor concat(List<Tensor> parts) {
+        return parts.size() == 1 ? parts.get(0) : torch.cat(new TensorVector(parts.toArray(new Tensor[0])), 1);
+    }
+}

@@ -1,0 +1,39 @@
+package io.srgrn.backend.javacpp;
+
+import io.srgrn.api.spec.Child;
+import io.srgrn.api.spec.RdbSpec;
+import io.srgrn.api.spec.RdnSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+
+/** RDN feature extraction: F_L = gff.1(gff.0(concat(rdb outputs))) + sfe1(x). */
+final class RdnLayer implements TorchLayer {
+    private final Conv2dLayer sfe1;
+    private final Conv2dLayer sfe2;
+    private final List<RdbLayer> rdbs = new ArrayList<>();
+    private final Conv2dLayer gff0;
+    private final Conv2dLayer gff1;
+
+    RdnLayer(ParamScope scope, RdnSpec spec, NativeHandles handles) {
+        sfe1 = new Conv2dLayer(scope.child(spec.sfe1()), spec.sfe1().spec(), handles);
+        sfe2 = new Conv2dLayer(scope.child(spec.sfe2()), spec.sfe2().spec(), handles);
+        for (Child<RdbSpec> rdb : spec.rdbs()) {
+            rdbs.add(new RdbLayer(scope.child(rdb), rdb.spec(), handles));
+        }
+        gff0 = new Conv2dLayer(scope.child(spec.gff0()), spec.gff0().spec(), handles);
+        gff1 = new Conv2dLayer(scope.child(spec.gff1()), spec.gff1().spec(), handles);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor f1 = sfe1.forward(x);
+        Tensor h = sfe2.forward(f1);
+        List<Tensor> outs = new ArrayList<>(rdbs.size());
+        for (RdbLayer rdb : rdbs) {
+            h = rdb.forward(h);
+            outs.add(h);
+        }
+        return gff1.forward(gff0.forward(RdbLayer.concat(outs))).add(f1);
+    }
+}

@@ -1,0 +1,69 @@
+package io.srgrn.backend.javacpp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class of the test class path in a new JVM: for what must happen in a fresh process
+ * (natives not yet loaded, a cold JavaCPP cache, a libtorch claimed by another backend).
+ */
+final class ForkedJvm {
+    record Result(int exitCode, String output) {
+        boolean hasLine(String line) {
+            return output.lines().anyMatch(l -> l.equals(line));
+        }
+    }
+
+    private ForkedJvm() {}
+
+    static Result run(Class<?> mainClass, List<String> jvmOptions, long timeoutSeconds, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        // Surefire may put the real class path in this property and a manifest-only jar in java.class.path.
+        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add(mainClass.getName());
+        cmd.addAll(List.of(args));
+        try {
+            Path log = Files.createTempFile("forked-jvm", ".log");
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                try (InputStream ignored = p.getInputStream()) {
+                    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                        p.destroyForcibly().waitFor();
+                        throw new AssertionError(mainClass.getSimpleName() + " did not finish in " + timeoutSeconds
+                                + " s; output:\n" + Files.readString(log, StandardCharsets.UTF_8));
+                    }
+                }
+                return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + mainClass.getSimpleName(), e);
+        }
+    }
+
+    /** Whether this process has mapped any of libtorch's or JavaCPP's native libraries. */
+    static boolean nativesMapped() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                    .anyMatch(l -> l.contains("libtorch") || l.contains("libjnitorch") || l.contains("libc10")
+                            || l.contains("jnijavacpp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
