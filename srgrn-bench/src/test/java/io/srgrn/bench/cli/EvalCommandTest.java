@@ -92,8 +92,8 @@ class EvalCommandTest {
 
     @Test
     void bicubicRowReproducesSpecSection7OnSet5() throws IOException {
-        Path root = DataRoot.find().orElse(null);
-        assumeTrue(root != null && Files.isDirectory(root.resolve("Set5")), DataRoot.missingReason("the Set5 Bicubic row"));
+        Path root = TestData.rootWith("Set5").orElse(null);
+        assumeTrue(root != null, DataRoot.missingReason("the Set5 Bicubic row"));
         Path out = dir.resolve("out");
         Cli.Result r = Cli.run("eval", "--model", "bicubic", "--scale", "4", "--sets", "Set5", "--data", root.toString(),
                 "-o", out.toString());
@@ -108,8 +108,8 @@ class EvalCommandTest {
 
     @Test
     void yOnlyProtocolChangesTheBicubicRowAsSpecSays() throws IOException {
-        Path root = DataRoot.find().orElse(null);
-        assumeTrue(root != null && Files.isDirectory(root.resolve("Set5")), DataRoot.missingReason("the y-only Bicubic row"));
+        Path root = TestData.rootWith("Set5").orElse(null);
+        assumeTrue(root != null, DataRoot.missingReason("the y-only Bicubic row"));
         Path out = dir.resolve("out");
         Cli.Result r = Cli.run("eval", "--model", "bicubic", "--scale", "2", "--sets", "Set5", "--data", root.toString(),
                 "--protocol", "y-only", "-o", out.toString());
