@@ -82,9 +82,16 @@ public final class SrgrnCommand implements Runnable {
     /** Version from the jar's manifest (the Maven project version), else "development build". */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = SrgrnCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"srgrn " + (v == null ? "(development build)" : v),
+        public String[] getVersion() throws java.io.IOException {
+            String v = null;
+            try (java.io.InputStream in = SrgrnCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    java.util.Properties p = new java.util.Properties();
+                    p.load(in);
+                    v = p.getProperty("version");
+                }
+            }
+            return new String[] {"srgrn " + (v == null || v.contains("${") ? "(development build)" : v),
                     "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
                             + System.getProperty("os.arch")};
         }

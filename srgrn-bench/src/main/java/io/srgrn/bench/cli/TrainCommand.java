@@ -246,8 +246,31 @@ final class TrainCommand implements Callable<Integer> {
             if (extraListener != null) {
                 trainer.addListener(extraListener);
             }
-            bar.update(start, "starting");
-            trainer.fit(source);
+            long[] lastCheckpoint = {start};
+            trainer.addListener(new TrainingListener() {
+                @Override
+                public void onCheckpoint(long iteration, Path file) {
+                    lastCheckpoint[0] = iteration;
+                }
+            });
+            // On Ctrl-C the checkpoint on disk is intact (atomic writes); say where to pick up.
+            Thread onInterrupt = new Thread(() -> {
+                err.println();
+                err.println("train: interrupted; the last checkpoint (iteration " + lastCheckpoint[0] + ") is in " + out
+                        + "; continue with: srgrn train --resume -o " + out);
+                err.flush();
+            }, "srgrn-train-interrupt");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                bar.update(start, "starting");
+                trainer.fit(source);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting: the hook runs and tells the user how to resume
+                }
+            }
         }
     }
 

@@ -122,6 +122,17 @@ class EvalCommandTest {
     }
 
     @Test
+    void ensembleRowsAreMarkedWithPlus() throws IOException {
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run("eval", "--weights", weights.toString(), "--ensemble", "--sets",
+                shared.resolve("Tiny").toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("| compact-x2+ ");
+        Map<String, Object> json = Json.parseObject(Files.readString(out.resolve("eval-BI-x2.json")));
+        assertThat(cell(row(json, "compact-x2+"), "Tiny", "psnr")).isFinite();
+    }
+
+    @Test
     void nothingToEvaluateIsAUsageError() {
         Cli.Result r = Cli.run("eval", "--sets", tinySet.getParent().toString(), "--scale", "2");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);

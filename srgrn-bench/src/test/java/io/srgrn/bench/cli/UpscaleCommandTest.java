@@ -162,6 +162,28 @@ class UpscaleCommandTest {
     }
 
     @Test
+    void namedModelComesFromTheModelsFolder() throws IOException {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.copy(weights, models.resolve("mine.safetensors"));
+        Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 16);
+        Path out = dir.resolve("o.png");
+        String before = System.getProperty(ModelRef.MODELS_PROPERTY);
+        System.setProperty(ModelRef.MODELS_PROPERTY, models.toString());
+        try {
+            Cli.Result r = Cli.run("upscale", in.toString(), "-o", out.toString(), "--model", "mine", "--ensemble");
+            assertThat(r.code()).as(r.toString()).isZero();
+            assertThat(r.err()).contains("with mine+ x2");
+            assertThat(ImageFiles.read(out).width()).isEqualTo(14);
+        } finally {
+            if (before == null) {
+                System.clearProperty(ModelRef.MODELS_PROPERTY);
+            } else {
+                System.setProperty(ModelRef.MODELS_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void unknownModelNameIsAUsageError() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 15);
         Cli.Result r = Cli.run("upscale", in.toString(), "-o", dir.resolve("o.png").toString(), "--model", "edsr");
