@@ -8,7 +8,7 @@ import io.srgrn.data.image.ByteImage;
  * result with {@link #hrFor(ByteImage)}. Degradations work per channel on 8-bit images; whether a
  * grey image is replicated to RGB first is the caller's choice (SPEC: the datasets replicate).
  */
-public sealed interface Degradation permits Degradation.Bicubic, Degradation.BlurDown, Degradation.Noise {
+public sealed interface Degradation permits Degradation.BI, Degradation.BD, Degradation.DN {
 
     /** The integer downscaling factor. */
     int scale();
@@ -36,18 +36,18 @@ public sealed interface Degradation permits Degradation.Bicubic, Degradation.Blu
     }
 
     /** BI: MATLAB bicubic downscaling by {@code scale}. */
-    static Bicubic bi(int scale) {
-        return new Bicubic(scale);
+    static BI bi(int scale) {
+        return new BI(scale);
     }
 
     /** BD as in the paper: 7x7 Gaussian, sigma 1.6, then decimation by 3. */
-    static BlurDown bd() {
-        return new BlurDown(3, 7, 1.6);
+    static BD bd() {
+        return new BD(3, 7, 1.6);
     }
 
     /** DN as in the paper: BI x3 then Gaussian noise of sigma 30 (0..255 scale), seeded. */
-    static Noise dn(long seed) {
-        return new Noise(3, 30.0, seed);
+    static DN dn(long seed) {
+        return new DN(3, 30.0, seed);
     }
 
     /** Parses a key such as {@code BI_x2}, {@code BD_x3} or {@code DN_x3} (the seed given separately). */
@@ -64,17 +64,17 @@ public sealed interface Degradation permits Degradation.Bicubic, Degradation.Blu
             throw new IllegalArgumentException("degradation '" + name + "' has no integer scale", e);
         }
         return switch (parts[0]) {
-            case "BI" -> new Bicubic(s);
-            case "BD" -> new BlurDown(s, 7, 1.6);
-            case "DN" -> new Noise(s, 30.0, seed);
+            case "BI" -> new BI(s);
+            case "BD" -> new BD(s, 7, 1.6);
+            case "DN" -> new DN(s, 30.0, seed);
             default -> throw new IllegalArgumentException("unknown degradation '" + parts[0] + "' in '" + name
                     + "' (expected BI, BD or DN)");
         };
     }
 
     /** BI: {@code imresize(HR, 1/scale, 'bicubic')} on 8-bit data. */
-    record Bicubic(int scale) implements Degradation {
-        public Bicubic {
+    record BI(int scale) implements Degradation {
+        public BI {
             checkScale(scale);
         }
 
@@ -94,8 +94,8 @@ public sealed interface Degradation permits Degradation.Bicubic, Degradation.Blu
      * rounded to 8 bits) then plain decimation {@code LR[i][j] = blurred[s*i + s/2][s*j + s/2]}
      * (MATLAB's {@code imresize(.., 1/s, 'nearest')}; {@code 3i+1} for s = 3).
      */
-    record BlurDown(int scale, int kernelSize, double sigma) implements Degradation {
-        public BlurDown {
+    record BD(int scale, int kernelSize, double sigma) implements Degradation {
+        public BD {
             checkScale(scale);
             if (kernelSize < 1 || kernelSize % 2 == 0) {
                 throw new IllegalArgumentException("BD kernel size must be odd and positive, got " + kernelSize);
@@ -123,8 +123,8 @@ public sealed interface Degradation permits Degradation.Bicubic, Degradation.Blu
      * {@code java.util.Random(seed).nextGaussian()} (a specified algorithm, so stable across JDKs),
      * in planar CHW order. MATLAB's own noise stream cannot be reproduced.
      */
-    record Noise(int scale, double sigma, long seed) implements Degradation {
-        public Noise {
+    record DN(int scale, double sigma, long seed) implements Degradation {
+        public DN {
             checkScale(scale);
             if (!(sigma >= 0)) {
                 throw new IllegalArgumentException("DN sigma must be >= 0, got " + sigma);
@@ -146,7 +146,7 @@ public sealed interface Degradation permits Degradation.Bicubic, Degradation.Blu
 
         @Override
         public Degradation forImage(String imageId) {
-            return new Noise(scale, sigma, Seeds.mix(seed, imageId));
+            return new DN(scale, sigma, Seeds.mix(seed, imageId));
         }
 
         @Override

@@ -43,7 +43,9 @@ public final class GaussianBlur {
 
     /**
      * Correlates each channel with the square kernel, borders replicated, the result rounded half
-     * away from zero and clipped to 0..255 (uint8 output as in MATLAB).
+     * away from zero and clipped to 0..255 (uint8 output as in MATLAB). Each output sums its n*n
+     * terms in row-major kernel order; the loops run over whole rows so that they vectorise, which
+     * leaves that per-sample order (and so the rounding) unchanged.
      */
     public static ByteImage blur(ByteImage image, double[] kernel) {
         int n = (int) Math.round(Math.sqrt(kernel.length));
@@ -53,25 +55,36 @@ public final class GaussianBlur {
         int r = n / 2;
         int h = image.height();
         int w = image.width();
+        int pw = w + 2 * r;
         byte[] src = image.data();
         byte[] out = new byte[src.length];
-        int[] colIdx = new int[w + 2 * r];
-        for (int x = -r; x < w + r; x++) {
-            colIdx[x + r] = Math.max(0, Math.min(w - 1, x));
-        }
+        double[] padded = new double[h * pw];
+        double[] acc = new double[w];
         for (int c = 0; c < image.channels(); c++) {
             int plane = c * h * w;
             for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    double sum = 0;
-                    for (int i = 0; i < n; i++) {
-                        int row = plane + Math.max(0, Math.min(h - 1, y + i - r)) * w;
-                        int kr = i * n;
-                        for (int j = 0; j < n; j++) {
-                            sum += kernel[kr + j] * (src[row + colIdx[x + j]] & 0xFF);
+                int row = plane + y * w;
+                int p = y * pw;
+                for (int x = -r; x < w + r; x++) {
+                    padded[p + x + r] = src[row + Math.max(0, Math.min(w - 1, x))] & 0xFF;
+                }
+            }
+            for (int y = 0; y < h; y++) {
+                java.util.Arrays.fill(acc, 0.0);
+                for (int i = 0; i < n; i++) {
+                    int p = Math.max(0, Math.min(h - 1, y + i - r)) * pw;
+                    for (int j = 0; j < n; j++) {
+                        double k = kernel[i * n + j];
+                        int q = p + j;
+                        for (int x = 0; x < w; x++) {
+                            acc[x] += k * padded[q + x];
                         }
                     }
-                    out[plane + y * w + x] = (byte) (sum <= 0 ? 0 : sum >= 255 ? 255 : Math.round(sum));
+                }
+                int o = plane + y * w;
+                for (int x = 0; x < w; x++) {
+                    double v = acc[x];
+                    out[o + x] = (byte) (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v));
                 }
             }
         }

@@ -1,0 +1,51 @@
+package io.srgrn.data.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataRootTest {
+
+    private String saved;
+
+    @BeforeEach
+    void save() {
+        saved = System.getProperty(DataRoot.PROPERTY);
+    }
+
+    @AfterEach
+    void restore() {
+        if (saved == null) {
+            System.clearProperty(DataRoot.PROPERTY);
+        } else {
+            System.setProperty(DataRoot.PROPERTY, saved);
+        }
+    }
+
+    @Test
+    void propertyPointsAtTheRoot(@TempDir Path dir) {
+        System.setProperty(DataRoot.PROPERTY, dir.toString());
+        assertThat(DataRoot.find()).contains(dir);
+        assertThat(DataRoot.require()).isEqualTo(dir);
+    }
+
+    @Test
+    void unexpandedMavenPlaceholderCountsAsUnset() {
+        System.setProperty(DataRoot.PROPERTY, "${env.SRGRN_DATA}");
+        assertThat(DataRoot.configured()).isEqualTo(java.util.Optional.ofNullable(System.getenv(DataRoot.ENV))
+                .filter(s -> !s.isBlank()).map(Path::of));
+    }
+
+    @Test
+    void aMissingFolderIsReportedByName(@TempDir Path dir) {
+        Path absent = dir.resolve("nowhere");
+        System.setProperty(DataRoot.PROPERTY, absent.toString());
+        assertThat(DataRoot.find()).isEmpty();
+        assertThatThrownBy(DataRoot::require).isInstanceOf(IllegalStateException.class).hasMessageContaining(absent.toString());
+    }
+}
