@@ -2,6 +2,7 @@ package io.srgrn.api;
 
 import io.srgrn.api.tensor.Tensor;
 import io.srgrn.data.image.PlanarImage;
+import io.srgrn.data.sample.Dihedral;
 
 /** Planar images (srgrn-data) as batch-of-one NCHW tensors and back; the data array is shared, not copied. */
 public final class ImageTensors {
@@ -18,5 +19,17 @@ public final class ImageTensors {
             throw new ShapeMismatchException("expected a (1, C, H, W) tensor, got " + tensor);
         }
         return new PlanarImage(tensor.dim(1), tensor.dim(2), tensor.dim(3), tensor.data());
+    }
+
+    /**
+     * Applies a dihedral transform to the (H, W) axes of an (N, C, H, W) tensor: its N*C planes are
+     * contiguous, so they are transformed as the channels of one planar image.
+     */
+    public static Tensor transform(Tensor x, Dihedral t) {
+        if (x.rank() != 4) {
+            throw new ShapeMismatchException("expected an (N, C, H, W) tensor, got " + x);
+        }
+        PlanarImage planes = t.apply(new PlanarImage(x.dim(0) * x.dim(1), x.dim(2), x.dim(3), x.data()));
+        return Tensor.of(planes.data(), x.dim(0), x.dim(1), planes.height(), planes.width());
     }
 }

@@ -9,7 +9,6 @@ import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.Backends;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.Module;
-import io.srgrn.api.tensor.Dihedral;
 import io.srgrn.api.tensor.Tensor;
 import io.srgrn.api.train.Trainer;
 import io.srgrn.api.train.TrainingSettings;
@@ -19,6 +18,7 @@ import io.srgrn.data.image.DecodedImage;
 import io.srgrn.data.image.ImageFiles;
 import io.srgrn.data.image.PlanarImage;
 import io.srgrn.data.resize.MatlabBicubic;
+import io.srgrn.data.sample.Dihedral;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
@@ -94,8 +94,8 @@ public final class Srgrn implements AutoCloseable {
             out = module.forward(lr);
         } else {
             out = null;
-            for (int k = 0; k < Dihedral.COUNT; k++) {
-                Tensor y = Dihedral.invert(module.forward(Dihedral.apply(lr, k)), k);
+            for (Dihedral t : Dihedral.values()) {
+                Tensor y = ImageTensors.transform(module.forward(ImageTensors.transform(lr, t)), t.inverse());
                 if (out == null) {
                     out = y;
                 } else {
@@ -108,7 +108,7 @@ public final class Srgrn implements AutoCloseable {
             }
             float[] acc = out.data();
             for (int i = 0; i < acc.length; i++) {
-                acc[i] /= Dihedral.COUNT;
+                acc[i] /= Dihedral.values().length;
             }
         }
         float[] d = out.data();

@@ -10,6 +10,9 @@ import java.util.Optional;
  * which surefire passes through when the variable is unset) count as unset.
  */
 public final class DataRoot {
+    /** System property naming the checkout root, against which a relative data root is resolved (set by the build). */
+    public static final String CHECKOUT_ROOT_PROPERTY = "srgrn.root";
+
 
     public static final String PROPERTY = "srgrn.data";
     public static final String ENV = "SRGRN_DATA";
@@ -52,6 +55,13 @@ public final class DataRoot {
         if (value == null || value.isBlank() || value.contains("${")) {
             return Optional.empty();
         }
-        return Optional.of(Path.of(value.trim()));
+        Path path = Path.of(value.trim());
+        // Maven runs each module's tests in the module folder; a relative root such as the README's
+        // ../shared/data means "beside the checkout", so resolve it against the checkout root when known.
+        String checkout = System.getProperty(CHECKOUT_ROOT_PROPERTY);
+        if (!path.isAbsolute() && checkout != null && !checkout.isBlank() && !checkout.contains("${")) {
+            path = Path.of(checkout).resolve(path).normalize();
+        }
+        return Optional.of(path);
     }
 }
