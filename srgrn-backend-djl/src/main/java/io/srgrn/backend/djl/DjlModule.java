@@ -174,9 +174,9 @@ final class DjlModule implements Module {
         requireOpen();
         Map<String, Tensor> first = new LinkedHashMap<>();
         Map<String, Tensor> second = new LinkedHashMap<>();
-        try (Call call = Call.open(manager, false)) {
-            for (ParameterStore.Slot s : store.slots()) {
-                if (adam.hasMoments()) {
+        if (adam.hasMoments()) {
+            try (Call call = Call.open(manager, false)) {
+                for (ParameterStore.Slot s : store.slots()) {
                     first.put(s.name(), HostTransfer.download(adam.first().get(s.name()), s.spec().shape()));
                     second.put(s.name(), HostTransfer.download(adam.second().get(s.name()), s.spec().shape()));
                 }

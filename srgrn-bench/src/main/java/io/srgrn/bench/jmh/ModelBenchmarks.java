@@ -36,9 +36,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * seeded generator; the numbers do not depend on the values, only on the shapes.
  *
  * <pre>
- * java -cp "$(cat srgrn-bench/target/classpath.txt):srgrn-bench/target/classes" org.openjdk.jmh.Main ModelBenchmarks \
- *     -p backend=djl -p preset=compact -p scale=4 -p mode=forward,trainStep -p threads=2 -wi 1 -i 3
+ * ./mvnw -q -B -o -pl srgrn-bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * OMP_WAIT_POLICY=passive java -cp "srgrn-bench/target/classes:$(cat srgrn-bench/target/classpath.txt)" \
+ *     org.openjdk.jmh.Main ModelBenchmarks -p backend=djl -p preset=compact,paper -p scale=4 \
+ *     -p mode=forward,trainStep -p threads=2 -wi 1 -i 3
  * </pre>
+ * {@code OMP_WAIT_POLICY=passive} matters on a machine whose cores other processes also use: libgomp's
+ * spinning barriers otherwise slow libtorch down many times over.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
