@@ -12,10 +12,8 @@ import io.srgrn.api.spi.Module;
 import io.srgrn.api.spi.OptimizerState;
 import io.srgrn.api.spi.ParameterCheck;
 import io.srgrn.api.tensor.Tensor;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -157,13 +155,18 @@ final class DjlModule implements Module {
         return out;
     }
 
+    /**
+     * Uploads every value first, then copies them into the existing parameter arrays in place, as
+     * PyTorch's {@code load_state_dict} does: the gradients of the last backward and Adam's state stay.
+     */
     @Override
     public void setParameters(Map<String, Tensor> values) {
         requireOpen();
         ParameterCheck.requireKnown(spec, values);
-        install(values);
-        // The kept gradients belonged to the replaced arrays.
-        gradientsReady = false;
+        try (Call call = Call.open(manager, false)) {
+            Map<String, NDArray> uploaded = uploadAll(values, call);
+            uploaded.forEach((name, array) -> Ops.copyInto(store.get(name).value(), array));
+        }
     }
 
     @Override
@@ -171,9 +174,9 @@ final class DjlModule implements Module {
         requireOpen();
         Map<String, Tensor> first = new LinkedHashMap<>();
         Map<String, Tensor> second = new LinkedHashMap<>();
-        try (Call call = Call.open(manager, false)) {
-            for (ParameterStore.Slot s : store.slots()) {
-                if (adam.hasMoments()) {
+        if (adam.hasMoments()) {
+            try (Call call = Call.open(manager, false)) {
+                for (ParameterStore.Slot s : store.slots()) {
                     first.put(s.name(), HostTransfer.download(adam.first().get(s.name()), s.spec().shape()));
                     second.put(s.name(), HostTransfer.download(adam.second().get(s.name()), s.spec().shape()));
                 }
@@ -220,18 +223,10 @@ final class DjlModule implements Module {
         }
     }
 
-    /** Uploads {@code values} and swaps them in; until every upload succeeded nothing changes. */
+    /** Uploads the initial value of every parameter; the arrays become the module's leaves. */
     private void install(Map<String, Tensor> values) {
         try (Call call = Call.open(manager, false)) {
-            Map<String, NDArray> uploaded = uploadAll(values, call);
-            List<NDArray> old = new ArrayList<>();
-            for (Map.Entry<String, NDArray> e : uploaded.entrySet()) {
-                NDArray previous = store.get(e.getKey()).replace(call.keep(e.getValue()));
-                if (previous != null) {
-                    old.add(previous);
-                }
-            }
-            old.forEach(NDArray::close);
+            uploadAll(values, call).forEach((name, array) -> store.get(name).install(call.keep(array)));
         }
     }
 

@@ -63,6 +63,19 @@ final class Ops {
         return x.reshape(b, c, r, r, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(b, c, h * r, w * r);
     }
 
+    /**
+     * {@code dst[...] = src} in place (libtorch's {@code index_put_} over full slices): the array keeps
+     * its identity, so autograd's {@code .grad} and every holder of it stay valid. {@code dst} must have
+     * rank >= 1 and {@code src}'s shape; call with grad mode off when {@code dst} requires grad.
+     */
+    static void copyInto(NDArray dst, NDArray src) {
+        long[] shape = dst.getShape().getShape();
+        long[] min = new long[shape.length];
+        long[] step = new long[shape.length];
+        java.util.Arrays.fill(step, 1);
+        JniUtils.indexSet((PtNDArray) dst, (PtNDArray) src, min, shape, step);
+    }
+
     /** A float32 scalar on {@code manager}'s device, allocated by libtorch (no Java direct buffer). */
     static NDArray scalar(NDManager manager, double value) {
         return manager.full(new Shape(), (float) value, DataType.FLOAT32);

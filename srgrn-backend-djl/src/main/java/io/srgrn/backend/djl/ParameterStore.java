@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A module's parameters by SPEC name, in spec order. Layers hold {@link Slot}s rather than arrays,
- * so replacing a parameter (setParameters) needs no recompilation.
+ * A module's parameters by SPEC name, in spec order. Layers hold {@link Slot}s, resolved once at
+ * compile time; new values are copied into the slots' arrays in place.
  */
 final class ParameterStore {
 
@@ -37,12 +37,13 @@ final class ParameterStore {
             return value;
         }
 
-        /** Installs {@code array} as this parameter's value, tracked by autograd; returns the previous one. */
-        NDArray replace(NDArray array) {
+        /** Makes {@code array} this parameter's value, tracked by autograd; once, at compile time. */
+        void install(NDArray array) {
+            if (value != null) {
+                throw new IllegalStateException("parameter '" + name() + "' is already installed");
+            }
             array.setRequiresGradient(true);
-            NDArray old = value;
             value = array;
-            return old;
         }
     }
 

@@ -38,8 +38,8 @@ public final class NativeMemoryProbe {
                 m.backward(x, upstream);
                 loss = m.trainStep(x, target, AdamSettings.paper(), 1e-4);
                 if (i % 25 == 0) {
-                    m.parameters();
-                    m.optimizerState();
+                    m.setParameters(m.parameters());
+                    m.setOptimizerState(m.optimizerState());
                 }
                 if (i >= warmup && (i - warmup) % 100 == 0) {
                     System.out.println("probe.rssAt" + (i - warmup) + "KiB=" + ChildJvm.residentKiB());
