@@ -204,6 +204,8 @@ final class CompareCommand implements Callable<Integer> {
         SrgrnSpec s = new SrgrnSpec(cfg);
         out.printf(Locale.ROOT, "## Backends compared: %s x%d (%s parameters), forward on 1x%dx%dx%d, training step on a batch of %d%n%n",
                 config, scale, Numbers.grouped(s.parameterCount()), cfg.inChannels(), size, size, batch);
+        out.printf(Locale.ROOT, "Median of %d timed runs after %d warm-up runs, %s; same seeded weights and input for every backend.%n%n",
+                repeats, warmup, threads == 0 ? "each backend's default thread count" : threads + " intra-op thread(s)");
         Row ref = rows.stream().filter(Row::ok).findFirst().orElse(null);
         MarkdownTable t = new MarkdownTable("backend", "device", "forward ms (median)", "train step ms (median)",
                 "first-step L1 loss", "max |output - " + (ref == null ? "reference" : ref.backend()) + "|")
