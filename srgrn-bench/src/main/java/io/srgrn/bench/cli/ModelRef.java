@@ -48,9 +48,15 @@ record ModelRef(String label, Path weights, boolean bicubic) {
                 .orElse(Path.of(System.getProperty("user.home"), ".srgrn", "models"));
     }
 
+    /** The file name without extension; for the generic names train writes, the run folder's name instead. */
     private static String labelOf(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".safetensors") ? name.substring(0, name.length() - ".safetensors".length()) : name;
+        String stem = name.endsWith(".safetensors") ? name.substring(0, name.length() - ".safetensors".length()) : name;
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if ((stem.equals("model") || stem.equals("checkpoint")) && parent != null && parent.getFileName() != null) {
+            return parent.getFileName().toString();
+        }
+        return stem;
     }
 
     /** The scale stored in the weights file, or empty for the Bicubic baseline. */

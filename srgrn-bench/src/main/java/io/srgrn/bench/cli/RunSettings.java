@@ -7,10 +7,12 @@ import java.util.Map;
 /**
  * What defines a training run, stored as {@code run.json} in the run folder. A resumed run must use
  * the same values for everything that changes the sequence of updates (model, data, sampling,
- * optimiser, seed); only the target iteration count and the intervals may change.
+ * optimiser, seed); the target iteration count, the intervals and the validation set may change (what is
+ * stored for them is only the default of a resumed run).
  */
 record RunSettings(String preset, int scale, String degradation, long noiseSeed, String data, int patch, int batch,
-        double learningRate, long halveEvery, long seed, boolean augment, long iterations) {
+        double learningRate, long halveEvery, long seed, boolean augment, long iterations, long checkpointEvery,
+        long valEvery, String valData) {
 
     static final int VERSION = 1;
 
@@ -29,6 +31,9 @@ record RunSettings(String preset, int scale, String degradation, long noiseSeed,
         m.put("seed", seed);
         m.put("augment", augment);
         m.put("iterations", iterations);
+        m.put("checkpointEvery", checkpointEvery);
+        m.put("valEvery", valEvery);
+        m.put("valData", valData);
         return m;
     }
 
@@ -42,7 +47,8 @@ record RunSettings(String preset, int scale, String degradation, long noiseSeed,
             return new RunSettings((String) m.get("preset"), num(m, "scale").intValue(), (String) m.get("degradation"),
                     num(m, "noiseSeed").longValue(), (String) m.get("data"), num(m, "patch").intValue(),
                     num(m, "batch").intValue(), num(m, "learningRate").doubleValue(), num(m, "halveEvery").longValue(),
-                    num(m, "seed").longValue(), Boolean.TRUE.equals(m.get("augment")), num(m, "iterations").longValue());
+                    num(m, "seed").longValue(), Boolean.TRUE.equals(m.get("augment")), num(m, "iterations").longValue(),
+                    num(m, "checkpointEvery").longValue(), num(m, "valEvery").longValue(), (String) m.get("valData"));
         } catch (RuntimeException e) {
             throw new IllegalStateException(source + " is not a valid run description: " + Errors.describe(e), e);
         }
@@ -56,8 +62,4 @@ record RunSettings(String preset, int scale, String degradation, long noiseSeed,
         return n;
     }
 
-    RunSettings withIterations(long total) {
-        return new RunSettings(preset, scale, degradation, noiseSeed, data, patch, batch, learningRate, halveEvery, seed,
-                augment, total);
-    }
 }

@@ -110,17 +110,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-augment", description = "Turn off random flips and rotations.")
     Boolean noAugment;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
-            description = "Checkpoint interval in iterations (default: ${DEFAULT-VALUE}).")
-    long checkpointEvery;
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Checkpoint interval in iterations (default: 1000; a resumed run keeps its own).")
+    Long checkpointEveryOption;
 
-    @Option(names = "--val-every", paramLabel = "N", defaultValue = "1000",
-            description = "Validation interval in iterations; 0 turns validation off (default: ${DEFAULT-VALUE}).")
-    long valEvery;
+    @Option(names = "--val-every", paramLabel = "N",
+            description = "Validation interval in iterations; 0 turns validation off (default: 1000; a resumed run keeps its own).")
+    Long valEveryOption;
 
     @Option(names = "--val-data", paramLabel = "DIR",
             description = "Validation images (a set folder or folder of HR images); default: Set5 under srgrn.data / SRGRN_DATA.")
-    Path valData;
+    Path valDataOption;
+
+    private long checkpointEvery;
+    private long valEvery;
+    private Path valData;
 
     @Option(names = "--lr-cache", paramLabel = "DIR", description = "Cache the degraded LR images here (speeds up restarts on large sets).")
     Path lrCache;
@@ -147,6 +151,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException(out + " already holds a training run: pass --resume to continue it, or choose another --out");
         }
         RunSettings settings = resolve(stored);
+        checkpointEvery = settings.checkpointEvery();
+        valEvery = settings.valEvery();
+        valData = settings.valData() == null ? null : Path.of(settings.valData());
         SrgrnConfig config = ConfigOptions.preset(settings.preset(), settings.scale());
         Degradation deg = degradation(settings);
         if (checkpointEvery < 1 || valEvery < 0 || workers < 1) {
@@ -262,7 +269,7 @@ final class TrainCommand implements Callable<Integer> {
             }, "srgrn-train-interrupt");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
-                bar.update(start, "starting");
+                bar.update(start, "starting", Double.POSITIVE_INFINITY);
                 trainer.fit(source);
             } finally {
                 try {
@@ -310,7 +317,11 @@ final class TrainCommand implements Callable<Integer> {
         if (total < 1) {
             throw new UsageException("--iterations must be >= 1, got " + total);
         }
-        return new RunSettings(p, s, d, ns, dataDir, pa, b, lr, h, sd, aug, total);
+        long ce = checkpointEveryOption != null ? checkpointEveryOption : stored != null ? stored.checkpointEvery() : 1000;
+        long ve = valEveryOption != null ? valEveryOption : stored != null ? stored.valEvery() : 1000;
+        String vd = valDataOption != null ? valDataOption.toAbsolutePath().normalize().toString()
+                : stored != null ? stored.valData() : null;
+        return new RunSettings(p, s, d, ns, dataDir, pa, b, lr, h, sd, aug, total, ce, ve, vd);
     }
 
     private static <T> T pick(String option, T given, T stored, T fallback, List<String> conflicts) {

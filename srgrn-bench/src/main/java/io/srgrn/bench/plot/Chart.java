@@ -150,14 +150,21 @@ public final class Chart {
 
         Graphics2D clip = (Graphics2D) g.create();
         clip.clipRect(LEFT, TOP, pw + 1, ph + 1);
-        for (ReferenceLine r : references) {
+        List<ReferenceLine> sorted = new ArrayList<>(references);
+        sorted.sort((a, b) -> Double.compare(b.y(), a.y()));
+        for (int i = 0; i < sorted.size(); i++) {
+            ReferenceLine r = sorted.get(i);
             double y = yAxis.map(ty(r.y()));
             clip.setColor(r.color());
             clip.setStroke(DASHED);
             clip.draw(new Line2D.Double(LEFT, y, LEFT + pw, y));
             clip.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 12));
             FontMetrics fm = clip.getFontMetrics();
-            clip.drawString(r.label(), LEFT + pw - fm.stringWidth(r.label()) - 6, (float) y - 4);
+            // Lines close together get their labels on alternate ends, above then below, so none overlap.
+            boolean right = i % 2 == 0;
+            boolean above = (i / 2) % 2 == 0;
+            float x = right ? LEFT + pw - fm.stringWidth(r.label()) - 6 : LEFT + 6;
+            clip.drawString(r.label(), x, (float) (above ? y - 4 : y + fm.getAscent() + 2));
         }
         for (Series s : series) {
             drawSeries(clip, s, xAxis, yAxis);

@@ -27,13 +27,14 @@ public final class PsnrParametersPlot {
             if (r.parameters() != null && r.parameters() > 0 && !r.published()) {
                 measured.add(new Series.Point(r.parameters(), m.psnr(), r.method()));
             } else {
-                String label = r.method() + (r.published() ? " (published, " + PublishedResults.SOURCE + ")" : " (measured)");
+                String label = r.method() + (r.published() ? " (published in the paper)" : " (measured)");
                 Color c = r.published() ? Color.GRAY : Chart.PALETTE.get(1 + (colour++ % (Chart.PALETTE.size() - 1)));
                 chart.reference(new Chart.ReferenceLine(m.psnr(), label, c));
             }
         }
         chart.add(Series.markers("measured here", measured, Chart.PALETTE.get(0)));
-        chart.footnote("Points: models measured by srgrn eval. Dashed lines: methods without parameters.");
+        chart.footnote("Points: models measured by srgrn eval. Dashed lines: methods without parameters; published values from the "
+                + PublishedResults.SOURCE + ".");
         chart.footnote("The paper's SRGRN and other published model points are not drawn: their values are not quoted "
                 + "in this project's sources (SPEC.md).");
         return chart;

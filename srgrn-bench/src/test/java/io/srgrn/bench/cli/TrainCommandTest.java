@@ -94,9 +94,8 @@ class TrainCommandTest {
         assertThat(Checkpoint.read(broken.resolve(TrainCommand.CHECKPOINT)).iteration()).isEqualTo(4);
         assertThat(broken.resolve(TrainCommand.MODEL)).doesNotExist();
 
-        // Only --resume and the run folder: everything else comes from run.json.
-        Cli.Result b2 = train(null, List.of("train", "--resume", "-o", broken.toString(), "--threads", "0",
-                "--checkpoint-every", "2", "--val-every", "3", "--val-data", validation.toString()));
+        // Only --resume and the run folder: everything else (intervals and validation set too) comes from run.json.
+        Cli.Result b2 = train(null, List.of("train", "--resume", "-o", broken.toString(), "--threads", "0"));
         assertThat(b2.code()).as(b2.toString()).isZero();
         assertThat(b2.err()).contains("resuming at iteration 4 of 6");
 
