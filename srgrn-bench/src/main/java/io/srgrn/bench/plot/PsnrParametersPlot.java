@@ -33,8 +33,8 @@ public final class PsnrParametersPlot {
             }
         }
         chart.add(Series.markers("measured here", measured, Chart.PALETTE.get(0)));
-        chart.footnote("Points: models measured by srgrn eval. Dashed lines: methods without parameters; published values from the "
-                + PublishedResults.SOURCE + ".");
+        chart.footnote("Points: models measured by srgrn eval. Dashed lines: methods without parameters.");
+        chart.footnote("Published values: " + PublishedResults.SOURCE + ".");
         chart.footnote("The paper's SRGRN and other published model points are not drawn: their values are not quoted "
                 + "in this project's sources (SPEC.md).");
         return chart;
