@@ -27,7 +27,9 @@ public final class Chart {
     private static final int LEFT = 90;
     private static final int RIGHT = 30;
     private static final int TOP = 60;
-    private static final int BOTTOM = 110;
+    /** Room under the plot: tick labels, axis label and legend; each footnote adds a line. */
+    private static final int BOTTOM = 96;
+    private static final int FOOTNOTE_LINE = 14;
     private static final Stroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 6f}, 0f);
 
@@ -73,6 +75,10 @@ public final class Chart {
     public Chart footnote(String text) {
         footnotes.add(text);
         return this;
+    }
+
+    private int bottom() {
+        return BOTTOM + FOOTNOTE_LINE * footnotes.size();
     }
 
     private double tx(double x) {
@@ -122,7 +128,7 @@ public final class Chart {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         centered(g, title, WIDTH / 2, 32);
         int pw = WIDTH - LEFT - RIGHT;
-        int ph = HEIGHT - TOP - BOTTOM;
+        int ph = HEIGHT - TOP - bottom();
         g.setColor(new Color(0x999999));
         g.drawRect(LEFT, TOP, pw, ph);
         if (!Double.isFinite(xr[0])) {
@@ -214,7 +220,7 @@ public final class Chart {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         FontMetrics fm = g.getFontMetrics();
         int x = LEFT;
-        int y = HEIGHT - BOTTOM + 72;
+        int y = HEIGHT - bottom() + 72;
         for (Series s : series) {
             g.setColor(s.color());
             if (s.markers()) {
@@ -233,10 +239,10 @@ public final class Chart {
     private void drawFootnotes(Graphics2D g) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.setColor(new Color(0x555555));
-        int y = HEIGHT - 12 - 14 * (footnotes.size() - 1);
+        int y = HEIGHT - bottom() + 72 + 8 + FOOTNOTE_LINE;
         for (String f : footnotes) {
             g.drawString(f, 10, y);
-            y += 14;
+            y += FOOTNOTE_LINE;
         }
     }
 
