@@ -208,7 +208,7 @@ final class CompareCommand implements Callable<Integer> {
                 repeats, warmup, threads == 0 ? "each backend's default thread count" : threads + " intra-op thread(s)");
         Row ref = rows.stream().filter(Row::ok).findFirst().orElse(null);
         MarkdownTable t = new MarkdownTable("backend", "device", "forward ms (median)", "train step ms (median)",
-                "first-step L1 loss", "max |output - " + (ref == null ? "reference" : ref.backend()) + "|")
+                "first-step L1 loss", "max abs. difference to " + (ref == null ? "the reference" : ref.backend()))
                 .alignRight(2, 3, 4, 5);
         for (Row r : rows) {
             if (r.ok()) {
