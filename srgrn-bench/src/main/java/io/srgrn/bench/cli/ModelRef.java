@@ -75,7 +75,7 @@ record ModelRef(String label, Path weights, boolean bicubic) {
             }
             return new BicubicUpscaler(scale);
         }
-        Srgrn.Builder b = Srgrn.builder().threads(where.threads);
+        Srgrn.Builder b = Srgrn.builder();
         if (weights != null) {
             int stored = storedScale().orElseThrow();
             if (scale != null && scale != stored) {
@@ -85,12 +85,6 @@ record ModelRef(String label, Path weights, boolean bicubic) {
         } else {
             b.scale(scale == null ? 4 : scale);
         }
-        if (where.backend != null) {
-            b.backend(where.backend);
-        }
-        if (where.device != null) {
-            b.device(where.device);
-        }
-        return new ModelUpscaler(b.build(), selfEnsemble, label);
+        return new ModelUpscaler(where.build(b), selfEnsemble, label);
     }
 }

@@ -174,15 +174,8 @@ final class TrainCommand implements Callable<Integer> {
                 settings.augment(), settings.seed()));
         Validator validator = validator(deg, err);
 
-        Srgrn.Builder builder = Srgrn.builder().config(config).seed(settings.seed()).threads(where.threads);
-        if (where.backend != null) {
-            builder.backend(where.backend);
-        }
-        if (where.device != null) {
-            builder.device(where.device);
-        }
         long t0 = System.nanoTime();
-        try (Srgrn model = builder.build()) {
+        try (Srgrn model = where.build(Srgrn.builder().config(config).seed(settings.seed()))) {
             TrainingSettings ts = new TrainingSettings(settings.iterations(),
                     new StepSchedule(settings.learningRate(), settings.halveEvery()), AdamSettings.paper(), checkpointEvery,
                     checkpointFile);

@@ -184,6 +184,19 @@ class UpscaleCommandTest {
     }
 
     @Test
+    void unavailableBackendOrDeviceIsAUsageError() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 17);
+        Cli.Result backend = upscale(in.toString(), "-o", dir.resolve("a.png").toString(), "--backend", "nosuch");
+        assertThat(backend.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(backend.err()).contains("'nosuch' was requested but is not on the class path").contains("djl");
+        Cli.Result device = upscale(in.toString(), "-o", dir.resolve("b.png").toString(), "--backend", "djl",
+                "--device", "cuda:7");
+        assertThat(device.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(device.err()).contains("cuda:7");
+        assertThat(dir.resolve("a.png")).doesNotExist();
+    }
+
+    @Test
     void unknownModelNameIsAUsageError() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 15);
         Cli.Result r = Cli.run("upscale", in.toString(), "-o", dir.resolve("o.png").toString(), "--model", "edsr");
