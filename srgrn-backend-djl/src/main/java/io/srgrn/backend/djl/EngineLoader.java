@@ -1,0 +1,62 @@
+package io.srgrn.backend.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.engine.PtEngine;
+import ai.djl.pytorch.jni.JniUtils;
+import io.srgrn.api.spi.BackendUnavailableException;
+import io.srgrn.api.spi.NativeRuntimes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads DJL's PyTorch engine once per JVM, offline. This is the only class that makes DJL load
+ * native code; nothing reaches it before {@link DjlBackend#open}.
+ */
+final class EngineLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineLoader.class);
+    static final String OFFLINE_PROPERTY = "ai.djl.offline";
+
+    private static Engine engine;
+
+    private EngineLoader() {}
+
+    /**
+     * Claims libtorch for {@code backendName}, then loads the engine (first call only).
+     *
+     * @throws BackendUnavailableException when another backend holds libtorch in this JVM or loading fails
+     */
+    static synchronized Engine load(String backendName) {
+        // Before any DJL native code: a second libtorch build in the process would abort the JVM.
+        NativeRuntimes.claim(NativeRuntimes.LIBTORCH, backendName);
+        if (engine != null) {
+            return engine;
+        }
+        // Any download attempt (a missing or mismatched native jar) fails fast instead of reaching the network.
+        System.setProperty(OFFLINE_PROPERTY, "true");
+        try {
+            engine = Engine.getEngine(PtEngine.ENGINE_NAME);
+        } catch (RuntimeException | LinkageError e) {
+            throw new BackendUnavailableException("DJL could not load its PyTorch engine offline from the class path ("
+                    + e + "); the native jars must be " + NativeSelection.CPU_COORDINATES, e);
+        }
+        LOG.info("DJL {} loaded libtorch {}; intra-op threads {}", Engine.getDjlVersion(), engine.getVersion(),
+                JniUtils.getNumThreads());
+        return engine;
+    }
+
+    /**
+     * Sets libtorch's intra-op thread count. libtorch keeps one process-wide value, which each thread
+     * adopts on its first parallel operation; inter-op threads are left alone because SRGRN never
+     * runs operators concurrently and libtorch refuses to change them once used.
+     */
+    static synchronized void setIntraOpThreads(int threads) {
+        if (threads > 0) {
+            JniUtils.setNumThreads(threads);
+            LOG.debug("libtorch intra-op threads set to {}", threads);
+        }
+    }
+
+    static int intraOpThreads() {
+        return JniUtils.getNumThreads();
+    }
+}

@@ -1,0 +1,36 @@
+package io.srgrn.backend.djl;
+
+import ai.djl.ndarray.NDArray;
+import io.srgrn.api.spec.GrrbSpec;
+
+/** Global reasoning reconstruction block (SPEC 3.5): tail.1(tail.0(gamma * Yrc + F_S)). */
+final class GrrbLayer implements Layer {
+    private final GraphLayer graph;
+    private final ParameterStore.Slot gamma;
+    private final ConvLayer tail0;
+    private final ConvLayer tail1;
+
+    GrrbLayer(GrrbSpec spec, String prefix, ParameterStore store) {
+        if (spec.reasoning()) {
+            graph = new GraphLayer(spec.graph(), prefix, store);
+            gamma = store.slot(Names.param(prefix, spec.parameter(GrrbSpec.GAMMA)));
+        } else {
+            graph = null;
+            gamma = null;
+        }
+        tail0 = ConvLayer.of(spec.tail0().spec(), Names.child(prefix, spec.tail0()), store);
+        tail1 = ConvLayer.of(spec.tail1().spec(), Names.child(prefix, spec.tail1()), store);
+    }
+
+    @Override
+    public NDArray apply(NDArray x, Call call) {
+        NDArray in = x;
+        if (graph != null) {
+            long[] s = x.getShape().getShape();
+            NDArray yrc = graph.nodeStates(x, call).transpose(0, 2, 1).matMul(graph.pixelWeights(x, call))
+                    .reshape(s[0], s[1], s[2], s[3]);
+            in = yrc.mul(gamma.value()).add(x);
+        }
+        return tail1.apply(tail0.apply(in, call), call);
+    }
+}

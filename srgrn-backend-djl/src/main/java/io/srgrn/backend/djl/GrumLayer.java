@@ -1,0 +1,55 @@
+package io.srgrn.backend.djl;
+
+import ai.djl.ndarray.NDArray;
+import io.srgrn.api.spec.GrumSpec;
+
+/**
+ * Global reasoning upsampling module (SPEC 3.4). {@code gamma * ps(Yrc) + (1 - gamma) * ps(sub)} is
+ * computed as {@code ps(gamma * Yrc + (1 - gamma) * sub)}: the pixel shuffle only permutes elements,
+ * so both give bit-identical values and gradients, with one shuffle instead of two.
+ */
+final class GrumLayer implements Layer {
+    private final GraphLayer graph;
+    private final ConvLayer expand0;
+    private final ConvLayer expand2;
+    private final ParameterStore.Slot gamma;
+    private final ConvLayer subpixel;
+    private final ConvLayer fuse;
+    private final int r;
+    private final int rrc;
+    private final double slope;
+
+    GrumLayer(GrumSpec spec, String prefix, ParameterStore store) {
+        if (spec.reasoning()) {
+            graph = new GraphLayer(spec.graph(), prefix, store);
+            expand0 = ConvLayer.of(spec.expand0().spec(), Names.child(prefix, spec.expand0()), store);
+            expand2 = ConvLayer.of(spec.expand2().spec(), Names.child(prefix, spec.expand2()), store);
+            gamma = store.slot(Names.param(prefix, spec.parameter(GrumSpec.GAMMA)));
+        } else {
+            graph = null;
+            expand0 = null;
+            expand2 = null;
+            gamma = null;
+        }
+        subpixel = ConvLayer.of(spec.subpixel().spec(), Names.child(prefix, spec.subpixel()), store);
+        fuse = ConvLayer.of(spec.fuse().spec(), Names.child(prefix, spec.fuse()), store);
+        r = spec.r();
+        rrc = spec.subpixel().spec().outChannels();
+        slope = spec.slope();
+    }
+
+    @Override
+    public NDArray apply(NDArray x, Call call) {
+        NDArray sub = subpixel.apply(x, call);
+        NDArray blended = sub;
+        if (graph != null) {
+            long[] s = x.getShape().getShape();
+            NDArray yn = graph.nodeStates(x, call);
+            NDArray ync = expand2.apply(Ops.leakyRelu(expand0.apply(yn.transpose(0, 2, 1), call), slope), call);
+            NDArray yrc = ync.matMul(graph.pixelWeights(x, call)).reshape(s[0], rrc, s[2], s[3]);
+            NDArray g = gamma.value();
+            blended = yrc.mul(g).add(sub.mul(call.scalar(1).sub(g)));
+        }
+        return fuse.apply(Ops.pixelShuffle(blended, r), call);
+    }
+}

@@ -1,0 +1,77 @@
+package io.srgrn.backend.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.srgrn.api.tensor.Tensor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Copies {@link Tensor}s between the Java heap and libtorch through one reusable direct buffer.
+ * DJL's own {@code create(float[])} allocates a fresh direct buffer per tensor, which only the
+ * garbage collector frees; with large images that shows up as native memory growth.
+ *
+ * <p>Not thread-safe: one per module.
+ */
+final class HostTransfer {
+    private final boolean deviceCopies;
+    private ByteBuffer staging = ByteBuffer.allocateDirect(0);
+
+    /** {@code deviceCopies}: the target device copies host data itself (CUDA) instead of aliasing it (CPU). */
+    HostTransfer(boolean deviceCopies) {
+        this.deviceCopies = deviceCopies;
+    }
+
+    /** A new array on {@code manager}'s device holding a copy of {@code tensor}, owning its memory. */
+    NDArray upload(NDManager manager, Tensor tensor) {
+        int bytes = Math.multiplyExact(tensor.size(), Float.BYTES);
+        if (staging.capacity() < bytes) {
+            staging = ByteBuffer.allocateDirect(Math.max(bytes, Math.min(Integer.MAX_VALUE / 2, staging.capacity()) * 2))
+                    .order(ByteOrder.nativeOrder());
+        }
+        ByteBuffer view = staging.duplicate().order(ByteOrder.nativeOrder());
+        view.clear();
+        view.asFloatBuffer().put(tensor.data());
+        view.limit(bytes);
+        long[] shape = Arrays.stream(tensor.shape()).asLongStream().toArray();
+        NDArray staged = manager.create(view, new Shape(shape), DataType.FLOAT32);
+        if (deviceCopies) {
+            return staged;
+        }
+        // On the CPU libtorch aliases the staging buffer: copy into libtorch-owned memory before reuse.
+        try (NDArray alias = staged) {
+            return alias.duplicate();
+        }
+    }
+
+    /** A heap copy of {@code array}, which must hold {@code shape}'s float32 elements. */
+    static Tensor download(NDArray array, int[] shape) {
+        long expected = Tensor.elementCount(shape);
+        if (array.size() != expected) {
+            throw new IllegalStateException("backend produced " + array.getShape() + " where " + Arrays.toString(shape)
+                    + " was expected");
+        }
+        float[] data = new float[(int) expected];
+        // tryDirect: a view of libtorch's memory (made contiguous first if needed) instead of a byte[] copy.
+        array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(data);
+        return Tensor.of(data, shape);
+    }
+
+    static Tensor download(NDArray array) {
+        long[] s = array.getShape().getShape();
+        int[] shape = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            shape[i] = Math.toIntExact(s[i]);
+        }
+        return download(array, shape);
+    }
+
+    static float scalarValue(NDArray array) {
+        float[] one = new float[1];
+        array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(one);
+        return one[0];
+    }
+}

@@ -1,0 +1,59 @@
+package io.srgrn.backend.djl;
+
+import io.srgrn.api.spi.Availability;
+import io.srgrn.api.spi.Backend;
+import io.srgrn.api.spi.BackendContext;
+import io.srgrn.api.spi.BackendOptions;
+import io.srgrn.api.spi.BackendUnavailableException;
+import io.srgrn.api.spi.Backends;
+import io.srgrn.api.spi.Device;
+import io.srgrn.api.spi.NativeRuntimes;
+
+/** Child-JVM probe for {@link DjlNativeLoadingTest}; prints {@code probe.key=value} lines. */
+public final class NativeLoadingProbe {
+    private NativeLoadingProbe() {}
+
+    public static void main(String[] args) {
+        switch (args[0]) {
+            case "discover" -> discover();
+            case "claimed" -> claimed();
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    /** Discovery, availability and devices, then open: natives must appear only with open. */
+    private static void discover() {
+        Backend djl = Backends.discover().stream().filter(b -> b.name().equals("djl")).findFirst().orElseThrow();
+        Availability a = djl.availability();
+        Availability cuda = ((DjlBackend) djl).availability(Device.cuda(0));
+        print("available", a.available());
+        print("reason", a.reason());
+        print("devices", djl.devices());
+        print("cudaAvailable", cuda.available());
+        print("cudaReason", cuda.reason());
+        print("selected", Backends.select("djl").name());
+        print("mappedBeforeOpen", ChildJvm.libtorchMapped());
+        print("ownerBeforeOpen", NativeRuntimes.owner(NativeRuntimes.LIBTORCH));
+        try (BackendContext ctx = djl.open(Device.CPU, new BackendOptions(1))) {
+            print("mappedAfterOpen", ChildJvm.libtorchMapped());
+            print("ownerAfterOpen", NativeRuntimes.owner(NativeRuntimes.LIBTORCH));
+            print("threadsAfterOpen", EngineLoader.intraOpThreads());
+        }
+    }
+
+    /** Another backend holds libtorch: open must refuse before DJL loads anything. */
+    private static void claimed() {
+        NativeRuntimes.claim(NativeRuntimes.LIBTORCH, "javacpp");
+        try {
+            new DjlBackend().open(Device.CPU, BackendOptions.defaults()).close();
+            print("error", "none");
+        } catch (BackendUnavailableException e) {
+            print("error", e.getMessage().replace('\n', ' '));
+        }
+        print("mappedAfterRefusal", ChildJvm.libtorchMapped());
+    }
+
+    private static void print(String key, Object value) {
+        System.out.println("probe." + key + "=" + value);
+    }
+}
