@@ -10,6 +10,7 @@ import io.srgrn.api.spec.ParamSpec;
 import io.srgrn.api.spec.RdbSpec;
 import io.srgrn.api.spec.RdnSpec;
 import io.srgrn.api.spec.SrgrnSpec;
+import io.srgrn.tck.GoldenFixture;
 import io.srgrn.api.spi.BackendContext;
 import io.srgrn.api.spi.Gradients;
 import io.srgrn.api.spi.Module;
@@ -28,12 +29,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SRGRN: the forward pass and, through the chain rule, every gradient.
  */
 class DjlLayerCompositionTest {
+    private static GoldenFixture loadFixture(String name) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(GoldenFixture.directory() != null, GoldenFixture.absentReason());
+        return GoldenFixture.load(name);
+    }
+
     static final double TOLERANCE = 1e-5;
 
     @ParameterizedTest
     @ValueSource(strings = {"srgrn-x4-mean.safetensors", "srgrn-x3-mean.safetensors", "srgrn-x2-sum.safetensors"})
     void chainedSubLayersReproduceTheWholeNetwork(String file) {
-        Fixture f = Fixture.load(file);
+        GoldenFixture f = loadFixture(file);
         SrgrnSpec spec = f.spec();
         BackendContext ctx = DjlTestSupport.cpu();
         List<Module> chain = new ArrayList<>();
@@ -49,23 +55,23 @@ class DjlLayerCompositionTest {
             prefixes.add(spec.grrb().name());
 
             List<Tensor> inputs = new ArrayList<>();
-            Tensor x = f.tensor("input");
+            Tensor x = f.input();
             for (Module m : chain) {
                 inputs.add(x);
                 x = m.forward(x);
             }
-            assertClose(file + " chained output", x, f.tensor("output"), TOLERANCE);
+            assertClose(file + " chained output", x, f.output(), TOLERANCE);
 
-            Tensor upstream = f.tensor("upstream");
+            Tensor upstream = f.upstream();
             for (int i = chain.size() - 1; i >= 0; i--) {
                 Gradients g = chain.get(i).backward(inputs.get(i), upstream);
                 for (Map.Entry<String, Tensor> e : g.parameters().entrySet()) {
                     String full = prefixes.get(i).isEmpty() ? e.getKey() : prefixes.get(i) + "." + e.getKey();
-                    assertClose(file + " grad." + full, e.getValue(), f.tensor("grad." + full), TOLERANCE);
+                    assertClose(file + " grad." + full, e.getValue(), f.gradients().get(full), TOLERANCE);
                 }
                 upstream = g.input();
             }
-            assertClose(file + " chained grad.input", upstream, f.tensor("grad.input"), TOLERANCE);
+            assertClose(file + " chained grad.input", upstream, f.inputGradient(), TOLERANCE);
         } finally {
             chain.forEach(Module::close);
         }
@@ -74,10 +80,10 @@ class DjlLayerCompositionTest {
     /** RDN = gff.1(gff.0(concat(RDB outputs))) + sfe1(x), with each conv and RDB compiled alone. */
     @Test
     void rdnEqualsItsConvsAndRdbsComposed() {
-        Fixture f = Fixture.load("srgrn-x2-mean.safetensors");
+        GoldenFixture f = loadFixture("srgrn-x2-mean.safetensors");
         RdnSpec rdn = f.spec().rdn();
         BackendContext ctx = DjlTestSupport.cpu();
-        Tensor x = f.tensor("input");
+        Tensor x = f.input();
         try (Module whole = ctx.compile(rdn, select(f, rdn, ""))) {
             Tensor f1 = run(ctx, f, rdn.sfe1().spec(), rdn.sfe1().name(), x);
             Tensor h = run(ctx, f, rdn.sfe2().spec(), rdn.sfe2().name(), f1);
@@ -95,7 +101,7 @@ class DjlLayerCompositionTest {
     /** One RDB against SPEC's recurrence written out with Conv2d modules and host-side concat/ReLU. */
     @Test
     void rdbEqualsDenseConvsWithResidual() {
-        Fixture f = Fixture.load("srgrn-x2-mean.safetensors");
+        GoldenFixture f = loadFixture("srgrn-x2-mean.safetensors");
         Child<RdbSpec> child = f.spec().rdn().rdb(1);
         RdbSpec rdb = child.spec();
         BackendContext ctx = DjlTestSupport.cpu();
@@ -116,17 +122,17 @@ class DjlLayerCompositionTest {
         }
     }
 
-    private static Tensor run(BackendContext ctx, Fixture f, LayerSpec spec, String prefix, Tensor x) {
+    private static Tensor run(BackendContext ctx, GoldenFixture f, LayerSpec spec, String prefix, Tensor x) {
         try (Module m = ctx.compile(spec, select(f, spec, prefix))) {
             return m.forward(x);
         }
     }
 
     /** The golden weights of the layer at {@code prefix}, under the layer's own (relative) names. */
-    static Map<String, Tensor> select(Fixture f, LayerSpec spec, String prefix) {
+    static Map<String, Tensor> select(GoldenFixture f, LayerSpec spec, String prefix) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (ParamSpec p : spec.parameters()) {
-            out.put(p.name(), f.tensor(prefix.isEmpty() ? p.name() : p.prefixed(prefix).name()));
+            out.put(p.name(), f.parameters().get(prefix.isEmpty() ? p.name() : p.prefixed(prefix).name()));
         }
         return out;
     }

@@ -37,8 +37,26 @@ class DataRootTest {
     @Test
     void unexpandedMavenPlaceholderCountsAsUnset() {
         System.setProperty(DataRoot.PROPERTY, "${env.SRGRN_DATA}");
-        assertThat(DataRoot.configured()).isEqualTo(java.util.Optional.ofNullable(System.getenv(DataRoot.ENV))
-                .filter(s -> !s.isBlank()).map(Path::of));
+        String env = System.getenv(DataRoot.ENV);
+        boolean envSet = env != null && !env.isBlank();
+        assertThat(DataRoot.configured().isPresent()).as("falls back to the environment variable").isEqualTo(envSet);
+        DataRoot.configured().ifPresent(p -> assertThat(p.getFileName()).isEqualTo(Path.of(env).getFileName()));
+    }
+
+    @Test
+    void relativeRootIsResolvedAgainstTheCheckout(@TempDir Path dir) {
+        String savedRoot = System.getProperty(DataRoot.CHECKOUT_ROOT_PROPERTY);
+        try {
+            System.setProperty(DataRoot.CHECKOUT_ROOT_PROPERTY, dir.resolve("repo").toString());
+            System.setProperty(DataRoot.PROPERTY, "../shared/data");
+            assertThat(DataRoot.configured()).contains(dir.resolve("shared/data"));
+            System.clearProperty(DataRoot.CHECKOUT_ROOT_PROPERTY);
+            assertThat(DataRoot.configured()).contains(Path.of("../shared/data"));
+        } finally {
+            if (savedRoot != null) {
+                System.setProperty(DataRoot.CHECKOUT_ROOT_PROPERTY, savedRoot);
+            }
+        }
     }
 
     @Test
