@@ -19,7 +19,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp ... io.srgrn.backend.javacpp.JavaCppTiming [threads=2] [presets=compact,paper] [scale=4]
- *      [forwardReps=10] [trainReps=3]
+ *      [forwardReps=10] [trainReps=3] [forwardWarmup=5] [trainWarmup=1]
  * </pre>
  * See the module README for the command that builds the class path.
  */
@@ -32,6 +32,9 @@ public final class JavaCppTiming {
         int scale = intArg(args, "scale", 4);
         int forwardReps = intArg(args, "forwardReps", 10);
         int trainReps = intArg(args, "trainReps", 3);
+        // oneDNN creates its kernels on the first calls of each shape: the first forwards are 5x slower.
+        int forwardWarmup = intArg(args, "forwardWarmup", 5);
+        int trainWarmup = intArg(args, "trainWarmup", 1);
         try (BackendContext ctx = new JavaCppBackend().open(Device.CPU, new BackendOptions(threads))) {
             for (String preset : presets) {
                 SrgrnSpec spec = new SrgrnSpec(SrgrnConfig.preset(preset, scale));
@@ -39,9 +42,9 @@ public final class JavaCppTiming {
                     Tensor lr1 = Tensor.full(0.5f, 1, 3, 48, 48);
                     Tensor lr16 = Tensor.full(0.5f, 16, 3, 48, 48);
                     Tensor hr16 = Tensor.full(0.4f, spec.outputShape(lr16.shape()));
-                    double[] fwd = time(2, forwardReps, () -> m.forward(lr1));
+                    double[] fwd = time(forwardWarmup, forwardReps, () -> m.forward(lr1));
                     report("forward 1x3x48x48", preset, scale, threads, fwd);
-                    double[] train = time(1, trainReps, () -> m.trainStep(lr16, hr16, AdamSettings.paper(), 1e-4));
+                    double[] train = time(trainWarmup, trainReps, () -> m.trainStep(lr16, hr16, AdamSettings.paper(), 1e-4));
                     report("trainStep 16x3x48x48", preset, scale, threads, train);
                 }
             }
