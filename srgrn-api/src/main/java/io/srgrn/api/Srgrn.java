@@ -42,6 +42,7 @@ public final class Srgrn implements AutoCloseable {
     private final BackendContext context;
     private final Module module;
     private boolean trained;
+    private boolean warnedUntrained;
 
     private Srgrn(SrgrnConfig config, BackendContext context, Module module, boolean trained) {
         this.config = config;
@@ -89,6 +90,11 @@ public final class Srgrn implements AutoCloseable {
      * transforms of the input and the inverted outputs are averaged (SRGRN+, SPEC 8).
      */
     public Tensor upscale(Tensor lr, boolean selfEnsemble) {
+        if (!trained && !warnedUntrained) {
+            warnedUntrained = true;
+            LOG.warn("SRGRN x{} has no trained weights (random initialisation): its output is not a "
+                    + "super-resolved image; load weights with Srgrn.builder().weights(file)", config.scale());
+        }
         Tensor out;
         if (!selfEnsemble) {
             out = module.forward(lr);
@@ -184,10 +190,14 @@ public final class Srgrn implements AutoCloseable {
         trained = true;
     }
 
-    /** A trainer for this model (SPEC 5); training marks the weights as trained. */
+    /** A trainer for this model (SPEC 5); once it has trained, the weights count as trained. */
     public Trainer trainer(TrainingSettings settings) {
-        trained = true;
-        return new Trainer(module, config, settings);
+        return new Trainer(module, config, settings).addListener(new io.srgrn.api.train.TrainingListener() {
+            @Override
+            public void onStep(StepEvent event) {
+                trained = true;
+            }
+        });
     }
 
     @Override
@@ -273,10 +283,6 @@ public final class Srgrn implements AutoCloseable {
             BackendContext context = chosen.open(dev, new BackendOptions(threads));
             try {
                 Module module = context.compile(new SrgrnSpec(cfg), params);
-                if (loaded == null) {
-                    LOG.warn("no weights given: SRGRN x{} is UNTRAINED (random initialisation, seed {}); "
-                            + "its output is not a super-resolved image", cfg.scale(), seed);
-                }
                 LOG.info("SRGRN x{} on backend '{}', device {}", cfg.scale(), chosen.name(), dev);
                 return new Srgrn(cfg, context, module, loaded != null);
             } catch (RuntimeException e) {

@@ -114,7 +114,7 @@ public final class NearestBackend implements Backend {
 
         @Override
         public float trainStep(Tensor input, Tensor target, AdamSettings adam, double learningRate) {
-            throw new UnsupportedOperationException("not needed by the facade tests");
+            return 0.5f; // nothing to learn: the facade tests only follow the trainer's bookkeeping
         }
 
         @Override

@@ -34,6 +34,16 @@ class SrgrnFacadeTest {
     }
 
     @Test
+    void weightsCountAsTrainedOnceTheTrainerHasStepped() {
+        try (Srgrn sr = compact(2)) {
+            io.srgrn.api.train.Trainer trainer = sr.trainer(io.srgrn.api.train.TrainingSettings.paper(2));
+            assertThat(sr.hasTrainedWeights()).isFalse();
+            trainer.fit(i -> new io.srgrn.api.train.Batch(Tensor.zeros(1, 3, 2, 2), Tensor.zeros(1, 3, 4, 4)));
+            assertThat(sr.hasTrainedWeights()).isTrue();
+        }
+    }
+
+    @Test
     void upscaleClampsToUnitRangeAndChecksChannels() {
         try (Srgrn sr = compact(2)) {
             sr.module().setParameters(Map.of("grrb.gamma", Tensor.scalar(0.5f)));
