@@ -194,44 +194,82 @@ public final class Json {
         return new IllegalArgumentException("invalid JSON at character " + pos + ": " + what);
     }
 
-    /** Writes a Map / List / String / Number / Boolean / null tree as compact JSON. */
+    /** Parses a JSON object (keys in file order). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String text) {
+        Object v = parse(text);
+        if (!(v instanceof Map)) {
+            throw new IllegalArgumentException("expected a JSON object, got " + (v == null ? "null" : v.getClass().getSimpleName()));
+        }
+        return (Map<String, Object>) v;
+    }
+
+    /**
+     * Writes a Map / Iterable / String / Number / Boolean / null tree as compact JSON. Non-finite
+     * numbers become null (JSON has no NaN); other objects are written as their string.
+     */
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
-        write(value, sb);
+        write(value, sb, 0, false);
         return sb.toString();
     }
 
-    private static void write(Object value, StringBuilder sb) {
-        if (value == null) {
+    /** As {@link #write}, indented by two spaces per level and ending with a newline, for files people read. */
+    public static String writePretty(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(value, sb, 0, true);
+        return sb.append('\n').toString();
+    }
+
+    private static void write(Object v, StringBuilder sb, int depth, boolean pretty) {
+        if (v == null) {
             sb.append("null");
-        } else if (value instanceof String s) {
+        } else if (v instanceof String s) {
             quote(s, sb);
-        } else if (value instanceof Number || value instanceof Boolean) {
-            sb.append(value);
-        } else if (value instanceof Map<?, ?> map) {
+        } else if (v instanceof Boolean b) {
+            sb.append(b);
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            sb.append(!Double.isFinite(d) ? "null" : d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+                    : Double.toString(d));
+        } else if (v instanceof Number n) {
+            sb.append(n.longValue());
+        } else if (v instanceof Map<?, ?> map) {
             sb.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!first) {
-                    sb.append(',');
-                }
+                sb.append(first ? "" : ",");
                 first = false;
+                newline(sb, depth + 1, pretty);
                 quote(String.valueOf(e.getKey()), sb);
-                sb.append(':');
-                write(e.getValue(), sb);
+                sb.append(pretty ? ": " : ":");
+                write(e.getValue(), sb, depth + 1, pretty);
+            }
+            if (!first) {
+                newline(sb, depth, pretty);
             }
             sb.append('}');
-        } else if (value instanceof List<?> list) {
+        } else if (v instanceof Iterable<?> list) {
             sb.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                write(list.get(i), sb);
+            boolean first = true;
+            for (Object item : list) {
+                sb.append(first ? "" : ",");
+                first = false;
+                newline(sb, depth + 1, pretty);
+                write(item, sb, depth + 1, pretty);
+            }
+            if (!first) {
+                newline(sb, depth, pretty);
             }
             sb.append(']');
         } else {
-            throw new IllegalArgumentException("cannot write " + value.getClass() + " as JSON");
+            quote(v.toString(), sb);
+        }
+    }
+
+    private static void newline(StringBuilder sb, int depth, boolean pretty) {
+        if (pretty) {
+            sb.append('\n').append("  ".repeat(depth));
         }
     }
 

@@ -7,7 +7,7 @@ import io.srgrn.api.spi.Backends;
 import io.srgrn.api.tensor.Tensor;
 import io.srgrn.api.weights.AtomicFiles;
 import io.srgrn.api.weights.Safetensors;
-import io.srgrn.bench.report.Json;
+import io.srgrn.api.internal.Json;
 import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.bench.report.Numbers;
 import java.io.IOException;
@@ -118,7 +118,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         print(cfg, rows);
         if (json != null) {
-            AtomicFiles.write(json, Json.write(toJson(cfg, rows)).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(json, Json.writePretty(toJson(cfg, rows)).getBytes(StandardCharsets.UTF_8));
         }
         return rows.stream().anyMatch(Row::ok) ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -14,7 +14,7 @@ import io.srgrn.api.weights.Safetensors;
 import io.srgrn.api.weights.SafetensorsFile;
 import io.srgrn.api.weights.SrgrnWeights;
 import io.srgrn.api.weights.WeightsFile;
-import io.srgrn.bench.report.Json;
+import io.srgrn.api.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public final class CompareWorker {
             result.put("reason", e.getClass().getSimpleName() + ": " + Errors.describe(e));
             status = ExitCodes.FAILED;
         }
-        AtomicFiles.write(resultDir.resolve(RESULT), Json.write(result).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(resultDir.resolve(RESULT), Json.writePretty(result).getBytes(StandardCharsets.UTF_8));
         System.exit(status);
     }
 

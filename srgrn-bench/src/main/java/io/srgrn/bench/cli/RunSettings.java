@@ -1,6 +1,6 @@
 package io.srgrn.bench.cli;
 
-import io.srgrn.bench.report.Json;
+import io.srgrn.api.internal.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,7 +38,7 @@ record RunSettings(String preset, int scale, String degradation, long noiseSeed,
     }
 
     String json() {
-        return Json.write(toJson());
+        return Json.writePretty(toJson());
     }
 
     static RunSettings parse(String text, String source) {

@@ -1,5 +1,6 @@
 package io.srgrn.bench.report;
 
+import io.srgrn.api.internal.Json;
 import io.srgrn.metrics.ImageScore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,6 +146,6 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
             list.add(m);
         }
         root.put("rows", list);
-        return Json.write(root);
+        return Json.writePretty(root);
     }
 }
