@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.Supplier;
 
 /**
  * The native scope of one module call. Inputs go into {@link #manager()}, so every intermediate
@@ -12,19 +13,25 @@ import ai.djl.pytorch.jni.JniUtils;
  * memory does not grow from call to call. It also sets libtorch's grad mode, which is thread-local,
  * for the duration of the call and restores it.
  *
- * <p>Not nestable: {@link NDScope#unregister} acts on the innermost scope of the thread.
+ * <p>Without grad mode nothing needs the intermediates once they are consumed, so layers free them
+ * early ({@link #free}, {@link #scoped}) and the peak memory of a forward pass is that of its largest
+ * layer, not of the whole network. With grad mode autograd needs them until the backward pass.
+ *
+ * <p>Calls do not nest: {@link NDScope#unregister} acts on the innermost scope of the thread.
  */
 final class Call implements AutoCloseable {
     private final NDManager owner;
     private final NDManager manager;
     private final NDScope scope;
     private final boolean previousGradMode;
+    private final boolean gradMode;
 
     private Call(NDManager owner, boolean gradMode) {
         this.owner = owner;
         this.previousGradMode = JniUtils.isGradMode();
         this.manager = owner.newSubManager();
         this.scope = new NDScope();
+        this.gradMode = gradMode;
         JniUtils.setGradMode(gradMode);
     }
 
@@ -39,6 +46,37 @@ final class Call implements AutoCloseable {
 
     NDArray scalar(double value) {
         return Ops.scalar(manager, value);
+    }
+
+    /**
+     * Frees consumed intermediates now when no autograd graph can refer to them; with grad mode they
+     * stay until {@link #close()}. Never pass a parameter or an array the caller still uses.
+     */
+    void free(NDArray... arrays) {
+        if (gradMode) {
+            return;
+        }
+        for (NDArray a : arrays) {
+            a.close();
+        }
+    }
+
+    /**
+     * Runs {@code step} and, without grad mode, frees every array it created except its result, which
+     * joins the enclosing scope. The result may be (a view of) an input: closing a libtorch handle only
+     * drops a reference, so views stay valid.
+     */
+    NDArray scoped(Supplier<NDArray> step) {
+        if (gradMode) {
+            return step.get();
+        }
+        NDArray out;
+        try (NDScope inner = new NDScope()) {
+            out = step.get();
+            NDScope.unregister(out);
+        }
+        NDScope.register(out);
+        return out;
     }
 
     /** Moves {@code array} out of the call, into {@link #owner}: it survives {@link #close()}. */

@@ -30,6 +30,7 @@ final class GraphLayer {
         long hw = s[2] * s[3];
         NDArray p = proj.apply(x, call).reshape(s[0], nodes, hw);
         NDArray yw = p.matMul(x.reshape(s[0], s[1], hw).transpose(0, 2, 1));
+        call.free(p);
         if (aggregation == NodeAggregation.MEAN) {
             yw = yw.div(call.scalar(hw));
         }
@@ -39,6 +40,9 @@ final class GraphLayer {
     /** Wp = softmax over the N axis of distribute(X): B x N x HW, each pixel's weights sum to 1. */
     NDArray pixelWeights(NDArray x, Call call) {
         long[] s = x.getShape().getShape();
-        return distribute.apply(x, call).reshape(s[0], nodes, s[2] * s[3]).softmax(1);
+        NDArray logits = distribute.apply(x, call);
+        NDArray weights = logits.reshape(s[0], nodes, s[2] * s[3]).softmax(1);
+        call.free(logits);
+        return weights;
     }
 }

@@ -27,10 +27,21 @@ final class GrrbLayer implements Layer {
         NDArray in = x;
         if (graph != null) {
             long[] s = x.getShape().getShape();
-            NDArray yrc = graph.nodeStates(x, call).transpose(0, 2, 1).matMul(graph.pixelWeights(x, call))
-                    .reshape(s[0], s[1], s[2], s[3]);
-            in = yrc.mul(gamma.value()).add(x);
+            NDArray yn = graph.nodeStates(x, call);
+            NDArray weights = graph.pixelWeights(x, call);
+            NDArray yrc = yn.transpose(0, 2, 1).matMul(weights).reshape(s[0], s[1], s[2], s[3]);
+            call.free(weights);
+            NDArray reasoned = yrc.mul(gamma.value());
+            call.free(yrc);
+            in = reasoned.add(x);
+            call.free(reasoned);
         }
-        return tail1.apply(tail0.apply(in, call), call);
+        NDArray t0 = tail0.apply(in, call);
+        if (in != x) {
+            call.free(in);
+        }
+        NDArray out = tail1.apply(t0, call);
+        call.free(t0);
+        return out;
     }
 }

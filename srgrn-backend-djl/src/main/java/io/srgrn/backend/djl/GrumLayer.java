@@ -46,10 +46,21 @@ final class GrumLayer implements Layer {
             long[] s = x.getShape().getShape();
             NDArray yn = graph.nodeStates(x, call);
             NDArray ync = expand2.apply(Ops.leakyRelu(expand0.apply(yn.transpose(0, 2, 1), call), slope), call);
-            NDArray yrc = ync.matMul(graph.pixelWeights(x, call)).reshape(s[0], rrc, s[2], s[3]);
+            NDArray weights = graph.pixelWeights(x, call);
+            NDArray yrc = ync.matMul(weights).reshape(s[0], rrc, s[2], s[3]);
+            call.free(weights);
             NDArray g = gamma.value();
-            blended = yrc.mul(g).add(sub.mul(call.scalar(1).sub(g)));
+            NDArray reasoned = yrc.mul(g);
+            call.free(yrc);
+            NDArray kept = sub.mul(call.scalar(1).sub(g));
+            call.free(sub);
+            blended = reasoned.add(kept);
+            call.free(reasoned, kept);
         }
-        return fuse.apply(Ops.pixelShuffle(blended, r), call);
+        NDArray shuffled = Ops.pixelShuffle(blended, r);
+        call.free(blended);
+        NDArray out = fuse.apply(shuffled, call);
+        call.free(shuffled);
+        return out;
     }
 }

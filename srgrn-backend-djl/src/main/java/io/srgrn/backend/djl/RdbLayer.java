@@ -17,15 +17,35 @@ final class RdbLayer implements Layer {
 
     @Override
     public NDArray apply(NDArray x, Call call) {
-        List<NDArray> feats = new ArrayList<>(convs.size() + 1);
-        feats.add(x);
-        for (ConvLayer conv : convs) {
-            feats.add(Ops.relu(conv.apply(concat(feats), call)));
-        }
-        return lff.apply(concat(feats), call).add(x);
+        return call.scoped(() -> {
+            List<NDArray> feats = new ArrayList<>(convs.size() + 1);
+            feats.add(x);
+            for (ConvLayer conv : convs) {
+                NDArray in = concat(feats);
+                NDArray y = conv.apply(in, call);
+                freeConcat(in, feats, call);
+                feats.add(Ops.relu(y));
+                call.free(y);
+            }
+            NDArray in = concat(feats);
+            // x is the caller's; only the features made here are freed.
+            call.free(feats.subList(1, feats.size()).toArray(NDArray[]::new));
+            NDArray fused = lff.apply(in, call);
+            freeConcat(in, feats, call);
+            NDArray out = fused.add(x);
+            call.free(fused);
+            return out;
+        });
     }
 
     static NDArray concat(List<NDArray> arrays) {
         return arrays.size() == 1 ? arrays.get(0) : Ops.concatChannels(arrays);
+    }
+
+    /** Frees what {@link #concat} made from {@code arrays}, unless it is one of them. */
+    static void freeConcat(NDArray concatenated, List<NDArray> arrays, Call call) {
+        if (arrays.size() > 1) {
+            call.free(concatenated);
+        }
     }
 }

@@ -24,12 +24,24 @@ final class RdnLayer implements Layer {
     @Override
     public NDArray apply(NDArray x, Call call) {
         NDArray f1 = sfe1.apply(x, call);
-        NDArray h = sfe2.apply(f1, call);
+        NDArray f0 = sfe2.apply(f1, call);
+        NDArray h = f0;
         List<NDArray> outs = new ArrayList<>(rdbs.size());
         for (RdbLayer rdb : rdbs) {
             h = rdb.apply(h, call);
             outs.add(h);
         }
-        return gff1.apply(gff0.apply(RdbLayer.concat(outs), call), call).add(f1);
+        call.free(f0);
+        NDArray cat = RdbLayer.concat(outs);
+        if (outs.size() > 1) {
+            call.free(outs.toArray(NDArray[]::new));
+        }
+        NDArray g0 = gff0.apply(cat, call);
+        call.free(cat);
+        NDArray g1 = gff1.apply(g0, call);
+        call.free(g0);
+        NDArray out = g1.add(f1);
+        call.free(g1, f1);
+        return out;
     }
 }

@@ -19,10 +19,15 @@ final class SrgrnLayer implements Layer {
 
     @Override
     public NDArray apply(NDArray x, Call call) {
-        NDArray f = rdn.apply(x, call);
+        NDArray f = call.scoped(() -> rdn.apply(x, call));
         for (GrumLayer grum : upsample) {
-            f = grum.apply(f, call);
+            NDArray in = f;
+            f = call.scoped(() -> grum.apply(in, call));
+            call.free(in);
         }
-        return grrb.apply(f, call);
+        NDArray in = f;
+        NDArray out = call.scoped(() -> grrb.apply(in, call));
+        call.free(in);
+        return out;
     }
 }
