@@ -26,7 +26,7 @@ final class ForkedJvm {
     static Result run(Class<?> mainClass, List<String> jvmOptions, long timeoutSeconds, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
+        cmd.add("-Xmx512m"); // -Xms512m in jvmOptions fixes the heap at this size
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         // Surefire may put the real class path in this property and a manifest-only jar in java.class.path.

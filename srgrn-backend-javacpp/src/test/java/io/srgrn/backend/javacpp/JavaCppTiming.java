@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Standalone timing of this backend (not a test, not JMH; the backend-generic JMH benchmarks live in
  * srgrn-bench): forward of one 48x48 LR image and one training step (batch 16, 48x48 LR, L1, Adam)
- * for SRGRN x4 presets. Prints one line per measurement: mean and min over the timed repetitions.
+ * for SRGRN x4 presets. Prints one line per measurement: median, min and mean over the timed repetitions (on a shared
+ * machine the median and min are the figures to trust).
  *
  * <pre>
  * java -cp ... io.srgrn.backend.javacpp.JavaCppTiming [threads=2] [presets=compact,paper] [scale=4]
@@ -65,9 +66,13 @@ public final class JavaCppTiming {
     }
 
     private static void report(String what, String preset, int scale, int threads, double[] ms) {
-        System.out.printf(Locale.ROOT, "javacpp %-22s %-7s x%d threads=%d: mean %10.1f ms, min %10.1f ms over %d%n",
-                what, preset, scale, threads, Arrays.stream(ms).average().orElse(Double.NaN),
-                Arrays.stream(ms).min().orElse(Double.NaN), ms.length);
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        System.out.printf(Locale.ROOT,
+                "javacpp %-22s %-7s x%d threads=%d: median %9.1f ms, min %9.1f ms, mean %9.1f ms over %d%n",
+                what, preset, scale, threads, median, sorted[0], Arrays.stream(ms).average().orElse(Double.NaN), ms.length);
     }
 
     private static String arg(String[] args, String key, String fallback) {
