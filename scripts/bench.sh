@@ -3,7 +3,8 @@
 #   data    JMH DataBenchmarks + MetricsBenchmarks (single-threaded)
 #   models  JMH ModelBenchmarks on djl and javacpp (forward 1x3x48x48, train step 16x3x48x48, x4),
 #           compact and paper, then the same model in PyTorch (scripts/compare_torch.py) with ratios
-# Usage: scripts/bench.sh [data|models|all] [threads]   (default: all, 2 threads)
+#   layers  JMH ModelBenchmarks per layer (conv 3x3, RDB, GRUM, GRRB) on djl and javacpp
+# Usage: scripts/bench.sh [data|models|layers|all] [threads]   (default: all, 2 threads)
 # Needs Debian's python3-torch for the PyTorch rows (apt-get install -y python3-torch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,4 +45,10 @@ PY
   else
     echo "PyTorch for Python not installed: no Python rows (apt-get install -y python3-torch)" | tee "$out/torch.md"
   fi
+fi
+
+if [[ "$what" == layers || "$what" == all ]]; then
+  java -cp "$cp" org.openjdk.jmh.Main ModelBenchmarks -p backend=djl,javacpp -p preset=compact,paper \
+    -p layer=conv3x3,rdb,grum,grrb -p scale=4 -p mode=forward,trainStep -p threads="$threads" \
+    -wi 1 -w 2 -i 3 -r 2 -rf json -rff "$out/layers.json" | tee "$out/layers.txt"
 fi

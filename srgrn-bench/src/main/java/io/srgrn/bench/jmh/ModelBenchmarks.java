@@ -2,6 +2,8 @@ package io.srgrn.bench.jmh;
 
 import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.init.Initializer;
+import io.srgrn.api.spec.Conv2dSpec;
+import io.srgrn.api.spec.LayerSpec;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.spi.AdamSettings;
 import io.srgrn.api.spi.Backend;
@@ -28,8 +30,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole SRGRN on any backend, through the SPI only: one forward pass of a single LR patch, or one
- * training step (forward, L1, backward, Adam) on a batch of LR patches with their HR targets.
+ * SRGRN, or one of its layers, on any backend through the SPI only: one forward pass of a single LR
+ * patch, or one training step (forward, L1, backward, Adam) on a batch of LR patches with their HR
+ * targets. Layers take the feature maps they see inside the network (G0 channels at LR size; GRRB at
+ * HR size).
  *
  * <p>Each fork is its own JVM, so every backend loads only its own natives (two libtorch builds
  * cannot share a process). Parameters come from {@link Initializer} with a fixed seed, inputs from a
@@ -62,6 +66,14 @@ public class ModelBenchmarks {
 
     @Param({"4"})
     public int scale;
+
+    /**
+     * Which layer of the preset's network: {@code srgrn} (the whole network), {@code conv3x3}
+     * (G0 to G0), {@code rdb} (one residual dense block), {@code grum} (the first upsampling module)
+     * or {@code grrb} (the reconstruction block, on the upscaled feature map).
+     */
+    @Param({"srgrn"})
+    public String layer;
 
     /** {@code forward} (batch 1) or {@code trainStep} (batch {@link #batch}). */
     @Param({"forward", "trainStep"})
@@ -96,14 +108,40 @@ public class ModelBenchmarks {
             default -> throw new IllegalArgumentException("mode must be forward or trainStep, got " + mode);
         };
         SrgrnConfig config = SrgrnConfig.preset(preset, scale);
-        SrgrnSpec spec = new SrgrnSpec(config);
+        SrgrnSpec network = new SrgrnSpec(config);
+        int n = training ? batch : 1;
+        int hr = patch * scale;
+        LayerSpec spec;
+        int[] inputShape;
+        switch (layer) {
+            case "srgrn" -> {
+                spec = network;
+                inputShape = new int[] {n, config.inChannels(), patch, patch};
+            }
+            case "conv3x3" -> {
+                spec = Conv2dSpec.conv3x3(config.g0(), config.g0());
+                inputShape = new int[] {n, config.g0(), patch, patch};
+            }
+            case "rdb" -> {
+                spec = network.rdn().rdb(0).spec();
+                inputShape = new int[] {n, config.g0(), patch, patch};
+            }
+            case "grum" -> {
+                spec = network.upsample().get(0).spec();
+                inputShape = new int[] {n, config.g0(), patch, patch};
+            }
+            case "grrb" -> {
+                spec = network.grrb().spec();
+                inputShape = new int[] {n, config.g0(), hr, hr};
+            }
+            default -> throw new IllegalArgumentException("layer must be srgrn, conv3x3, rdb, grum or grrb, got " + layer);
+        }
         Backend b = Backends.select(backend);
         context = b.open(Device.parse(device), new BackendOptions(threads));
         module = context.compile(spec, Initializer.initialize(spec, 42));
-        int n = training ? batch : 1;
         SplittableRandom random = new SplittableRandom(7);
-        input = uniform(random, n, config.inChannels(), patch, patch);
-        target = uniform(random, n, config.outChannels(), patch * scale, patch * scale);
+        input = uniform(random, inputShape);
+        target = uniform(random, spec.outputShape(inputShape));
     }
 
     @Benchmark
