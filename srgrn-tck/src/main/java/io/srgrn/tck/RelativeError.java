@@ -43,6 +43,14 @@ public final class RelativeError {
         return of(actual, DoubleTensor.from(expected));
     }
 
+    /** Fails with {@code what} and the measured error when {@code ||actual - expected|| / ||expected||} exceeds {@code tolerance}. */
+    public static void assertClose(String what, Tensor actual, Tensor expected, double tolerance) {
+        double error = of(actual, expected);
+        if (!(error <= tolerance)) {
+            throw new AssertionError(what + ": normwise relative error " + error + " exceeds " + tolerance);
+        }
+    }
+
     private static double ratio(double squaredDiff, double squaredRef) {
         return squaredRef == 0 ? Math.sqrt(squaredDiff) : Math.sqrt(squaredDiff / squaredRef);
     }

@@ -1,6 +1,6 @@
 package io.srgrn.backend.djl;
 
-import static io.srgrn.backend.djl.Numerics.assertClose;
+import static io.srgrn.tck.RelativeError.assertClose;
 
 import io.srgrn.api.spec.Child;
 import io.srgrn.api.spec.Conv2dSpec;

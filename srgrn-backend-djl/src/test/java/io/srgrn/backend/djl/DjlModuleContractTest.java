@@ -1,6 +1,6 @@
 package io.srgrn.backend.djl;
 
-import static io.srgrn.backend.djl.Numerics.relativeError;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,9 +116,9 @@ class DjlModuleContractTest {
             Gradients first = m.backward(x, up);
             m.forward(x);
             Gradients second = m.backward(x, up);
-            assertThat(relativeError(second.input(), first.input())).isLessThanOrEqualTo(1e-6);
+            assertThat(io.srgrn.tck.RelativeError.of(second.input(), first.input())).isLessThanOrEqualTo(1e-6);
             first.parameters().forEach((k, g) ->
-                    assertThat(relativeError(second.parameters().get(k), g)).as(k).isLessThanOrEqualTo(1e-6));
+                    assertThat(io.srgrn.tck.RelativeError.of(second.parameters().get(k), g)).as(k).isLessThanOrEqualTo(1e-6));
             assertThat(first.parameters().keySet()).containsExactlyElementsOf(SPEC.parameters().stream()
                     .map(ParamSpec::name).toList());
         }
@@ -154,7 +154,7 @@ class DjlModuleContractTest {
                 Tensor stepA = delta(pa.get(name), q.get(name));
                 Tensor stepB = delta(pb.get(name), p.get(name));
                 // steps of ~1e-3 recovered from weights of ~0.5: float32 rounding alone gives ~1e-5
-                assertThat(relativeError(stepA, stepB)).as(name).isLessThanOrEqualTo(1e-4);
+                assertThat(io.srgrn.tck.RelativeError.of(stepA, stepB)).as(name).isLessThanOrEqualTo(1e-4);
             }
         }
     }
@@ -184,9 +184,9 @@ class DjlModuleContractTest {
             float loss = a.trainStep(x, t, ADAM, 1e-3);
             assertThat((double) loss).isCloseTo(HostMath.meanAbsDiff(y, t), org.assertj.core.data.Offset.offset(1e-6));
             Map<String, Tensor> pa = a.parameters();
-            b.parameters().forEach((k, v) -> assertThat(relativeError(pa.get(k), v)).as(k).isLessThanOrEqualTo(1e-6));
+            b.parameters().forEach((k, v) -> assertThat(io.srgrn.tck.RelativeError.of(pa.get(k), v)).as(k).isLessThanOrEqualTo(1e-6));
             assertThat(a.optimizerState().step()).isEqualTo(1);
-            assertThat(relativeError(pa.get("sfe1.weight"), initial().get("sfe1.weight"))).isGreaterThan(1e-4);
+            assertThat(io.srgrn.tck.RelativeError.of(pa.get("sfe1.weight"), initial().get("sfe1.weight"))).isGreaterThan(1e-4);
         }
     }
 
@@ -209,7 +209,7 @@ class DjlModuleContractTest {
                 float lb = b.trainStep(x, t, ADAM, 5e-4);
                 assertThat(lb).isEqualTo(la);
                 Map<String, Tensor> pb = b.parameters();
-                a.parameters().forEach((k, v) -> assertThat(relativeError(pb.get(k), v)).as(k).isLessThanOrEqualTo(1e-6));
+                a.parameters().forEach((k, v) -> assertThat(io.srgrn.tck.RelativeError.of(pb.get(k), v)).as(k).isLessThanOrEqualTo(1e-6));
                 assertThat(b.optimizerState().step()).isEqualTo(3);
             }
         }

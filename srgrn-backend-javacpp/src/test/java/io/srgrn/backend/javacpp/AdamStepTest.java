@@ -1,6 +1,6 @@
 package io.srgrn.backend.javacpp;
 
-import static io.srgrn.backend.javacpp.Numerics.assertClose;
+import static io.srgrn.tck.RelativeError.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package io.srgrn.backend.javacpp;
 
-import static io.srgrn.backend.javacpp.Numerics.assertClose;
+import static io.srgrn.tck.RelativeError.assertClose;
 
 import io.srgrn.api.spec.Child;
 import io.srgrn.api.spec.GrumSpec;

@@ -1,6 +1,6 @@
 package io.srgrn.backend.javacpp;
 
-import static io.srgrn.backend.javacpp.Numerics.assertClose;
+import static io.srgrn.tck.RelativeError.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.srgrn.api.config.NodeAggregation;
@@ -95,9 +95,9 @@ class SingleLayersTest {
         Tensor x = HostOps.random(44, 1f, 1, 8, 3, 3);
         try (Module m = TestContexts.cpu().compile(spec, TinyModels.weights(spec, 45, 1f))) {
             Gradients g = m.backward(x, HostOps.random(46, 1f, spec.outputShape(x.shape())));
-            assertThat(Numerics.relativeError(g.parameters().get(spec.subpixel().param(Conv2dSpec.WEIGHT)),
+            assertThat(io.srgrn.tck.RelativeError.of(g.parameters().get(spec.subpixel().param(Conv2dSpec.WEIGHT)),
                     Tensor.zeros(spec.subpixel().spec().parameters().get(0).shape()))).isZero();
-            assertThat(Numerics.relativeError(g.parameters().get(spec.expand2().param(Conv2dSpec.WEIGHT)),
+            assertThat(io.srgrn.tck.RelativeError.of(g.parameters().get(spec.expand2().param(Conv2dSpec.WEIGHT)),
                     Tensor.zeros(spec.expand2().spec().parameters().get(0).shape()))).isPositive();
         }
     }
