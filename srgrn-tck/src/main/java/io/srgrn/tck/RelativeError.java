@@ -14,16 +14,7 @@ public final class RelativeError {
     private RelativeError() {}
 
     public static double of(Tensor actual, DoubleTensor expected) {
-        requireSameShape(actual.shape(), expected.shape());
-        float[] a = actual.data();
-        double[] e = expected.data();
-        double diff = 0, ref = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - e[i];
-            diff += d * d;
-            ref += e[i] * e[i];
-        }
-        return ratio(diff, ref);
+        return of(DoubleTensor.from(actual), expected);
     }
 
     public static double of(DoubleTensor actual, DoubleTensor expected) {
