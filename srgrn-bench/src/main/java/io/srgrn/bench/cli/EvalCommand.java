@@ -48,7 +48,9 @@ import picocli.CommandLine.Spec;
                 + "table layout (Table 2 for BI, Tables 3/4 for BD/DN). Writes Markdown, CSV (set means and per image) "
                 + "and JSON to --out, a PSNR-vs-parameters plot per set when a model was scored, and with --figures a "
                 + "Figure-5-style visual comparison per set.",
-                "The paper's Bicubic row (as quoted in SPEC.md) is added as '(published)' where it exists."})
+                "Published rows for the same setting are added as '(published)': the paper's Bicubic rows (as quoted "
+                        + "in SPEC.md) and RDN, D-DBPN and EDSR as their authors published them; --published FILE adds "
+                        + "more (e.g. the paper's SRGRN rows)."})
 final class EvalCommand implements Callable<Integer> {
     enum DegradationName { BI, BD, DN }
 
@@ -122,6 +124,14 @@ final class EvalCommand implements Callable<Integer> {
             description = "Where the reports go (default: ${DEFAULT-VALUE}); existing reports are replaced.")
     Path out;
 
+    @Option(names = "--published", paramLabel = "FILE",
+            description = "More published rows to show and plot (repeatable): CSV with the header "
+                    + PublishedResults.HEADER + ".")
+    List<Path> publishedFiles = new ArrayList<>();
+
+    @Option(names = "--no-published", description = "Show measured rows only.")
+    boolean noPublished;
+
     @Option(names = "--figures", paramLabel = "DIR", description = "Write a Figure-5-style comparison per set here.")
     Path figures;
 
@@ -145,6 +155,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Method> methods = methods();
+        PublishedResults published = published();
         int s = resolveScale(methods);
         Degradation deg = degradation(s);
         EvaluationOptions options = EvaluationOptions.of(protocol.protocol, grey);
@@ -198,10 +209,10 @@ final class EvalCommand implements Callable<Integer> {
                         images.put(set.name(), scores);
                     }
                 }
-                rows.add(new EvalResults.Row(m.label(), m.parameters(), false, means, images));
+                rows.add(EvalResults.Row.measured(m.label(), m.parameters(), means, images));
             }
         }
-        addPublished(rows, s);
+        rows.addAll(published.rows(degradation.name(), s, testSets.stream().map(BenchmarkSet::name).toList()));
         EvalResults results = new EvalResults(degradation.name(), s, options.label(),
                 testSets.stream().map(BenchmarkSet::name).toList(), rows);
         stdout.print(results.markdown());
@@ -299,18 +310,23 @@ final class EvalCommand implements Callable<Integer> {
         return list;
     }
 
-    private void addPublished(List<EvalResults.Row> rows, int s) {
-        if (protocol != ProtocolName.RDN && protocol != ProtocolName.Y_ONLY && protocol != ProtocolName.RDN_Y8) {
-            return;
+    /** Read before any work, so a bad --published file fails fast. */
+    private PublishedResults published() {
+        if (noPublished && !publishedFiles.isEmpty()) {
+            throw new UsageException("--no-published and --published exclude each other");
         }
-        Map<String, EvalResults.Mean> means = new LinkedHashMap<>();
-        for (String set : sets) {
-            PublishedResults.bicubic(degradation.name(), s, set.trim())
-                    .ifPresent(c -> means.put(set.trim(), new EvalResults.Mean(c.psnr(), c.ssim())));
+        if (noPublished) {
+            return PublishedResults.none();
         }
-        if (!means.isEmpty()) {
-            rows.add(new EvalResults.Row("Bicubic", null, true, means, Map.of()));
+        PublishedResults all = PublishedResults.bundled();
+        for (Path file : publishedFiles) {
+            try {
+                all = all.plus(PublishedResults.read(file));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
+        return all;
     }
 
     private Map<String, FigureImages> figureImages(List<BenchmarkSet> testSets, Map<String, List<HrLrPair>> pairs,
@@ -347,7 +363,7 @@ final class EvalCommand implements Callable<Integer> {
         write(out.resolve(stem + "-per-image.csv"), results.perImageCsv());
         write(out.resolve(stem + ".json"), results.json());
         List<String> written = new ArrayList<>(List.of(stem + ".md", stem + ".csv", stem + "-per-image.csv", stem + ".json"));
-        if (results.rows().stream().anyMatch(r -> r.parameters() != null)) {
+        if (results.rows().stream().anyMatch(r -> !r.published() && r.parameters() != null)) {
             for (String set : results.sets()) {
                 String name = "psnr-vs-params-" + results.degradation() + "-x" + results.scale() + "-" + safe(set) + ".png";
                 Png.write(PsnrParametersPlot.chart(results, set).render(), out.resolve(name));

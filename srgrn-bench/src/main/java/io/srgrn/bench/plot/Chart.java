@@ -2,6 +2,7 @@ package io.srgrn.bench.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -172,15 +173,17 @@ public final class Chart {
             float x = right ? LEFT + pw - fm.stringWidth(r.label()) - 6 : LEFT + 6;
             clip.drawString(r.label(), x, (float) (above ? y - 4 : y + fm.getAscent() + 2));
         }
+        PointLabels labels = new PointLabels(new Rectangle(LEFT, TOP, pw, ph));
         for (Series s : series) {
-            drawSeries(clip, s, xAxis, yAxis);
+            drawSeries(clip, s, xAxis, yAxis, labels);
         }
+        labels.draw(clip);
         clip.dispose();
         drawLegend(g);
         drawFootnotes(g);
     }
 
-    private void drawSeries(Graphics2D g, Series s, Axis xAxis, Axis yAxis) {
+    private void drawSeries(Graphics2D g, Series s, Axis xAxis, Axis yAxis, PointLabels labels) {
         g.setColor(s.color());
         g.setStroke(s.dashed() ? DASHED : new BasicStroke(1.8f));
         double px = Double.NaN;
@@ -211,7 +214,7 @@ public final class Chart {
                 g.fillOval(x - 5, y - 5, 10, 10);
             }
             if (p.label() != null) {
-                g.drawString(p.label(), x + 8, y - 6);
+                labels.add(p.label(), x, y, s.color());
             }
         }
     }

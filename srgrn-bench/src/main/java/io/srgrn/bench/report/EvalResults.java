@@ -23,19 +23,30 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
      * One method's scores.
      *
      * @param parameters learnable parameters, or null for a method without any (Bicubic)
-     * @param published  true for numbers quoted from the paper rather than measured here
+     * @param source     where a published row's numbers come from; null for a row measured here
      * @param images     per-image scores by set (empty for published rows)
      */
-    public record Row(String method, Long parameters, boolean published, Map<String, Mean> means,
+    public record Row(String method, Long parameters, String source, Map<String, Mean> means,
             Map<String, List<ImageScore>> images) {
         public Row {
             Objects.requireNonNull(method, "method");
             means = new LinkedHashMap<>(means);
             images = new LinkedHashMap<>(images);
         }
+
+        /** A row measured by this run. */
+        public static Row measured(String method, Long parameters, Map<String, Mean> means,
+                Map<String, List<ImageScore>> images) {
+            return new Row(method, parameters, null, means, images);
+        }
+
+        /** True for numbers quoted from a publication rather than measured here. */
+        public boolean published() {
+            return source != null;
+        }
     }
 
-    /** A set mean. */
+    /** A set mean; SSIM is NaN where a published source gives none. */
     public record Mean(double psnr, double ssim) {}
 
     public EvalResults {
@@ -55,7 +66,8 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
             List<String> cells = new ArrayList<>(List.of(r.method() + (r.published() ? " (published)" : ""), "x" + scale));
             for (String s : sets) {
                 Mean m = r.means().get(s);
-                cells.add(m == null ? "-" : Numbers.psnrSsim(m.psnr(), m.ssim()));
+                cells.add(m == null ? "-" : Double.isNaN(m.ssim()) ? Numbers.fixed(m.psnr(), 2) + "/-"
+                        : Numbers.psnrSsim(m.psnr(), m.ssim()));
             }
             t.row(cells);
         }
@@ -69,17 +81,25 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
         sb.append(table().render()).append('\n');
         sb.append("Y channel (BT.601), ").append(scale).append("-pixel border shaved, protocol `").append(protocol)
                 .append("` (SPEC.md section 7); each cell is the mean over the set's images.");
-        if (rows.stream().anyMatch(Row::published)) {
-            sb.append(" Rows marked (published) are quoted from the ").append(PublishedResults.SOURCE)
-                    .append(", not measured.");
+        List<Row> published = rows.stream().filter(Row::published).toList();
+        if (!published.isEmpty()) {
+            sb.append(" Rows marked (published) are quoted, not measured: rounded as printed, each made with its"
+                    + " authors' own data and evaluation code.\n\n");
+            for (Row r : published) {
+                sb.append("- ").append(r.method()).append(": ").append(r.source()).append('\n');
+            }
+            return sb.toString();
         }
         return sb.append('\n').toString();
     }
 
-    /** One line per method and set: method, parameters, published, degradation, scale, protocol, set, psnr, ssim, images. */
+    /**
+     * One line per method and set: method, parameters, published, degradation, scale, protocol, set, psnr,
+     * ssim, images, source (empty for measured rows).
+     */
     public String csv() {
         StringBuilder sb = new StringBuilder(Csv.line(List.of("method", "parameters", "published", "degradation", "scale",
-                "protocol", "set", "psnr", "ssim", "images")));
+                "protocol", "set", "psnr", "ssim", "images", "source")));
         for (Row r : rows) {
             for (String s : sets) {
                 Mean m = r.means().get(s);
@@ -88,8 +108,9 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
                 }
                 List<ImageScore> imgs = r.images().get(s);
                 sb.append(Csv.line(List.of(r.method(), r.parameters() == null ? "" : r.parameters(), r.published(),
-                        degradation, scale, protocol, s, Numbers.fixed(m.psnr(), 4), Numbers.fixed(m.ssim(), 5),
-                        imgs == null ? "" : imgs.size())));
+                        degradation, scale, protocol, s, Numbers.fixed(m.psnr(), r.published() ? 2 : 4),
+                        Double.isNaN(m.ssim()) ? "" : Numbers.fixed(m.ssim(), r.published() ? 4 : 5), imgs == null ? "" : imgs.size(),
+                        r.published() ? r.source() : "")));
             }
         }
         return sb.toString();
@@ -121,13 +142,13 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
             m.put("parameters", r.parameters());
             m.put("published", r.published());
             if (r.published()) {
-                m.put("source", PublishedResults.SOURCE);
+                m.put("source", r.source());
             }
             Map<String, Object> bySet = new LinkedHashMap<>();
             r.means().forEach((set, mean) -> {
                 Map<String, Object> cell = new LinkedHashMap<>();
                 cell.put("psnr", mean.psnr());
-                cell.put("ssim", mean.ssim());
+                cell.put("ssim", Double.isNaN(mean.ssim()) ? null : mean.ssim());
                 List<ImageScore> imgs = r.images().get(set);
                 if (imgs != null) {
                     List<Object> per = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.srgrn.api.internal.Json;
+import io.srgrn.bench.report.PublishedResults;
 import io.srgrn.data.dataset.DataRoot;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -69,7 +70,7 @@ class EvalCommandTest {
         }
         assertThat(Files.readString(out.resolve("eval-BI-x2.md"))).isEqualTo(r.out());
         List<String> csv = Files.readAllLines(out.resolve("eval-BI-x2.csv"));
-        assertThat(csv.get(0)).isEqualTo("method,parameters,published,degradation,scale,protocol,set,psnr,ssim,images");
+        assertThat(csv.get(0)).isEqualTo("method,parameters,published,degradation,scale,protocol,set,psnr,ssim,images,source");
         assertThat(csv).anyMatch(l -> l.startsWith("compact-x2,224333,false,BI,2,rdn,Tiny,"));
         List<String> perImage = Files.readAllLines(out.resolve("eval-BI-x2-per-image.csv"));
         assertThat(perImage).hasSize(1 + 2 * 2);
@@ -102,8 +103,55 @@ class EvalCommandTest {
         // SPEC.md section 7, row "BI x4 Set5", column rdn: 28.4302 / 0.81114 (to 0.0005 dB and 0.00002).
         assertThat(cell(row(json, "Bicubic"), "Set5", "psnr")).isCloseTo(28.4302, within(0.0005));
         assertThat(cell(row(json, "Bicubic"), "Set5", "ssim")).isCloseTo(0.81114, within(0.00002));
-        // The paper's own Bicubic row is shown beside it, marked as published.
+        // The paper's own Bicubic row is shown beside it, marked as published, and so are the bundled
+        // published models, with their sources under the table.
         assertThat(r.out()).contains("| Bicubic (published) |    x4 | 28.42/0.8104 |");
+        assertThat(r.out()).contains("| RDN (published)     |    x4 | 32.47/0.8990 |");
+        assertThat(r.out()).contains("- RDN: Zhang et al. 2018, Residual Dense Network");
+        // Bicubic alone has no parameters: no PSNR-vs-parameters plot, even with published models around.
+        assertThat(out.resolve("psnr-vs-params-BI-x4-Set5.png")).doesNotExist();
+    }
+
+    @Test
+    void publishedFileAddsRowsToTheTablesAndThePlot() throws IOException {
+        Path extra = Files.writeString(dir.resolve("srgrn-table2.csv"), PublishedResults.HEADER + "\n"
+                + "SRGRN,5696237,BI,2,Tiny,31.00,0.9000,\"my transcription, p. 7\"\n");
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run("eval", "--weights", weights.toString(), "--sets", shared.resolve("Tiny").toString(),
+                "--published", extra.toString(), "-o", out.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("| SRGRN (published) |    x2 | 31.00/0.9000 |")
+                .contains("- SRGRN: my transcription, p. 7");
+        List<String> csv = Files.readAllLines(out.resolve("eval-BI-x2.csv"));
+        assertThat(csv).contains("SRGRN,5696237,true,BI,2,rdn,Tiny,31.00,0.9000,,\"my transcription, p. 7\"");
+        Map<String, Object> json = Json.parseObject(Files.readString(out.resolve("eval-BI-x2.json")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> published = ((List<Map<String, Object>>) json.get("rows")).stream()
+                .filter(m -> m.get("method").equals("SRGRN")).findFirst().orElseThrow();
+        assertThat(published.get("published")).isEqualTo(true);
+        assertThat(published.get("source")).isEqualTo("my transcription, p. 7");
+        assertThat(out.resolve("psnr-vs-params-BI-x2-Tiny.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void noPublishedShowsMeasuredRowsOnly() {
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run("eval", "--weights", weights.toString(), "--sets", shared.resolve("Tiny").toString(),
+                "--no-published", "-o", out.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).doesNotContain("(published)");
+    }
+
+    @Test
+    void badPublishedFileIsAUsageErrorNamingTheLineBeforeAnyWork() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), PublishedResults.HEADER + "\n"
+                + "SRGRN,5696237,BI,x2,Set5,31.00,0.9000,me\n");
+        Path out = dir.resolve("out");
+        Cli.Result r = Cli.run("eval", "--weights", weights.toString(), "--sets", shared.resolve("Tiny").toString(),
+                "--published", bad.toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(bad + " line 2, column scale: 'x2' is not 2, 3 or 4");
+        assertThat(out).doesNotExist();
     }
 
     @Test

@@ -59,10 +59,35 @@ class ChartTest {
     @Test
     void psnrPlotDrawsParameterlessMethodsAsLines() {
         EvalResults r = new EvalResults("BI", 4, "rdn", List.of("Set5"), List.of(
-                new EvalResults.Row("Bicubic", null, false, Map.of("Set5", new EvalResults.Mean(28.43, 0.81)), Map.of()),
-                new EvalResults.Row("m", 272_662L, false, Map.of("Set5", new EvalResults.Mean(30.1, 0.85)), Map.of()),
-                new EvalResults.Row("Bicubic", null, true, Map.of("Set5", new EvalResults.Mean(28.42, 0.81)), Map.of())));
+                EvalResults.Row.measured("Bicubic", null, Map.of("Set5", new EvalResults.Mean(28.43, 0.81)), Map.of()),
+                EvalResults.Row.measured("m", 272_662L, Map.of("Set5", new EvalResults.Mean(30.1, 0.85)), Map.of()),
+                new EvalResults.Row("Bicubic", null, "paper", Map.of("Set5", new EvalResults.Mean(28.42, 0.81)), Map.of())));
         assertThat(PsnrParametersPlot.chart(r, "Set5").render().getHeight()).isEqualTo(600);
+    }
+
+    @Test
+    void psnrPlotDrawsPublishedModelsAsGreyPoints() {
+        EvalResults.Row measured = EvalResults.Row.measured("m", 272_662L, Map.of("Set5", new EvalResults.Mean(30.1, 0.85)),
+                Map.of());
+        EvalResults.Row rdn = new EvalResults.Row("RDN", 22_000_000L, "RDN paper",
+                Map.of("Set5", new EvalResults.Mean(32.47, 0.899)), Map.of());
+        long without = count(PsnrParametersPlot.chart(new EvalResults("BI", 4, "rdn", List.of("Set5"), List.of(measured)),
+                "Set5").render(), PsnrParametersPlot.PUBLISHED);
+        long with = count(PsnrParametersPlot.chart(new EvalResults("BI", 4, "rdn", List.of("Set5"), List.of(measured, rdn)),
+                "Set5").render(), PsnrParametersPlot.PUBLISHED);
+        assertThat(with - without).isGreaterThan(30);
+    }
+
+    private static long count(BufferedImage img, Color colour) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if (img.getRGB(x, y) == colour.getRGB()) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test
