@@ -41,13 +41,15 @@ public final class Srgrn implements AutoCloseable {
     private final SrgrnConfig config;
     private final BackendContext context;
     private final Module module;
+    private final Tiling tiling;
     private boolean trained;
     private boolean warnedUntrained;
 
-    private Srgrn(SrgrnConfig config, BackendContext context, Module module, boolean trained) {
+    private Srgrn(SrgrnConfig config, BackendContext context, Module module, Tiling tiling, boolean trained) {
         this.config = config;
         this.context = context;
         this.module = module;
+        this.tiling = tiling;
         this.trained = trained;
     }
 
@@ -87,41 +89,62 @@ public final class Srgrn implements AutoCloseable {
 
     /**
      * As {@link #upscale(Tensor)}; with {@code selfEnsemble} the model runs on the 8 dihedral
-     * transforms of the input and the inverted outputs are averaged (SRGRN+, SPEC 8).
+     * transforms of the input and the inverted outputs are averaged (SRGRN+, SPEC 8). Runs in tiles
+     * when the builder set a {@link Tiling}.
      */
     public Tensor upscale(Tensor lr, boolean selfEnsemble) {
+        return upscale(lr, selfEnsemble, tiling);
+    }
+
+    /**
+     * As {@link #upscale(Tensor, boolean)}, in tiles of {@code tiling} (null: the whole image at once).
+     * A tile covering the whole input gives exactly the whole-image output.
+     */
+    public Tensor upscale(Tensor lr, boolean selfEnsemble, Tiling tiling) {
         if (!trained && !warnedUntrained) {
             warnedUntrained = true;
             LOG.warn("SRGRN x{} has no trained weights (random initialisation): its output is not a "
                     + "super-resolved image; load weights with Srgrn.builder().weights(file)", config.scale());
         }
-        Tensor out;
-        if (!selfEnsemble) {
-            out = module.forward(lr);
-        } else {
-            out = null;
-            for (Dihedral t : Dihedral.values()) {
-                Tensor y = ImageTensors.transform(module.forward(ImageTensors.transform(lr, t)), t.inverse());
-                if (out == null) {
-                    out = y;
-                } else {
-                    float[] acc = out.data();
-                    float[] add = y.data();
-                    for (int i = 0; i < acc.length; i++) {
-                        acc[i] += add[i];
-                    }
-                }
-            }
-            float[] acc = out.data();
-            for (int i = 0; i < acc.length; i++) {
-                acc[i] /= Dihedral.values().length;
-            }
-        }
+        new SrgrnSpec(config).outputShape(lr.shape()); // the backends' own shape check, before any tile is cut
+        Tensor out = tiling == null || tiling.coversWhole(lr.dim(2), lr.dim(3))
+                ? upscaleWhole(lr, selfEnsemble)
+                : TiledForward.run(lr, config.scale(), tiling, t -> upscaleWhole(t, selfEnsemble));
         float[] d = out.data();
         for (int i = 0; i < d.length; i++) {
             d[i] = Math.min(1f, Math.max(0f, d[i]));
         }
         return out;
+    }
+
+    /** The network on the whole of {@code lr}, optionally self-ensembled; not clamped. */
+    private Tensor upscaleWhole(Tensor lr, boolean selfEnsemble) {
+        if (!selfEnsemble) {
+            return module.forward(lr);
+        }
+        Tensor out = null;
+        for (Dihedral t : Dihedral.values()) {
+            Tensor y = ImageTensors.transform(module.forward(ImageTensors.transform(lr, t)), t.inverse());
+            if (out == null) {
+                out = y;
+            } else {
+                float[] acc = out.data();
+                float[] add = y.data();
+                for (int i = 0; i < acc.length; i++) {
+                    acc[i] += add[i];
+                }
+            }
+        }
+        float[] acc = out.data();
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] /= Dihedral.values().length;
+        }
+        return out;
+    }
+
+    /** The tiling {@link #upscale(Tensor, boolean)} uses; null for whole-image inference. */
+    public Tiling tiling() {
+        return tiling;
     }
 
     /**
@@ -130,6 +153,11 @@ public final class Srgrn implements AutoCloseable {
      * MATLAB bicubic (clamped to [0, 1]); the bit depth is carried to the result.
      */
     public DecodedImage upscale(DecodedImage image, boolean selfEnsemble) {
+        return upscale(image, selfEnsemble, tiling);
+    }
+
+    /** As {@link #upscale(DecodedImage, boolean)}, in tiles of {@code tiling} (null: whole image). */
+    public DecodedImage upscale(DecodedImage image, boolean selfEnsemble, Tiling tiling) {
         PlanarImage color = image.color();
         boolean grey = color.channels() == 1;
         if (color.channels() != config.inChannels()) {
@@ -139,7 +167,7 @@ public final class Srgrn implements AutoCloseable {
             }
             color = color.replicate(3);
         }
-        PlanarImage sr = ImageTensors.toImage(upscale(ImageTensors.toTensor(color), selfEnsemble));
+        PlanarImage sr = ImageTensors.toImage(upscale(ImageTensors.toTensor(color), selfEnsemble, tiling));
         if (grey && sr.channels() == 3) {
             sr = averageChannels(sr);
         }
@@ -214,6 +242,7 @@ public final class Srgrn implements AutoCloseable {
         private int threads;
         private long seed = 0;
         private Path weights;
+        private Tiling tiling;
 
         private Builder() {}
 
@@ -269,6 +298,15 @@ public final class Srgrn implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Upscale large images in tiles (bounded memory, see {@link Tiling} for what changes);
+         * default null: whole images at once, as in the paper.
+         */
+        public Builder tiling(Tiling value) {
+            this.tiling = value;
+            return this;
+        }
+
         public Srgrn build() {
             SrgrnWeights loaded = weights == null ? null : WeightsFile.load(weights);
             SrgrnConfig cfg = resolveConfig(loaded);
@@ -284,7 +322,7 @@ public final class Srgrn implements AutoCloseable {
             try {
                 Module module = context.compile(new SrgrnSpec(cfg), params);
                 LOG.info("SRGRN x{} on backend '{}', device {}", cfg.scale(), chosen.name(), dev);
-                return new Srgrn(cfg, context, module, loaded != null);
+                return new Srgrn(cfg, context, module, tiling, loaded != null);
             } catch (RuntimeException e) {
                 context.close();
                 throw e;

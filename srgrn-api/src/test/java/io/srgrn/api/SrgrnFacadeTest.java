@@ -77,6 +77,28 @@ class SrgrnFacadeTest {
     }
 
     @Test
+    void tilingFromTheBuilderOrPerCallStitchesAPixelLocalModelExactly() {
+        float[] d = new float[2 * 3 * 40 * 23];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (i % 11) / 11f;
+        }
+        Tensor lr = Tensor.of(d, 2, 3, 40, 23);
+        try (Srgrn whole = compact(3);
+                Srgrn tiled = Srgrn.builder().config(SrgrnConfig.compact(3)).backend("nearest")
+                        .tiling(new Tiling(16, 3)).build()) {
+            assertThat(whole.tiling()).isNull();
+            assertThat(tiled.tiling()).isEqualTo(new Tiling(16, 3));
+            Tensor expected = whole.upscale(lr);
+            assertThat(tiled.upscale(lr).bitEquals(expected)).isTrue();
+            assertThat(whole.upscale(lr, false, new Tiling(17, 0)).bitEquals(expected)).isTrue();
+            assertThat(tiled.upscale(lr, true).bitEquals(whole.upscale(lr, true))).isTrue();
+            // A bad input is refused with the backends' words before any tile is cut.
+            assertThatThrownBy(() -> tiled.upscale(Tensor.zeros(1, 1, 40, 40)))
+                    .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("expects 3 input channels, got 1");
+        }
+    }
+
+    @Test
     void greyStaysGreyAndAlphaIsCarried() {
         try (Srgrn sr = compact(2)) {
             PlanarImage grey = new PlanarImage(1, 3, 2, new float[] {0, 0.2f, 0.4f, 0.6f, 0.8f, 1});

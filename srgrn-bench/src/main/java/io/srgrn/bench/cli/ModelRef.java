@@ -1,6 +1,7 @@
 package io.srgrn.bench.cli;
 
 import io.srgrn.api.Srgrn;
+import io.srgrn.api.Tiling;
 import io.srgrn.api.weights.WeightsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,11 @@ record ModelRef(String label, Path weights, boolean bicubic) {
      * given it must agree with the file.
      */
     ImageUpscaler open(Integer scale, boolean selfEnsemble, BackendOptionsMixin where) {
+        return open(scale, selfEnsemble, null, where);
+    }
+
+    /** As {@link #open(Integer, boolean, BackendOptionsMixin)}, SRGRN in tiles (null: whole images). */
+    ImageUpscaler open(Integer scale, boolean selfEnsemble, Tiling tiling, BackendOptionsMixin where) {
         if (bicubic) {
             if (scale == null) {
                 throw new UsageException("--model bicubic needs --scale (2, 3 or 4)");
@@ -85,6 +91,6 @@ record ModelRef(String label, Path weights, boolean bicubic) {
         } else {
             b.scale(scale == null ? 4 : scale);
         }
-        return new ModelUpscaler(where.build(b), selfEnsemble, label);
+        return new ModelUpscaler(where.build(b.tiling(tiling)), selfEnsemble, label);
     }
 }

@@ -26,7 +26,9 @@ final class ModelUpscaler implements ImageUpscaler {
 
     @Override
     public String describe() {
-        return label + (selfEnsemble ? "+" : "") + " x" + scale() + " (" + model.backend().name() + ", " + model.device() + ")";
+        return label + (selfEnsemble ? "+" : "") + " x" + scale() + " (" + model.backend().name() + ", " + model.device()
+                + (model.tiling() == null ? "" : ", tiles of " + model.tiling().tile() + " LR px + " + model.tiling().overlap()
+                        + " overlap") + ")";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.srgrn.bench.cli;
 
+import io.srgrn.api.Tiling;
 import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.data.image.DecodedImage;
 import io.srgrn.data.image.ImageFiles;
@@ -65,11 +66,37 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing output files.")
     boolean force;
 
+    @Option(names = "--tile", paramLabel = "N", defaultValue = "0",
+            description = "Run SRGRN in tiles of at most N x N input pixels (N >= " + Tiling.MIN_TILE + ") so that memory "
+                    + "is bounded by the tile, not the image; 0 (default): whole images, exactly as the paper. Tiled "
+                    + "output differs slightly from whole-image output: the graph reasoning is global.")
+    int tile;
+
+    @Option(names = "--tile-overlap", paramLabel = "M",
+            description = "Input pixels of context around each tile (default: " + Tiling.DEFAULT_OVERLAP + ").")
+    Integer tileOverlap;
+
+    private Tiling tiling() {
+        if (tile == 0) {
+            if (tileOverlap != null) {
+                throw new UsageException("--tile-overlap needs --tile N");
+            }
+            return null;
+        }
+        try {
+            return new Tiling(tile, tileOverlap == null ? Tiling.DEFAULT_OVERLAP : tileOverlap);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--tile " + tile + (tileOverlap == null ? "" : " --tile-overlap " + tileOverlap) + ": "
+                    + e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (scale != null && scale != 2 && scale != 3 && scale != 4) {
             throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
         }
+        Tiling tiling = tiling();
         ModelRef ref = model.weights != null ? ModelRef.ofWeights(model.weights)
                 : model.name != null ? ModelRef.ofName(model.name) : ModelRef.UNTRAINED;
         UpscalePlan plan = UpscalePlan.of(inputs, output, format, force);
@@ -78,7 +105,7 @@ final class UpscaleCommand implements Callable<Integer> {
         Integer s = scale == null && ref.bicubic() ? Integer.valueOf(4) : scale;
         List<String> failures = new ArrayList<>();
         MarkdownTable table = new MarkdownTable("input", "output", "size in", "size out", "seconds").alignRight(4);
-        try (ImageUpscaler upscaler = ref.open(s, ensemble, where)) {
+        try (ImageUpscaler upscaler = ref.open(s, ensemble, tiling, where)) {
             err.println("upscale: " + plan.jobs().size() + " image(s) with " + upscaler.describe());
 
             ProgressBar bar = plan.jobs().size() > 1 ? ProgressBar.onStderr(err, "upscale", plan.jobs().size()) : null;

@@ -49,6 +49,39 @@ class UpscaleCommandTest {
     }
 
     @Test
+    void tilesWhoseContextCoversTheImageReproduceTheWholeImageOutputExactly() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 30, 34, false, 7);
+        Path whole = dir.resolve("whole.png");
+        Path tiled = dir.resolve("tiled.png");
+        Path seams = dir.resolve("seams.png");
+        assertThat(upscale(in.toString(), "-o", whole.toString()).code()).isZero();
+        // Four 16-pixel tiles, each run with 40 pixels of context: every tile sees the whole image.
+        Cli.Result r = upscale(in.toString(), "-o", tiled.toString(), "--tile", "16", "--tile-overlap", "40");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("tiles of 16 LR px + 40 overlap");
+        assertThat(ImageFiles.read(tiled).color().data()).isEqualTo(ImageFiles.read(whole).color().data());
+        // With little context the global reasoning sees less: same size, different pixels.
+        assertThat(upscale(in.toString(), "-o", seams.toString(), "--tile", "16", "--tile-overlap", "2").code()).isZero();
+        DecodedImage s = ImageFiles.read(seams);
+        assertThat(s.width()).isEqualTo(68);
+        assertThat(s.height()).isEqualTo(60);
+        assertThat(s.color().data()).isNotEqualTo(ImageFiles.read(whole).color().data());
+    }
+
+    @Test
+    void badTilingIsAUsageError() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 10, 12, false, 1);
+        Cli.Result small = upscale(in.toString(), "-o", dir.resolve("a.png").toString(), "--tile", "8");
+        assertThat(small.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(small.err()).contains("--tile 8: tile must be at least 16 LR pixels, got 8");
+        Cli.Result alone = upscale(in.toString(), "-o", dir.resolve("b.png").toString(), "--tile-overlap", "4");
+        assertThat(alone.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(alone.err()).contains("--tile-overlap needs --tile N");
+        assertThat(dir.resolve("a.png")).doesNotExist();
+        assertThat(dir.resolve("b.png")).doesNotExist();
+    }
+
+    @Test
     void keepsGreyAndAlpha() throws IOException {
         Path grey = Cli.image(dir.resolve("grey.png"), 1, 8, 9, false, 2);
         Path rgba = Cli.image(dir.resolve("rgba.png"), 3, 8, 9, true, 3);
