@@ -39,16 +39,7 @@ class ChartTest {
     void drawsSeriesInTheirColour() {
         Chart c = new Chart("t", "x", "y").add(Series.markers("s", List.of(new Series.Point(1, 1), new Series.Point(2, 3)),
                 Color.RED));
-        BufferedImage img = c.render();
-        long red = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                if (img.getRGB(x, y) == Color.RED.getRGB()) {
-                    red++;
-                }
-            }
-        }
-        assertThat(red).isGreaterThan(50);
+        assertThat(count(c.render(), Color.RED)).isGreaterThan(50);
     }
 
     @Test
