@@ -22,12 +22,14 @@ final class GrrbLayer implements TorchLayer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor h = x;
-        if (spec.reasoning()) {
-            long[] s = x.sizes().vec().get();
-            Tensor yrc = torch.bmm(graph.nodes(x).transpose(1, 2), graph.weights(x)).reshape(s[0], s[1], s[2], s[3]);
-            h = yrc.mul(gamma).add(x);
-        }
-        return tail1.forward(tail0.forward(h));
+        return Intermediates.scoped(() -> {
+            Tensor h = !spec.reasoning() ? x : Intermediates.scoped(() -> {
+                long[] s = x.sizes().vec().get();
+                Tensor yrc = torch.bmm(graph.nodes(x).transpose(1, 2), graph.weights(x)).reshape(s[0], s[1], s[2], s[3]);
+                return yrc.mul(gamma).add(x);
+            });
+            Tensor t0 = Intermediates.scoped(() -> tail0.forward(h));
+            return tail1.forward(t0);
+        });
     }
 }

@@ -37,17 +37,28 @@ final class GrumLayer implements TorchLayer {
 
     @Override
     public Tensor forward(Tensor x) {
+        return Intermediates.scoped(() -> {
+            Tensor blended = Intermediates.scoped(() -> blend(x));
+            Tensor shuffled = Intermediates.scoped(() -> torch.pixel_shuffle(blended, spec.r()));
+            return fuse.forward(shuffled);
+        });
+    }
+
+    /** H_UP, or with reasoning gamma * Yrc + (1 - gamma) * H_UP, before the pixel shuffle. */
+    private Tensor blend(Tensor x) {
         Tensor up = subpixel.forward(x);
-        if (spec.reasoning()) {
-            long[] s = x.sizes().vec().get();
+        if (!spec.reasoning()) {
+            return up;
+        }
+        long[] s = x.sizes().vec().get();
+        Tensor yrc = Intermediates.scoped(() -> {
             Tensor yn = graph.nodes(x);
             Tensor wp = graph.weights(x);
             Tensor ync = expand2.forward(graph.leakyRelu(expand0.forward(yn.transpose(1, 2))));
-            Tensor yrc = torch.bmm(ync, wp).reshape(s[0], (long) spec.r() * spec.r() * s[1], s[2], s[3]);
-            // gamma * ps(Yrc) + (1 - gamma) * ps(up) == ps(gamma * Yrc + (1 - gamma) * up) element for
-            // element: the pixel shuffle only moves elements, so one shuffle does both.
-            up = yrc.mul(gamma).add(up.mul(gamma.neg().add(one)));
-        }
-        return fuse.forward(torch.pixel_shuffle(up, spec.r()));
+            return torch.bmm(ync, wp).reshape(s[0], (long) spec.r() * spec.r() * s[1], s[2], s[3]);
+        });
+        // gamma * ps(Yrc) + (1 - gamma) * ps(up) == ps(gamma * Yrc + (1 - gamma) * up) element for
+        // element: the pixel shuffle only moves elements, so one shuffle does both.
+        return yrc.mul(gamma).add(up.mul(gamma.neg().add(one)));
     }
 }

@@ -23,12 +23,16 @@ final class RdbLayer implements TorchLayer {
 
     @Override
     public Tensor forward(Tensor x) {
-        List<Tensor> feats = new ArrayList<>();
-        feats.add(x);
-        for (Conv2dLayer conv : convs) {
-            feats.add(torch.relu(conv.forward(concat(feats))));
-        }
-        return lff.forward(concat(feats)).add(x);
+        return Intermediates.scoped(() -> {
+            List<Tensor> feats = new ArrayList<>();
+            feats.add(x);
+            for (Conv2dLayer conv : convs) {
+                List<Tensor> sofar = List.copyOf(feats);
+                // Each step's concatenation and pre-ReLU output go as soon as the ReLU exists.
+                feats.add(Intermediates.scoped(() -> torch.relu(conv.forward(concat(sofar)))));
+            }
+            return lff.forward(concat(feats)).add(x);
+        });
     }
 
     static Tensor concat(List<Tensor> parts) {

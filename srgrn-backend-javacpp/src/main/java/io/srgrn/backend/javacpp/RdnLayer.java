@@ -27,13 +27,20 @@ final class RdnLayer implements TorchLayer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor f1 = sfe1.forward(x);
-        Tensor h = sfe2.forward(f1);
-        List<Tensor> outs = new ArrayList<>(rdbs.size());
-        for (RdbLayer rdb : rdbs) {
-            h = rdb.forward(h);
-            outs.add(h);
-        }
-        return gff1.forward(gff0.forward(RdbLayer.concat(outs))).add(f1);
+        return Intermediates.scoped(() -> {
+            Tensor f1 = sfe1.forward(x);
+            // The RDB outputs and their concatenation are freed once global fusion has consumed them.
+            Tensor fused = Intermediates.scoped(() -> {
+                Tensor h = sfe2.forward(f1);
+                List<Tensor> outs = new ArrayList<>(rdbs.size());
+                for (RdbLayer rdb : rdbs) {
+                    Tensor in = h;
+                    h = Intermediates.scoped(() -> rdb.forward(in));
+                    outs.add(h);
+                }
+                return gff0.forward(RdbLayer.concat(outs));
+            });
+            return gff1.forward(fused).add(f1);
+        });
     }
 }

@@ -23,10 +23,10 @@ final class SrgrnLayer implements TorchLayer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor f = rdn.forward(x);
-        for (GrumLayer grum : upsample) {
-            f = grum.forward(f);
-        }
-        return grrb.forward(f);
+        List<TorchLayer> stages = new ArrayList<>();
+        stages.add(rdn);
+        stages.addAll(upsample);
+        stages.add(grrb);
+        return Intermediates.chain(stages, x);
     }
 }

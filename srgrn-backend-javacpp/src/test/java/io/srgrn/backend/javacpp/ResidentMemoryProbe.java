@@ -51,11 +51,16 @@ public final class ResidentMemoryProbe {
     }
 
     static long residentKb() throws IOException {
+        return statusKb("VmRSS:");
+    }
+
+    /** A kB field of /proc/self/status, e.g. {@code VmRSS:} or the peak {@code VmHWM:}. */
+    static long statusKb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
+        throw new IllegalStateException("no " + field + " in /proc/self/status");
     }
 }
