@@ -1,5 +1,6 @@
 package io.srgrn.bench.cli;
 
+import io.srgrn.api.Tiling;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.weights.AtomicFiles;
 import io.srgrn.api.weights.WeightsFile;
@@ -84,6 +85,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     BackendOptionsMixin where;
 
+    @Mixin
+    TilingMixin tiles;
+
     @Option(names = "--weights", paramLabel = "FILE", description = "SRGRN weights to score (repeatable).")
     List<Path> weights = new ArrayList<>();
 
@@ -154,7 +158,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Method> methods = methods();
+        Tiling tiling = tiles.tiling();
+        List<Method> methods = methods(tiling);
         PublishedResults published = published();
         int s = resolveScale(methods);
         Degradation deg = degradation(s);
@@ -182,7 +187,7 @@ final class EvalCommand implements Callable<Integer> {
             for (Method m : methods) {
                 Map<String, EvalResults.Mean> means = new LinkedHashMap<>();
                 Map<String, List<ImageScore>> images = new LinkedHashMap<>();
-                try (ImageUpscaler up = m.ref().open(s, ensemble, where)) {
+                try (ImageUpscaler up = m.ref().open(s, ensemble, tiling, where)) {
                     for (BenchmarkSet set : testSets) {
                         List<ImageScore> scores = new ArrayList<>();
                         List<HrLrPair> setPairs = pairs.get(set.name());
@@ -224,16 +229,19 @@ final class EvalCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<Method> methods() {
+    private List<Method> methods(Tiling tiling) {
+        // Rows made differently from the paper's say so in their name: + for self-ensemble, the tiling.
+        String variant = (ensemble ? "+" : "")
+                + (tiling == null ? "" : " (tiles " + tiling.tile() + "+" + tiling.overlap() + ")");
         List<Method> list = new ArrayList<>();
         for (String name : models) {
             ModelRef ref = ModelRef.ofName(name);
-            list.add(new Method(ref.label() + (ensemble && !ref.bicubic() ? "+" : ""), ref,
+            list.add(new Method(ref.label() + (ref.bicubic() ? "" : variant), ref,
                     ref.bicubic() ? null : parameters(ref.weights())));
         }
         for (Path w : weights) {
             ModelRef ref = ModelRef.ofWeights(w);
-            list.add(new Method(ref.label() + (ensemble ? "+" : ""), ref, parameters(w)));
+            list.add(new Method(ref.label() + variant, ref, parameters(w)));
         }
         if (list.isEmpty()) {
             throw new UsageException("nothing to evaluate: give --weights FILE and/or --model NAME (e.g. --model bicubic)");

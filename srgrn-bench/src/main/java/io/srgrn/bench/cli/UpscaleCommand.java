@@ -66,37 +66,15 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing output files.")
     boolean force;
 
-    @Option(names = "--tile", paramLabel = "N", defaultValue = "0",
-            description = "Run SRGRN in tiles of at most N x N input pixels (N >= " + Tiling.MIN_TILE + ") so that memory "
-                    + "is bounded by the tile, not the image; 0 (default): whole images, exactly as the paper. Tiled "
-                    + "output differs slightly from whole-image output: the graph reasoning is global.")
-    int tile;
-
-    @Option(names = "--tile-overlap", paramLabel = "M",
-            description = "Input pixels of context around each tile (default: " + Tiling.DEFAULT_OVERLAP + ").")
-    Integer tileOverlap;
-
-    private Tiling tiling() {
-        if (tile == 0) {
-            if (tileOverlap != null) {
-                throw new UsageException("--tile-overlap needs --tile N");
-            }
-            return null;
-        }
-        try {
-            return new Tiling(tile, tileOverlap == null ? Tiling.DEFAULT_OVERLAP : tileOverlap);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--tile " + tile + (tileOverlap == null ? "" : " --tile-overlap " + tileOverlap) + ": "
-                    + e.getMessage());
-        }
-    }
+    @Mixin
+    TilingMixin tiles;
 
     @Override
     public Integer call() throws Exception {
         if (scale != null && scale != 2 && scale != 3 && scale != 4) {
             throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
         }
-        Tiling tiling = tiling();
+        Tiling tiling = tiles.tiling();
         ModelRef ref = model.weights != null ? ModelRef.ofWeights(model.weights)
                 : model.name != null ? ModelRef.ofName(model.name) : ModelRef.UNTRAINED;
         UpscalePlan plan = UpscalePlan.of(inputs, output, format, force);

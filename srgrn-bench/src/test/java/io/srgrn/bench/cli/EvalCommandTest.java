@@ -134,6 +134,25 @@ class EvalCommandTest {
     }
 
     @Test
+    void tiledRowsAreNamedAsSuchAndMatchWholeImageScoresWhenTheContextCoversTheImage() throws IOException {
+        Path big = Files.createDirectories(dir.resolve("Big").resolve("HR"));
+        Cli.image(big.resolve("c.png"), 3, 50, 46, false, 302); // LR 25x23: four 16-pixel tiles
+        Path out = dir.resolve("out");
+        Cli.Result whole = Cli.run("eval", "--weights", weights.toString(), "--sets", big.getParent().toString(),
+                "-o", out.toString());
+        assertThat(whole.code()).as(whole.toString()).isZero();
+        double wholePsnr = cell(row(Json.parseObject(Files.readString(out.resolve("eval-BI-x2.json"))), "compact-x2"),
+                "Big", "psnr");
+        Cli.Result tiled = Cli.run("eval", "--weights", weights.toString(), "--sets", big.getParent().toString(),
+                "--tile", "16", "--tile-overlap", "40", "-o", out.toString());
+        assertThat(tiled.code()).as(tiled.toString()).isZero();
+        assertThat(tiled.out()).contains("| compact-x2 (tiles 16+40) ");
+        double tiledPsnr = cell(row(Json.parseObject(Files.readString(out.resolve("eval-BI-x2.json"))),
+                "compact-x2 (tiles 16+40)"), "Big", "psnr");
+        assertThat(tiledPsnr).isEqualTo(wholePsnr);
+    }
+
+    @Test
     void noPublishedShowsMeasuredRowsOnly() {
         Path out = dir.resolve("out");
         Cli.Result r = Cli.run("eval", "--weights", weights.toString(), "--sets", shared.resolve("Tiny").toString(),
