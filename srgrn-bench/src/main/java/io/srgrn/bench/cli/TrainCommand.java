@@ -163,9 +163,6 @@ final class TrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(dataDir)) {
             throw new UsageException("training data folder " + dataDir + " does not exist");
         }
-        Files.createDirectories(out);
-        AtomicFiles.write(runFile, settings.json().getBytes(StandardCharsets.UTF_8));
-
         BenchmarkSet trainSet = openFolder(dataDir);
         err.println("train: degrading " + trainSet.size() + " training image(s) from " + dataDir + " (" + deg.key() + ") ...");
         err.flush();
@@ -176,6 +173,10 @@ final class TrainCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         try (Srgrn model = where.build(Srgrn.builder().config(config).seed(settings.seed()))) {
+            // Only now, with the data, the validation set and the backend known to work, does the folder
+            // become a run: a command that failed on its settings leaves nothing that blocks a corrected retry.
+            Files.createDirectories(out);
+            AtomicFiles.write(runFile, settings.json().getBytes(StandardCharsets.UTF_8));
             TrainingSettings ts = new TrainingSettings(settings.iterations(),
                     new StepSchedule(settings.learningRate(), settings.halveEvery()), AdamSettings.paper(), checkpointEvery,
                     checkpointFile);

@@ -165,6 +165,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void aRunThatFailsOnItsDataLeavesNothingThatBlocksACorrectedRetry() {
+        Path run = dir.resolve("run");
+        List<String> tooBig = args(run, 1);
+        tooBig.set(tooBig.indexOf("--patch") + 1, "16"); // the LR images are 12x10 to 12x12
+        Cli.Result failed = train(null, tooBig);
+        assertThat(failed.code()).isNotZero();
+        assertThat(failed.err()).contains("smaller than the 16x16 patch");
+        assertThat(run.resolve(TrainCommand.RUN_FILE)).doesNotExist();
+        Cli.Result retry = train(null, args(run, 1));
+        assertThat(retry.code()).as(retry.toString()).isZero();
+        assertThat(run.resolve(TrainCommand.RUN_FILE)).isNotEmptyFile();
+    }
+
+    @Test
     void resumeRefusesDifferentSettings() {
         Path run = dir.resolve("run");
         assertThat(train(null, args(run, 2)).code()).isZero();
