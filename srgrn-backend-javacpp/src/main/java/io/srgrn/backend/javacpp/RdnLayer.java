@@ -34,8 +34,7 @@ final class RdnLayer implements TorchLayer {
                 Tensor h = sfe2.forward(f1);
                 List<Tensor> outs = new ArrayList<>(rdbs.size());
                 for (RdbLayer rdb : rdbs) {
-                    Tensor in = h;
-                    h = Intermediates.scoped(() -> rdb.forward(in));
+                    h = rdb.forward(h); // an RDB frees its own intermediates
                     outs.add(h);
                 }
                 return gff0.forward(RdbLayer.concat(outs));

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * forked JVM whose heap is fixed and pre-touched, so the growth is native memory. VmHWM only rises,
  * so the measured growth can overstate the inference's own peak, never understate it. Checked that
  * it can fail: with every intermediate held to the end of the call the growth was 1,247 MB; freeing
- * them early ({@link Intermediates}) it is 320 MB.
+ * them early ({@link Intermediates}) it was 211 to 320 MB in runs here.
  */
 class PeakMemoryTest {
     private static final Logger LOG = LoggerFactory.getLogger(PeakMemoryTest.class);
