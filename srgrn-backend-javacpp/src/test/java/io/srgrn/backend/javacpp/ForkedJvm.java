@@ -16,6 +16,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForkedJvm {
     record Result(int exitCode, String output) {
+        /** The number the probe printed after {@code prefix} (e.g. {@code RSS_BEFORE_KB=}). */
+        long value(String prefix) {
+            return output.lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> Long.parseLong(l.substring(prefix.length())))
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + output));
+        }
+
         boolean hasLine(String line) {
             return output.lines().anyMatch(l -> l.equals(line));
         }

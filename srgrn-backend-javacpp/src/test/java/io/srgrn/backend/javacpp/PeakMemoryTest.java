@@ -27,17 +27,12 @@ class PeakMemoryTest {
                 List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC"), 600,
                 String.valueOf(SCALE), String.valueOf(SIDE));
         assertThat(r.exitCode()).as(r.output()).isZero();
-        long before = value(r, "RSS_BEFORE_KB=");
-        long peak = value(r, "PEAK_KB=");
+        long before = r.value("RSS_BEFORE_KB=");
+        long peak = r.value("PEAK_KB=");
         LOG.info("paper x{} on {}x{}: VmRSS {} kB before the inference, peak {} kB (+{} MB)", SCALE, SIDE, SIDE, before,
                 peak, (peak - before) / 1024);
-        assertThat(value(r, "OUTPUT_SIZE=")).isEqualTo(3L * SIDE * SCALE * SIDE * SCALE);
+        assertThat(r.value("OUTPUT_SIZE=")).isEqualTo(3L * SIDE * SCALE * SIDE * SCALE);
         assertThat(peak - before).as("peak VmRSS growth in kB during one inference; probe output:%n%s", r.output())
                 .isLessThan(MAX_PEAK_GROWTH_KB);
-    }
-
-    private static long value(ForkedJvm.Result r, String prefix) {
-        return r.output().lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> Long.parseLong(l.substring(prefix.length())))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + r.output()));
     }
 }

@@ -27,15 +27,10 @@ class ResidentMemoryTest {
         ForkedJvm.Result r = ForkedJvm.run(ResidentMemoryProbe.class, List.of("-Xms512m", "-XX:+AlwaysPreTouch"), 600,
                 Integer.toString(WARMUP), Integer.toString(MEASURED));
         assertThat(r.exitCode()).as(r.output()).isZero();
-        long before = value(r, "RSS_BEFORE_KB=");
-        long after = value(r, "RSS_AFTER_KB=");
+        long before = r.value("RSS_BEFORE_KB=");
+        long after = r.value("RSS_AFTER_KB=");
         LOG.info("VmRSS {} kB after {} warm-up iterations, {} kB after {} more", before, WARMUP, after, MEASURED);
         assertThat(after - before).as("VmRSS growth in kB over %d iterations (%d -> %d)", MEASURED, before, after)
                 .isLessThan(ALLOWED_GROWTH_KB);
-    }
-
-    private static long value(ForkedJvm.Result r, String prefix) {
-        return r.output().lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> Long.parseLong(l.substring(prefix.length())))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + r.output()));
     }
 }
