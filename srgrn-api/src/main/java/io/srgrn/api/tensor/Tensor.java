@@ -2,6 +2,7 @@ package io.srgrn.api.tensor;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A dense float32 tensor on the Java heap, row-major (the last index varies fastest), as it crosses
@@ -45,6 +46,18 @@ public final class Tensor {
     public static Tensor full(float value, int... shape) {
         Tensor t = zeros(shape);
         Arrays.fill(t.data, value);
+        return t;
+    }
+
+    /**
+     * A tensor of uniform values in [0, 1), the range of an image, drawn in element order from
+     * {@code random}: the same generator state always gives the same tensor.
+     */
+    public static Tensor uniform(SplittableRandom random, int... shape) {
+        Tensor t = zeros(shape);
+        for (int i = 0; i < t.data.length; i++) {
+            t.data[i] = (float) random.nextDouble();
+        }
         return t;
     }
 

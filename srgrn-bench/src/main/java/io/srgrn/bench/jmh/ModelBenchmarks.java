@@ -140,8 +140,8 @@ public class ModelBenchmarks {
         context = b.open(Device.parse(device), new BackendOptions(threads));
         module = context.compile(spec, Initializer.initialize(spec, 42));
         SplittableRandom random = new SplittableRandom(7);
-        input = uniform(random, inputShape);
-        target = uniform(random, spec.outputShape(inputShape));
+        input = Tensor.uniform(random, inputShape);
+        target = Tensor.uniform(random, spec.outputShape(inputShape));
     }
 
     @Benchmark
@@ -160,14 +160,5 @@ public class ModelBenchmarks {
         if (context != null) {
             context.close();
         }
-    }
-
-    private static Tensor uniform(SplittableRandom random, int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) random.nextDouble();
-        }
-        return t;
     }
 }

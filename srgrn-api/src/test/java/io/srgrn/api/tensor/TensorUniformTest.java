@@ -1,0 +1,19 @@
+package io.srgrn.api.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TensorUniformTest {
+    @Test
+    void uniformDrawsImageRangeValuesInElementOrder() {
+        Tensor t = Tensor.uniform(new SplittableRandom(42), 2, 3, 4);
+        assertThat(t.shape()).containsExactly(2, 3, 4);
+        SplittableRandom same = new SplittableRandom(42);
+        for (float v : t.data()) {
+            assertThat(v).isEqualTo((float) same.nextDouble()).isBetween(0f, 1f);
+        }
+        assertThat(Tensor.uniform(new SplittableRandom(43), 2, 3, 4).bitEquals(t)).isFalse();
+    }
+}
