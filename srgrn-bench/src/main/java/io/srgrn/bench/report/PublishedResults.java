@@ -103,7 +103,7 @@ public final class PublishedResults {
                 continue;
             }
             Entry e = entry(line, new Where(origin, i + 1));
-            String key = e.method() + " " + e.degradation() + " x" + e.scale() + " " + e.set();
+            String key = key(e);
             Integer previous = firstLine.putIfAbsent(key, i + 1);
             if (previous != null) {
                 throw new IllegalArgumentException(origin + " line " + (i + 1) + ": " + key
