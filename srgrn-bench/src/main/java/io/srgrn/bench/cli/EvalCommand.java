@@ -217,9 +217,9 @@ final class EvalCommand implements Callable<Integer> {
                 rows.add(EvalResults.Row.measured(m.label(), m.parameters(), means, images));
             }
         }
-        rows.addAll(published.rows(degradation.name(), s, testSets.stream().map(BenchmarkSet::name).toList()));
-        EvalResults results = new EvalResults(degradation.name(), s, options.label(),
-                testSets.stream().map(BenchmarkSet::name).toList(), rows);
+        List<String> setNames = testSets.stream().map(BenchmarkSet::name).toList();
+        rows.addAll(published.rows(degradation.name(), s, setNames));
+        EvalResults results = new EvalResults(degradation.name(), s, options.label(), setNames, rows);
         stdout.print(results.markdown());
         stdout.flush();
         writeReports(results, err);
