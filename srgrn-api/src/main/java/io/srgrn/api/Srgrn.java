@@ -2,6 +2,8 @@ package io.srgrn.api;
 
 import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.init.Initializer;
+import io.srgrn.api.models.ModelInfo;
+import io.srgrn.api.models.Models;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.spi.Backend;
 import io.srgrn.api.spi.BackendContext;
@@ -29,10 +31,14 @@ import org.slf4j.LoggerFactory;
 /**
  * SRGRN ready to use: a model compiled on a backend and device, for inference and training.
  * <pre>{@code
- * try (Srgrn sr = Srgrn.builder().scale(4).weights(Path.of("srgrn-x4.safetensors")).build()) {
- *     Tensor hr = sr.upscale(lr);           // (B, 3, h, w) in [0, 1] -> (B, 3, 4h, 4w)
+ * try (Srgrn sr = Srgrn.builder().scale(4).build()) {   // the shipped x4 model (srgrn-models on the class path)
+ *     Tensor hr = sr.upscale(lr);                       // (B, 3, h, w) in [0, 1] -> (B, 3, 4h, 4w)
  * }
  * }</pre>
+ * Weights come from, in order: {@link Builder#weights(Path)}, {@link Builder#model(String)}, else (when
+ * no config was set) the shipped default model for the scale. With none of them the network
+ * keeps its seeded random initialisation, which trains but refuses to upscale unless
+ * {@link Builder#untrained()} asked for it: random weights give a dark, meaningless image.
  * Holds native memory: close it. Not thread-safe.
  */
 public final class Srgrn implements AutoCloseable {
@@ -42,15 +48,20 @@ public final class Srgrn implements AutoCloseable {
     private final BackendContext context;
     private final Module module;
     private final Tiling tiling;
+    private final String weightsSource;
+    private final boolean untrainedAllowed;
     private boolean trained;
     private boolean warnedUntrained;
 
-    private Srgrn(SrgrnConfig config, BackendContext context, Module module, Tiling tiling, boolean trained) {
+    private Srgrn(SrgrnConfig config, BackendContext context, Module module, Tiling tiling, String weightsSource,
+            boolean untrainedAllowed) {
         this.config = config;
         this.context = context;
         this.module = module;
         this.tiling = tiling;
-        this.trained = trained;
+        this.weightsSource = weightsSource;
+        this.trained = weightsSource != null;
+        this.untrainedAllowed = untrainedAllowed;
     }
 
     public static Builder builder() {
@@ -79,6 +90,11 @@ public final class Srgrn implements AutoCloseable {
         return trained;
     }
 
+    /** Where the weights came from: a file, a shipped model's name, or null for the seeded initialisation. */
+    public String weightsSource() {
+        return weightsSource;
+    }
+
     /**
      * Super-resolves {@code lr} (B, in, h, w) with values in [0, 1]; the result (B, out, s*h, s*w)
      * is clamped to [0, 1] (SPEC 3.5: inference clamps, training does not).
@@ -101,10 +117,18 @@ public final class Srgrn implements AutoCloseable {
      * A tile covering the whole input gives exactly the whole-image output.
      */
     public Tensor upscale(Tensor lr, boolean selfEnsemble, Tiling tiling) {
+        if (!trained && !untrainedAllowed) {
+            throw new IllegalStateException("SRGRN x" + config.scale() + " has no trained weights: no weights file or "
+                    + "model name was given and no shipped model matches " + config + " (shipped: "
+                    + (Models.available().isEmpty() ? "none; add io.srgrn:srgrn-models to the class path"
+                            : String.join(", ", Models.available().stream().map(ModelInfo::name).toList()))
+                    + "). Pass Srgrn.builder().weights(file) or .model(name), or .untrained() to run the random "
+                    + "initialisation deliberately");
+        }
         if (!trained && !warnedUntrained) {
             warnedUntrained = true;
-            LOG.warn("SRGRN x{} has no trained weights (random initialisation): its output is not a "
-                    + "super-resolved image; load weights with Srgrn.builder().weights(file)", config.scale());
+            LOG.warn("SRGRN x{} runs with untrained weights (random initialisation), as asked: its output is not a "
+                    + "super-resolved image", config.scale());
         }
         new SrgrnSpec(config).outputShape(lr.shape()); // the backends' own shape check, before any tile is cut
         Tensor out = tiling == null || tiling.coversWhole(lr.dim(2), lr.dim(3))
@@ -242,6 +266,8 @@ public final class Srgrn implements AutoCloseable {
         private int threads;
         private long seed = 0;
         private Path weights;
+        private String model;
+        private boolean untrained;
         private Tiling tiling;
 
         private Builder() {}
@@ -298,6 +324,21 @@ public final class Srgrn implements AutoCloseable {
             return this;
         }
 
+        /** A shipped model by name ({@link Models#available()}); the config comes from it. */
+        public Builder model(String name) {
+            this.model = Objects.requireNonNull(name, "model");
+            return this;
+        }
+
+        /**
+         * Keep the seeded random initialisation even for inference (tests, timing, a model about to be
+         * trained): without it, a model with no trained weights refuses to upscale.
+         */
+        public Builder untrained() {
+            this.untrained = true;
+            return this;
+        }
+
         /**
          * Upscale large images in tiles (bounded memory, see {@link Tiling} for what changes);
          * default null: whole images at once, as in the paper.
@@ -308,8 +349,13 @@ public final class Srgrn implements AutoCloseable {
         }
 
         public Srgrn build() {
-            SrgrnWeights loaded = weights == null ? null : WeightsFile.load(weights);
-            SrgrnConfig cfg = resolveConfig(loaded);
+            if (weights != null && model != null) {
+                throw new IllegalArgumentException("both weights(" + weights + ") and model(" + model + ") were given: choose one");
+            }
+            String source = weights != null ? weights.toString() : model != null ? model
+                    : untrained ? null : shippedDefault().map(ModelInfo::name).orElse(null);
+            SrgrnWeights loaded = weights != null ? WeightsFile.load(weights) : source != null ? Models.load(source) : null;
+            SrgrnConfig cfg = resolveConfig(loaded, source);
             Map<String, Tensor> params = loaded != null ? loaded.parameters()
                     : Initializer.initialize(new SrgrnSpec(cfg), seed);
             Backend chosen = Backends.select(backend);
@@ -322,24 +368,33 @@ public final class Srgrn implements AutoCloseable {
             try {
                 Module module = context.compile(new SrgrnSpec(cfg), params);
                 LOG.info("SRGRN x{} on backend '{}', device {}", cfg.scale(), chosen.name(), dev);
-                return new Srgrn(cfg, context, module, tiling, loaded != null);
+                return new Srgrn(cfg, context, module, tiling, source, untrained);
             } catch (RuntimeException e) {
                 context.close();
                 throw e;
             }
         }
 
-        private SrgrnConfig resolveConfig(SrgrnWeights loaded) {
+        /**
+         * The shipped default BI model for the requested scale, looked up only when no config was set: a
+         * caller who sets a config (to train it, say) gets that config's seeded initialisation, never a
+         * shipped model's weights in its place.
+         */
+        private java.util.Optional<ModelInfo> shippedDefault() {
+            return config != null ? java.util.Optional.empty() : Models.defaultFor(scale == null ? 4 : scale, "BI");
+        }
+
+        private SrgrnConfig resolveConfig(SrgrnWeights loaded, String source) {
             if (loaded == null) {
                 return config != null ? config : SrgrnConfig.paper(scale == null ? 4 : scale);
             }
             SrgrnConfig fromFile = loaded.config();
             if (scale != null && scale != fromFile.scale()) {
-                throw new IllegalArgumentException("scale " + scale + " was requested but " + weights
+                throw new IllegalArgumentException("scale " + scale + " was requested but " + source
                         + " holds an x" + fromFile.scale() + " model");
             }
             if (config != null && !config.equals(fromFile)) {
-                throw new IllegalArgumentException("config " + config + " was requested but " + weights
+                throw new IllegalArgumentException("config " + config + " was requested but " + source
                         + " holds " + fromFile);
             }
             return fromFile;

@@ -20,7 +20,7 @@ class SrgrnFacadeTest {
     Path dir;
 
     private static Srgrn compact(int scale) {
-        return Srgrn.builder().config(SrgrnConfig.compact(scale)).backend("nearest").build();
+        return Srgrn.builder().config(SrgrnConfig.compact(scale)).backend("nearest").untrained().build();
     }
 
     @Test
@@ -84,7 +84,7 @@ class SrgrnFacadeTest {
         }
         Tensor lr = Tensor.of(d, 2, 3, 40, 23);
         try (Srgrn whole = compact(3);
-                Srgrn tiled = Srgrn.builder().config(SrgrnConfig.compact(3)).backend("nearest")
+                Srgrn tiled = Srgrn.builder().config(SrgrnConfig.compact(3)).backend("nearest").untrained()
                         .tiling(new Tiling(16, 3)).build()) {
             assertThat(whole.tiling()).isNull();
             assertThat(tiled.tiling()).isEqualTo(new Tiling(16, 3));

@@ -124,6 +124,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--ensemble", description = "Score models with self-ensemble (SRGRN+: 8 transforms, 8x slower).")
     boolean ensemble;
 
+    @Option(names = "--gammas-off",
+            description = "Also score each SRGRN model with its GRUM/GRRB gammas set to 0 (global reasoning branches off; "
+                    + "rows named '(gammas 0)'): the difference is what global reasoning contributes in that model.")
+    boolean gammasOff;
+
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "eval-results",
             description = "Where the reports go (default: ${DEFAULT-VALUE}); existing reports are replaced.")
     Path out;
@@ -151,7 +156,11 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** A row to measure. */
-    private record Method(String label, ModelRef ref, Long parameters) {}
+    private record Method(String label, ModelRef ref, Long parameters, boolean gammasOff) {
+        Method(String label, ModelRef ref, Long parameters) {
+            this(label, ref, parameters, false);
+        }
+    }
 
     /** The images of the figure, per set: the HR image and each method's output. */
     private record FigureImages(String image, PlanarImage hr, Map<String, PlanarImage> outputs, Map<String, ImageScore> scores) {}
@@ -188,6 +197,9 @@ final class EvalCommand implements Callable<Integer> {
                 Map<String, EvalResults.Mean> means = new LinkedHashMap<>();
                 Map<String, List<ImageScore>> images = new LinkedHashMap<>();
                 try (ImageUpscaler up = m.ref().open(s, ensemble, tiling, where)) {
+                    if (m.gammasOff()) {
+                        ((ModelUpscaler) up).switchOffGlobalReasoning();
+                    }
                     for (BenchmarkSet set : testSets) {
                         List<ImageScore> scores = new ArrayList<>();
                         List<HrLrPair> setPairs = pairs.get(set.name());
@@ -236,23 +248,28 @@ final class EvalCommand implements Callable<Integer> {
         List<Method> list = new ArrayList<>();
         for (String name : models) {
             ModelRef ref = ModelRef.ofName(name);
-            list.add(new Method(ref.label() + (ref.bicubic() ? "" : variant), ref,
-                    ref.bicubic() ? null : parameters(ref.weights())));
+            list.add(new Method(ref.label() + (ref.bicubic() ? "" : variant), ref, ref.parameters()));
         }
         for (Path w : weights) {
             ModelRef ref = ModelRef.ofWeights(w);
-            list.add(new Method(ref.label() + variant, ref, parameters(w)));
+            list.add(new Method(ref.label() + variant, ref, ref.parameters()));
         }
         if (list.isEmpty()) {
             throw new UsageException("nothing to evaluate: give --weights FILE and/or --model NAME (e.g. --model bicubic)");
         }
         // Bicubic first, as in the paper's tables.
         list.sort((a, b) -> Boolean.compare(!a.ref().bicubic(), !b.ref().bicubic()));
+        if (gammasOff) {
+            List<Method> withAblations = new ArrayList<>();
+            for (Method m : list) {
+                withAblations.add(m);
+                if (!m.ref().bicubic()) {
+                    withAblations.add(new Method(m.label() + " (gammas 0)", m.ref(), m.parameters(), true));
+                }
+            }
+            return withAblations;
+        }
         return list;
-    }
-
-    private static long parameters(Path weightsFile) {
-        return new SrgrnSpec(WeightsFile.load(weightsFile).config()).parameterCount();
     }
 
     private int resolveScale(List<Method> methods) {
@@ -264,7 +281,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             if (s != null && !s.equals(stored)) {
                 throw new UsageException((scale != null ? "--scale " + scale : "the other weights' scale x" + s) + " differs from "
-                        + m.ref().weights() + ", which holds an x" + stored + " model");
+                        + m.ref().source() + ", which holds an x" + stored + " model");
             }
             s = stored;
         }

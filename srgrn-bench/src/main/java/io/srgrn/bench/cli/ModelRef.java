@@ -2,6 +2,10 @@ package io.srgrn.bench.cli;
 
 import io.srgrn.api.Srgrn;
 import io.srgrn.api.Tiling;
+import io.srgrn.api.config.SrgrnConfig;
+import io.srgrn.api.models.ModelInfo;
+import io.srgrn.api.models.Models;
+import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.weights.WeightsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,37 +13,60 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A model named on the command line: {@code --weights FILE}, or {@code --model NAME} where NAME is
- * {@code bicubic} (the baseline) or a file {@code NAME.safetensors} in the models folder
- * ({@code srgrn.models} / {@code SRGRN_MODELS}, default {@code ~/.srgrn/models}).
+ * A model named on the command line: {@code --weights FILE}; {@code --model NAME} where NAME is
+ * {@code bicubic} (the baseline), a shipped model ({@code srgrn models}) or a file
+ * {@code NAME.safetensors} in the models folder ({@code srgrn.models} / {@code SRGRN_MODELS},
+ * default {@code ~/.srgrn/models}); nothing, which means the shipped default for the scale; or
+ * {@code --untrained}, the seeded random initialisation asked for on purpose.
  */
-record ModelRef(String label, Path weights, boolean bicubic) {
-    /** No model named: the paper's SRGRN with random weights (the facade warns that it is untrained). */
-    static final ModelRef UNTRAINED = new ModelRef("SRGRN (untrained)", null, false);
-
+record ModelRef(String label, Path weights, String shipped, boolean bicubic, boolean untrained) {
     static final String BICUBIC = "bicubic";
     static final String MODELS_PROPERTY = "srgrn.models";
     static final String MODELS_ENV = "SRGRN_MODELS";
 
+    /** The paper's SRGRN with random weights, asked for with --untrained. */
+    static final ModelRef UNTRAINED = new ModelRef("SRGRN (untrained)", null, null, false, true);
+
     static ModelRef ofWeights(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UsageException("weights file " + file + " is a folder, not a .safetensors file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new UsageException("weights file " + file + " does not exist");
         }
-        return new ModelRef(labelOf(file), file, false);
+        return new ModelRef(labelOf(file), file, null, false, false);
     }
 
     static ModelRef ofName(String name) {
         String n = name.trim();
         if (n.toLowerCase(Locale.ROOT).equals(BICUBIC)) {
-            return new ModelRef("Bicubic", null, true);
+            return new ModelRef("Bicubic", null, null, true, false);
+        }
+        if (Models.find(n).isPresent()) {
+            return new ModelRef(n, null, n, false, false);
         }
         Path dir = modelsFolder();
         Path file = dir.resolve(n.endsWith(".safetensors") ? n : n + ".safetensors");
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("unknown model '" + n + "': it is not 'bicubic' and " + file
-                    + " does not exist (models folder: " + dir + ", set with -D" + MODELS_PROPERTY + " or " + MODELS_ENV + ")");
+            throw new UsageException("unknown model '" + n + "': it is not 'bicubic', not a shipped model ("
+                    + shippedNames() + ") and " + file + " does not exist (models folder: " + dir + ", set with -D"
+                    + MODELS_PROPERTY + " or " + MODELS_ENV + ")");
         }
-        return new ModelRef(n, file, false);
+        return new ModelRef(n, file, null, false, false);
+    }
+
+    /** The shipped default BI model for {@code scale} (4 when null); a usage error when there is none. */
+    static ModelRef shippedDefault(Integer scale) {
+        int s = scale == null ? 4 : scale;
+        ModelInfo m = Models.defaultFor(s, "BI").orElseThrow(() -> new UsageException("no trained x" + s
+                + " model is shipped with this build (" + shippedNames() + "): pass --weights FILE or --model NAME, "
+                + "or --untrained to run random weights on purpose"));
+        return new ModelRef(m.name(), null, m.name(), false, false);
+    }
+
+    private static String shippedNames() {
+        return Models.available().isEmpty() ? "none shipped"
+                : "shipped: " + String.join(", ", Models.available().stream().map(ModelInfo::name).toList());
     }
 
     static Path modelsFolder() {
@@ -54,15 +81,34 @@ record ModelRef(String label, Path weights, boolean bicubic) {
         String name = file.getFileName().toString();
         String stem = name.endsWith(".safetensors") ? name.substring(0, name.length() - ".safetensors".length()) : name;
         Path parent = file.toAbsolutePath().normalize().getParent();
-        if ((stem.equals("model") || stem.equals("checkpoint")) && parent != null && parent.getFileName() != null) {
+        if ((stem.equals("model") || stem.equals("checkpoint") || stem.equals("best")) && parent != null
+                && parent.getFileName() != null) {
             return parent.getFileName().toString();
         }
         return stem;
     }
 
-    /** The scale stored in the weights file, or empty for the Bicubic baseline. */
+    /** The config of the weights (file or shipped model); empty for Bicubic and untrained. */
+    Optional<SrgrnConfig> storedConfig() {
+        if (weights != null) {
+            return Optional.of(WeightsFile.load(weights).config());
+        }
+        return shipped == null ? Optional.empty() : Optional.of(Models.load(shipped).config());
+    }
+
+    /** The scale of the weights, or empty for the Bicubic baseline and untrained models. */
     Optional<Integer> storedScale() {
-        return weights == null ? Optional.empty() : Optional.of(WeightsFile.load(weights).config().scale());
+        return storedConfig().map(SrgrnConfig::scale);
+    }
+
+    /** The parameter count of the weights, or null for Bicubic and untrained models. */
+    Long parameters() {
+        return storedConfig().map(c -> new SrgrnSpec(c).parameterCount()).orElse(null);
+    }
+
+    /** Where the weights come from, for messages: the file or the shipped model's name. */
+    String source() {
+        return weights != null ? weights.toString() : shipped != null ? "shipped model " + shipped : label;
     }
 
     /**
@@ -82,14 +128,16 @@ record ModelRef(String label, Path weights, boolean bicubic) {
             return new BicubicUpscaler(scale);
         }
         Srgrn.Builder b = Srgrn.builder();
+        Optional<Integer> stored = storedScale();
+        if (stored.isPresent() && scale != null && !scale.equals(stored.get())) {
+            throw new UsageException("--scale " + scale + " was given but " + source() + " holds an x" + stored.get() + " model");
+        }
         if (weights != null) {
-            int stored = storedScale().orElseThrow();
-            if (scale != null && scale != stored) {
-                throw new UsageException("--scale " + scale + " was given but " + weights + " holds an x" + stored + " model");
-            }
             b.weights(weights);
+        } else if (shipped != null) {
+            b.model(shipped);
         } else {
-            b.scale(scale == null ? 4 : scale);
+            b.scale(scale == null ? 4 : scale).untrained();
         }
         return new ModelUpscaler(where.build(b.tiling(tiling)), selfEnsemble, label);
     }

@@ -1,7 +1,11 @@
 package io.srgrn.bench.cli;
 
 import io.srgrn.api.Srgrn;
+import io.srgrn.api.spec.GrumSpec;
+import io.srgrn.api.tensor.Tensor;
 import io.srgrn.data.image.DecodedImage;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** SRGRN through the facade, which keeps grey images grey and carries alpha across. */
 final class ModelUpscaler implements ImageUpscaler {
@@ -17,6 +21,16 @@ final class ModelUpscaler implements ImageUpscaler {
 
     Srgrn model() {
         return model;
+    }
+
+    /**
+     * Sets every GRUM/GRRB gamma to 0: the global reasoning branches stop contributing and only the
+     * local paths remain (an ablation of a trained model, not of its architecture).
+     */
+    void switchOffGlobalReasoning() {
+        Map<String, Tensor> params = new LinkedHashMap<>(model.module().parameters());
+        params.replaceAll((name, t) -> name.endsWith("." + GrumSpec.GAMMA) ? Tensor.zeros(t.shape()) : t);
+        model.module().setParameters(params);
     }
 
     @Override

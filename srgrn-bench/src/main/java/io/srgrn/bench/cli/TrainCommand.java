@@ -4,22 +4,28 @@ import io.srgrn.api.Srgrn;
 import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.spi.AdamSettings;
+import io.srgrn.api.tensor.Tensor;
 import io.srgrn.api.train.Checkpoint;
 import io.srgrn.api.train.StepSchedule;
 import io.srgrn.api.train.Trainer;
 import io.srgrn.api.train.TrainingListener;
 import io.srgrn.api.train.TrainingSettings;
 import io.srgrn.api.weights.AtomicFiles;
+import io.srgrn.api.weights.SrgrnWeights;
+import io.srgrn.api.weights.WeightsFile;
 import io.srgrn.bench.plot.Chart;
 import io.srgrn.bench.plot.Png;
 import io.srgrn.bench.plot.Series;
+import io.srgrn.bench.report.Csv;
 import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.bench.report.Numbers;
 import io.srgrn.data.dataset.BenchmarkSet;
 import io.srgrn.data.dataset.DataRoot;
 import io.srgrn.data.dataset.HrLrPair;
+import io.srgrn.data.dataset.ImageEntry;
 import io.srgrn.data.dataset.LrCache;
 import io.srgrn.data.dataset.PairLoader;
+import io.srgrn.data.dataset.SrDataset;
 import io.srgrn.data.degrade.Degradation;
 import io.srgrn.data.sample.PatchSampler;
 import io.srgrn.metrics.SetScore;
@@ -28,7 +34,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +55,11 @@ import picocli.CommandLine.Spec;
                 + "images in --data, degraded on the fly (BI, BD or DN).",
                 "RUN_DIR receives run.json (the settings), checkpoint.safetensors (weights, Adam state, iteration; "
                 + "written atomically every --checkpoint-every iterations, so a kill loses at most one interval), "
-                + "loss.csv, validation.csv, and at the end model.safetensors, loss.png and validation.png.",
+                + "loss.csv (with cumulative training seconds), validation.csv, gammas.csv (the GRUM/GRRB gammas at each "
+                + "validation), best.safetensors (the weights of the best validation PSNR so far), sessions.csv (one line "
+                + "per invocation: when, where, which commit), and at the end model.safetensors, loss.png and validation.png.",
+                "Use --holdout to validate on training images that are set aside: a reported benchmark set (Set5, "
+                + "Set14, B100) must not pick the checkpoint.",
                 "--resume continues a run bit-identically to an uninterrupted one (on a deterministic backend such "
                 + "as CPU); options not given are taken from run.json.",
                 "All training images are held in memory: for DIV2K give the JVM enough heap (SRGRN_JAVA_OPTS=-Xmx12g)."})
@@ -57,6 +69,10 @@ final class TrainCommand implements Callable<Integer> {
     static final String LOSS_LOG = "loss.csv";
     static final String VALIDATION_LOG = "validation.csv";
     static final String MODEL = "model.safetensors";
+    static final String BEST = "best.safetensors";
+    static final String INIT = "init.safetensors";
+    static final String GAMMA_LOG = "gammas.csv";
+    static final String SESSIONS = "sessions.csv";
 
     @Spec
     CommandSpec spec;
@@ -67,8 +83,20 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     BackendOptionsMixin where;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder of HR training images (or a set folder with HR/), e.g. DIV2K_train_HR.")
-    Path data;
+    @Option(names = "--data", paramLabel = "DIR[,DIR...]", split = ",",
+            description = "Folders of HR training images (or set folders with HR/), taken in this order, e.g. "
+                    + "../shared/data/T91,../shared/data/BSD200.")
+    List<Path> data;
+
+    @Option(names = "--holdout", paramLabel = "N",
+            description = "Set N of the training images aside (spread evenly over them) as the validation set that "
+                    + "picks best.safetensors; 0 validates on --val-data or Set5 instead (default: 0).")
+    Integer holdout;
+
+    @Option(names = "--init-from", paramLabel = "FILE",
+            description = "Start from these weights: every parameter of the same name and shape is copied (e.g. an x2 "
+                    + "model's trunk for x3 or x4), the rest keep the seeded initialisation. RUN_DIR keeps a copy.")
+    Path initFrom;
 
     @Option(names = "--scale", paramLabel = "S", description = "2, 3 or 4.")
     Integer scale;
@@ -151,6 +179,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new UsageException(out + " already holds a training run: pass --resume to continue it, or choose another --out");
         }
         RunSettings settings = resolve(stored);
+        if (resume) {
+            refuseRestartOfTrainedRun(checkpointFile, settings);
+        }
         checkpointEvery = settings.checkpointEvery();
         valEvery = settings.valEvery();
         valData = settings.valData() == null ? null : Path.of(settings.valData());
@@ -159,23 +190,40 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpointEvery < 1 || valEvery < 0 || workers < 1) {
             throw new UsageException("--checkpoint-every and --workers must be >= 1 and --val-every >= 0");
         }
-        Path dataDir = Path.of(settings.data());
-        if (!Files.isDirectory(dataDir)) {
-            throw new UsageException("training data folder " + dataDir + " does not exist");
+        List<ImageEntry> images = new ArrayList<>();
+        List<String> folderNames = new ArrayList<>();
+        for (Path dir : settings.dataFolders()) {
+            if (!Files.isDirectory(dir)) {
+                throw new UsageException("training data folder " + dir + " does not exist");
+            }
+            BenchmarkSet set = openFolder(dir);
+            images.addAll(set.entries());
+            folderNames.add(set.name() + " (" + set.size() + " images)");
         }
-        BenchmarkSet trainSet = openFolder(dataDir);
-        err.println("train: degrading " + trainSet.size() + " training image(s) from " + dataDir + " (" + deg.key() + ") ...");
+        Holdout split = Holdout.split(images, settings.holdout());
+        String trainingData = String.join(" + ", folderNames)
+                + (split.validation().isEmpty() ? "" : ", " + split.validation().size() + " held out for validation");
+        err.println("train: degrading " + split.train().size() + " training image(s) from " + trainingData + " (" + deg.key()
+                + ") ...");
         err.flush();
-        List<HrLrPair> pairs = new PairLoader(deg, lrCache == null ? null : new LrCache(lrCache), false, false).loadAll(trainSet);
+        List<HrLrPair> pairs = new PairLoader(deg, lrCache == null ? null : new LrCache(lrCache), false, false)
+                .loadAll(new Images("train", split.train()));
         PatchSampler sampler = new PatchSampler(pairs, new PatchSampler.Config(settings.patch(), settings.batch(),
                 settings.augment(), settings.seed()));
-        Validator validator = validator(deg, err);
+        Validator validator = split.validation().isEmpty() ? validator(deg, err)
+                : holdoutValidator(split.validation(), deg, err);
+        SrgrnWeights init = settings.initFrom() == null ? null
+                : WeightsFile.load(resume ? out.resolve(INIT) : Path.of(settings.initFrom()));
+        where.threads = settings.threads();
 
         long t0 = System.nanoTime();
         try (Srgrn model = where.build(Srgrn.builder().config(config).seed(settings.seed()))) {
             // Only now, with the data, the validation set and the backend known to work, does the folder
             // become a run: a command that failed on its settings leaves nothing that blocks a corrected retry.
             Files.createDirectories(out);
+            if (!resume && init != null) {
+                AtomicFiles.write(out.resolve(INIT), Files.readAllBytes(Path.of(settings.initFrom())));
+            }
             AtomicFiles.write(runFile, settings.json().getBytes(StandardCharsets.UTF_8));
             TrainingSettings ts = new TrainingSettings(settings.iterations(),
                     new StepSchedule(settings.learningRate(), settings.halveEvery()), AdamSettings.paper(), checkpointEvery,
@@ -190,25 +238,31 @@ final class TrainCommand implements Callable<Integer> {
             } else if (resume) {
                 err.println("train: " + out + " has no checkpoint yet: starting at iteration 0");
             }
+            if (start == 0 && init != null) {
+                err.println("train: " + initialise(model, init, settings.initFrom()));
+            }
             Path lossFile = out.resolve(LOSS_LOG);
             Path valFile = out.resolve(VALIDATION_LOG);
             MetricLog.truncate(lossFile, start);
             MetricLog.truncate(valFile, start);
+            MetricLog.truncate(out.resolve(GAMMA_LOG), start);
+            logSession(settings, start, model);
             err.println("train: SRGRN " + settings.preset() + " x" + settings.scale() + " ("
                     + Numbers.grouped(new SrgrnSpec(config).parameterCount()) + " parameters) on " + model.backend().name()
                     + " " + model.device() + ", batch " + settings.batch() + " of " + settings.patch() + "x" + settings.patch()
                     + " LR patches, iterations " + start + " -> " + settings.iterations());
             err.flush();
+            RunRecord record = new RunRecord(settings, deg.key(), trainingData, validator);
             if (start < settings.iterations()) {
-                runTraining(trainer, model, sampler, validator, start, settings, lossFile, valFile, err);
+                runTraining(trainer, model, sampler, validator, start, record, lossFile, valFile, err);
             }
-            Map<String, String> provenance = new LinkedHashMap<>();
-            provenance.put("trainedIterations", Long.toString(trainer.iteration()));
-            provenance.put("trainingData", settings.data());
-            provenance.put("degradation", deg.key());
-            provenance.put("preset", settings.preset());
-            provenance.put("seed", Long.toString(settings.seed()));
-            model.save(out.resolve(MODEL), provenance);
+            List<double[]> lastLoss = MetricLog.read(lossFile, 3);
+            double seconds = lastLoss.isEmpty() ? 0 : lastLoss.get(lastLoss.size() - 1)[1];
+            List<double[]> psnr = MetricLog.read(valFile, 1);
+            List<double[]> ssim = MetricLog.read(valFile, 2);
+            model.save(out.resolve(MODEL), record.provenance(trainer.iteration(), seconds,
+                    psnr.isEmpty() ? Double.NaN : psnr.get(psnr.size() - 1)[1],
+                    ssim.isEmpty() ? Double.NaN : ssim.get(ssim.size() - 1)[1]));
             List<String> plots = writePlots(lossFile, valFile, settings, validator);
             summary(stdout, settings, trainer.iteration(), lossFile, valFile, validator, (System.nanoTime() - t0) / 1e9, plots);
         }
@@ -216,10 +270,18 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void runTraining(Trainer trainer, Srgrn model, PatchSampler sampler, Validator validator, long start,
-            RunSettings settings, Path lossFile, Path valFile, PrintWriter err) {
-        long total = settings.iterations();
-        try (MetricLog lossLog = MetricLog.open(lossFile, "iteration,loss,learning_rate");
+            RunRecord record, Path lossFile, Path valFile, PrintWriter err) {
+        long total = record.settings().iterations();
+        List<String> gammaNames = new SrgrnSpec(model.config()).parameters().stream().map(p -> p.name())
+                .filter(n -> n.endsWith("." + io.srgrn.api.spec.GrumSpec.GAMMA)).toList();
+        // Wall time accumulates over the sessions of a run; the last logged line carries the total so far.
+        List<double[]> logged = MetricLog.read(lossFile, 3);
+        double secondsBefore = logged.isEmpty() ? 0 : logged.get(logged.size() - 1)[1];
+        long sessionStart = System.nanoTime();
+        double[] best = {MetricLog.read(valFile, 1).stream().mapToDouble(v -> v[1]).max().orElse(Double.NEGATIVE_INFINITY)};
+        try (MetricLog lossLog = MetricLog.open(lossFile, "iteration,loss,learning_rate,seconds");
                 MetricLog valLog = MetricLog.open(valFile, "iteration,psnr,ssim");
+                MetricLog gammaLog = MetricLog.open(out.resolve(GAMMA_LOG), "iteration," + String.join(",", gammaNames));
                 ProgressBar bar = ProgressBar.onStderr(err, "train", total);
                 PrefetchSource source = new PrefetchSource(sampler, start, total, workers)) {
             trainer.addListener(new TrainingListener() {
@@ -227,10 +289,19 @@ final class TrainCommand implements Callable<Integer> {
 
                 @Override
                 public void onStep(StepEvent e) {
-                    lossLog.append(e.iteration() + "," + e.loss() + "," + e.learningRate());
+                    double seconds = secondsBefore + (System.nanoTime() - sessionStart) / 1e9;
+                    lossLog.append(e.iteration() + "," + e.loss() + "," + e.learningRate() + ","
+                            + String.format(Locale.ROOT, "%.1f", seconds));
                     if (validator != null && valEvery > 0 && e.iteration() % valEvery == 0) {
                         SetScore s = validator.score(model);
                         valLog.append(e.iteration() + "," + s.meanPsnr() + "," + s.meanSsim());
+                        Map<String, Tensor> params = model.module().parameters();
+                        gammaLog.append(e.iteration() + "," + String.join(",",
+                                gammaNames.stream().map(n -> Float.toString(params.get(n).data()[0])).toList()));
+                        if (s.meanPsnr() > best[0]) {
+                            best[0] = s.meanPsnr();
+                            model.save(out.resolve(BEST), record.provenance(e.iteration(), seconds, s.meanPsnr(), s.meanSsim()));
+                        }
                         lastValidation = String.format(Locale.ROOT, "  %s %.2f dB", validator.name(), s.meanPsnr());
                         bar.message(String.format(Locale.ROOT, "train: iteration %d: %s PSNR %.4f dB, SSIM %.5f",
                                 e.iteration(), validator.name(), s.meanPsnr(), s.meanSsim()));
@@ -239,6 +310,7 @@ final class TrainCommand implements Callable<Integer> {
                         // Logs reach the disk before the trainer writes the checkpoint that vouches for them.
                         lossLog.sync();
                         valLog.sync();
+                        gammaLog.sync();
                     }
                     bar.update(e.iteration(), String.format(Locale.ROOT, "loss %.5f  lr %.2e  %.2f it/s%s", e.loss(),
                             e.learningRate(), e.stepsPerSecond(), lastValidation), e.etaSeconds());
@@ -275,6 +347,96 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A finished run whose checkpoint was deleted would restart from iteration 0 and overwrite its model
+     * and logs: refused. A run killed before its first checkpoint restarts from 0, as it should.
+     */
+    private void refuseRestartOfTrainedRun(Path checkpointFile, RunSettings settings) {
+        if (Files.exists(checkpointFile)) {
+            return;
+        }
+        List<double[]> logged = MetricLog.read(out.resolve(LOSS_LOG), 1);
+        long lastLogged = logged.isEmpty() ? 0 : (long) logged.get(logged.size() - 1)[0];
+        boolean finished = Files.exists(out.resolve(MODEL));
+        if (finished || lastLogged >= settings.checkpointEvery()) {
+            throw new UsageException(out + " has trained (" + (finished ? MODEL + " exists" : "its loss log reaches iteration "
+                    + lastLogged) + ") but its " + CHECKPOINT + " is missing: resuming would start again from iteration 0 "
+                    + "and overwrite the results. Restore the checkpoint, or train in another folder.");
+        }
+    }
+
+    /** Copies every parameter of {@code init} whose name and shape match; says what it copied. */
+    private static String initialise(Srgrn model, SrgrnWeights init, String source) {
+        Map<String, Tensor> params = new LinkedHashMap<>(model.module().parameters());
+        List<String> kept = new ArrayList<>();
+        int copied = 0;
+        for (Map.Entry<String, Tensor> p : params.entrySet()) {
+            Tensor t = init.parameters().get(p.getKey());
+            if (t != null && Arrays.equals(t.shape(), p.getValue().shape())) {
+                p.setValue(t);
+                copied++;
+            } else {
+                kept.add(p.getKey());
+            }
+        }
+        if (copied == 0) {
+            throw new UsageException("--init-from " + source + " shares no parameter (same name and shape) with this model");
+        }
+        model.module().setParameters(params);
+        return "initialised " + copied + " of " + params.size() + " parameter tensors from " + source
+                + (kept.isEmpty() ? "" : "; seeded initialisation kept for " + String.join(", ", kept));
+    }
+
+    /** One line per invocation in sessions.csv: a run's wall time and machines, session by session. */
+    private void logSession(RunSettings settings, long start, Srgrn model) {
+        try (MetricLog log = MetricLog.open(out.resolve(SESSIONS),
+                "started,from_iteration,target_iterations,threads,backend,commit,machine")) {
+            log.append(Csv.line(List.of(Instant.now().toString(), start, settings.iterations(), settings.threads(),
+                    model.backend().name(), Provenance.gitCommit(), Provenance.machine())));
+            log.sync();
+        }
+    }
+
+    private Validator holdoutValidator(List<ImageEntry> heldOut, Degradation deg, PrintWriter err) throws IOException {
+        if (valEvery == 0) {
+            return null;
+        }
+        Validator v = Validator.load(new Images("hold-out", heldOut), deg);
+        err.println("train: validating on " + v.size() + " held-out training images ("
+                + String.join(", ", heldOut.stream().map(ImageEntry::id).toList()) + ") every " + valEvery + " iterations");
+        return v;
+    }
+
+    /** A list of images as a dataset. */
+    private record Images(String name, List<ImageEntry> entries) implements SrDataset {
+    }
+
+    /** What a run's weights files say about how they were made (safetensors metadata). */
+    private record RunRecord(RunSettings settings, String degradation, String trainingData, Validator validator) {
+        Map<String, String> provenance(long iteration, double seconds, double psnr, double ssim) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("preset", settings.preset());
+            m.put("scale", Integer.toString(settings.scale()));
+            m.put("degradation", degradation);
+            m.put("trainingData", trainingData);
+            m.put("trainedIterations", Long.toString(iteration));
+            m.put("trainingSeconds", String.format(Locale.ROOT, "%.0f", seconds));
+            m.put("training", String.format(Locale.ROOT, "L1, Adam, lr %s halved every %d, batch %d of %dx%d LR patches%s, "
+                    + "seed %d, %d threads%s", settings.learningRate(), settings.halveEvery(), settings.batch(),
+                    settings.patch(), settings.patch(), settings.augment() ? " (flips/rotations)" : "", settings.seed(),
+                    settings.threads(), settings.initFrom() == null ? "" : ", initialised from " + settings.initFrom()));
+            m.put("machine", Provenance.machine());
+            m.put("gitCommit", Provenance.gitCommit());
+            if (validator != null && Double.isFinite(psnr)) {
+                m.put("validationSet", validator.name() + " (" + validator.size() + " images)");
+                m.put("validationPsnr", String.format(Locale.ROOT, "%.4f", psnr));
+                m.put("validationSsim", String.format(Locale.ROOT, "%.5f", ssim));
+            }
+            m.put("seed", Long.toString(settings.seed()));
+            return m;
+        }
+    }
+
     private RunSettings resolve(RunSettings stored) {
         List<String> conflicts = new ArrayList<>();
         String p = pick("--preset", preset, stored == null ? null : stored.preset(), "paper", conflicts);
@@ -282,8 +444,22 @@ final class TrainCommand implements Callable<Integer> {
         String d = pick("--degradation", degradation == null ? null : degradation.trim().toUpperCase(Locale.ROOT),
                 stored == null ? null : stored.degradation(), "BI", conflicts);
         Long ns = pick("--noise-seed", noiseSeed, stored == null ? null : stored.noiseSeed(), 0L, conflicts);
-        String dataDir = pick("--data", data == null ? null : data.toAbsolutePath().normalize().toString(),
+        String dataDir = pick("--data", data == null || data.isEmpty() ? null : String.join(",",
+                data.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList()),
                 stored == null ? null : stored.data(), null, conflicts);
+        Integer ho = pick("--holdout", holdout, stored == null ? null : stored.holdout(), 0, conflicts);
+        if (where.threads < 0) {
+            throw new UsageException("--threads must be >= 0 (0: one per core), got " + where.threads);
+        }
+        // 0 means "not given": a new run records the cores it uses, since the thread count changes the results.
+        Integer th = pick("--threads", where.threads == 0 ? null : where.threads,
+                stored == null || stored.threads() == 0 ? null : stored.threads(), Runtime.getRuntime().availableProcessors(),
+                conflicts);
+        String init = pick("--init-from", initFrom == null ? null : initFrom.toAbsolutePath().normalize().toString(),
+                stored == null ? null : stored.initFrom(), null, conflicts);
+        if (stored == null && init != null && !Files.isRegularFile(Path.of(init))) {
+            throw new UsageException("--init-from " + init + " does not exist or is not a file");
+        }
         Integer pa = pick("--patch", patch, stored == null ? null : stored.patch(), 48, conflicts);
         Integer b = pick("--batch", batch, stored == null ? null : stored.batch(), 16, conflicts);
         Double lr = pick("--lr", learningRate, stored == null ? null : stored.learningRate(), 1e-4, conflicts);
@@ -304,8 +480,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!ConfigOptions.PRESETS.contains(p)) {
             throw new UsageException("unknown --preset '" + p + "'; allowed: " + String.join(", ", ConfigOptions.PRESETS));
         }
-        if (pa < 1 || b < 1 || !(lr > 0) || h < 1) {
-            throw new UsageException("--patch, --batch and --halve-every must be >= 1 and --lr > 0");
+        if (pa < 1 || b < 1 || !(lr > 0) || h < 1 || ho < 0) {
+            throw new UsageException("--patch, --batch and --halve-every must be >= 1, --holdout >= 0 and --lr > 0");
         }
         long total = iterations != null ? iterations : stored != null ? stored.iterations() : 1_000_000L;
         if (total < 1) {
@@ -315,7 +491,7 @@ final class TrainCommand implements Callable<Integer> {
         long ve = valEveryOption != null ? valEveryOption : stored != null ? stored.valEvery() : 1000;
         String vd = valDataOption != null ? valDataOption.toAbsolutePath().normalize().toString()
                 : stored != null ? stored.valData() : null;
-        return new RunSettings(p, s, d, ns, dataDir, pa, b, lr, h, sd, aug, total, ce, ve, vd);
+        return new RunSettings(p, s, d, ns, dataDir, pa, b, lr, h, sd, aug, total, ce, ve, vd, ho, th, init);
     }
 
     private static <T> T pick(String option, T given, T stored, T fallback, List<String> conflicts) {

@@ -49,12 +49,17 @@ final class UpscaleCommand implements Callable<Integer> {
 
     static final class ModelChoice {
         @Option(names = "--weights", paramLabel = "FILE",
-                description = "SRGRN weights (.safetensors). Without --weights or --model the paper's SRGRN runs UNTRAINED (random weights, with a warning).")
+                description = "SRGRN weights (.safetensors). Default: the shipped model for the scale (srgrn models).")
         Path weights;
 
         @Option(names = "--model", paramLabel = "NAME",
-                description = "'bicubic', or NAME.safetensors in the models folder (SRGRN_MODELS, default ~/.srgrn/models).")
+                description = "A shipped model (srgrn models), 'bicubic', or NAME.safetensors in the models folder "
+                        + "(SRGRN_MODELS, default ~/.srgrn/models).")
         String name;
+
+        @Option(names = "--untrained", description = "Run the paper's SRGRN with random weights (for timing and tests: "
+                + "the output is not a super-resolved image).")
+        boolean untrained;
     }
 
     @Option(names = "--ensemble", description = "Self-ensemble (SRGRN+): average over the 8 flips/rotations; 8x slower.")
@@ -76,7 +81,8 @@ final class UpscaleCommand implements Callable<Integer> {
         }
         Tiling tiling = tiles.tiling();
         ModelRef ref = model.weights != null ? ModelRef.ofWeights(model.weights)
-                : model.name != null ? ModelRef.ofName(model.name) : ModelRef.UNTRAINED;
+                : model.name != null ? ModelRef.ofName(model.name)
+                : model.untrained ? ModelRef.UNTRAINED : ModelRef.shippedDefault(scale);
         UpscalePlan plan = UpscalePlan.of(inputs, output, format, force);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

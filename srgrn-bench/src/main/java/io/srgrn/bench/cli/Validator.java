@@ -2,9 +2,9 @@ package io.srgrn.bench.cli;
 
 import io.srgrn.api.ImageTensors;
 import io.srgrn.api.Srgrn;
-import io.srgrn.data.dataset.BenchmarkSet;
 import io.srgrn.data.dataset.HrLrPair;
 import io.srgrn.data.dataset.PairLoader;
+import io.srgrn.data.dataset.SrDataset;
 import io.srgrn.data.degrade.Degradation;
 import io.srgrn.data.image.ByteImage;
 import io.srgrn.data.image.PlanarImage;
@@ -30,7 +30,7 @@ final class Validator {
         this.pairs = pairs;
     }
 
-    static Validator load(BenchmarkSet set, Degradation degradation) throws IOException {
+    static Validator load(SrDataset set, Degradation degradation) throws IOException {
         return new Validator(set.name(), new PairLoader(degradation, null, false, true).loadAll(set));
     }
 

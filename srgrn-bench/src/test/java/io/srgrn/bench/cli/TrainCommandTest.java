@@ -94,8 +94,11 @@ class TrainCommandTest {
         assertThat(Checkpoint.read(broken.resolve(TrainCommand.CHECKPOINT)).iteration()).isEqualTo(4);
         assertThat(broken.resolve(TrainCommand.MODEL)).doesNotExist();
 
-        // Only --resume and the run folder: everything else (intervals and validation set too) comes from run.json.
-        Cli.Result b2 = train(null, List.of("train", "--resume", "-o", broken.toString(), "--threads", "0"));
+        // Only --resume and the run folder: everything else (intervals, validation set and the thread count,
+        // which changes libtorch's reductions) comes from run.json.
+        assertThat(Files.readString(broken.resolve(TrainCommand.RUN_FILE)))
+                .contains("\"threads\": " + Runtime.getRuntime().availableProcessors());
+        Cli.Result b2 = train(null, List.of("train", "--resume", "-o", broken.toString()));
         assertThat(b2.code()).as(b2.toString()).isZero();
         assertThat(b2.err()).contains("resuming at iteration 4 of 6");
 
@@ -105,8 +108,11 @@ class TrainCommandTest {
         for (Map.Entry<String, Tensor> e : w1.parameters().entrySet()) {
             assertThat(w2.parameters().get(e.getKey()).bitEquals(e.getValue())).as(e.getKey()).isTrue();
         }
-        assertThat(Files.readString(broken.resolve(TrainCommand.LOSS_LOG)))
-                .isEqualTo(Files.readString(straight.resolve(TrainCommand.LOSS_LOG)));
+        // The loss log matches but for its last column, the wall-clock seconds.
+        assertThat(withoutLastColumn(broken.resolve(TrainCommand.LOSS_LOG)))
+                .isEqualTo(withoutLastColumn(straight.resolve(TrainCommand.LOSS_LOG)));
+        assertThat(Files.readString(broken.resolve(TrainCommand.GAMMA_LOG)))
+                .isEqualTo(Files.readString(straight.resolve(TrainCommand.GAMMA_LOG)));
         assertThat(Files.readString(broken.resolve(TrainCommand.VALIDATION_LOG)))
                 .isEqualTo(Files.readString(straight.resolve(TrainCommand.VALIDATION_LOG)));
         // And training changed the weights at all (a resume that did nothing would also "match" a broken run).
@@ -120,8 +126,23 @@ class TrainCommandTest {
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> loss = Files.readAllLines(run.resolve(TrainCommand.LOSS_LOG));
         assertThat(loss).hasSize(7);
-        assertThat(loss.get(0)).isEqualTo("iteration,loss,learning_rate");
-        assertThat(loss.get(6)).startsWith("6,").endsWith(",1.0E-4");
+        assertThat(loss.get(0)).isEqualTo("iteration,loss,learning_rate,seconds");
+        assertThat(loss.get(6)).startsWith("6,").contains(",1.0E-4,");
+        double seconds = Double.parseDouble(loss.get(6).substring(loss.get(6).lastIndexOf(',') + 1));
+        assertThat(seconds).isPositive().isLessThan(3600);
+        List<String> gammas = Files.readAllLines(run.resolve(TrainCommand.GAMMA_LOG));
+        assertThat(gammas).hasSize(3);
+        assertThat(gammas.get(0)).isEqualTo("iteration,upsample.0.gamma,grrb.gamma");
+        assertThat(gammas.get(2)).startsWith("6,");
+        // After 6 Adam steps from 0 a gamma has moved (by about lr per step).
+        assertThat(Math.abs(Float.parseFloat(gammas.get(2).split(",")[1]))).isGreaterThan(0f).isLessThan(1e-2f);
+        SrgrnWeights best = WeightsFile.load(run.resolve(TrainCommand.BEST));
+        assertThat(best.metadata()).containsKeys("validationPsnr", "trainingSeconds", "machine", "gitCommit", "training")
+                .containsEntry("validationSet", "val (2 images)").containsEntry("degradation", "BI_x2");
+        double bestPsnr = Double.parseDouble(best.metadata().get("validationPsnr"));
+        assertThat(Files.readAllLines(run.resolve(TrainCommand.VALIDATION_LOG)).stream().skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[1])).max().orElseThrow()).isCloseTo(bestPsnr, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(Files.readAllLines(run.resolve(TrainCommand.SESSIONS))).hasSize(2);
         List<String> val = Files.readAllLines(run.resolve(TrainCommand.VALIDATION_LOG));
         assertThat(val).hasSize(3);
         assertThat(val.get(1)).startsWith("3,");
@@ -133,6 +154,84 @@ class TrainCommandTest {
         }
         assertThat(r.out()).contains("| " + run + " ").contains("compact x2").contains("6 / 6");
         assertThat(r.err()).contains("validating on val (2 images)");
+    }
+
+    private static List<String> withoutLastColumn(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
+    @Test
+    void severalFoldersTrainAndAHoldOutOfThemValidates() throws IOException {
+        Path more = Files.createDirectories(dir.resolve("more"));
+        for (int i = 0; i < 2; i++) {
+            Cli.image(more.resolve("m" + i + ".png"), 3, 32, 32, false, 300 + i);
+        }
+        Path run = dir.resolve("run");
+        Cli.Result r = train(null, List.of("train", "--data", data + "," + more, "--holdout", "2", "--scale", "2",
+                "--preset", "compact", "--iterations", "2", "--patch", "6", "--batch", "2", "--val-every", "2",
+                "--threads", "1", "-o", run.toString()));
+        assertThat(r.code()).as(r.toString()).isZero();
+        // 5 images: the held-out ones are numbers floor(0.5 * 5 / 2) = 1 and floor(1.5 * 5 / 2) = 3.
+        assertThat(r.err()).contains("train (3 images) + more (2 images), 2 held out for validation")
+                .contains("validating on 2 held-out training images (img1, m0)");
+        assertThat(WeightsFile.load(run.resolve(TrainCommand.BEST)).metadata())
+                .containsEntry("validationSet", "hold-out (2 images)")
+                .containsEntry("trainingData", "train (3 images) + more (2 images), 2 held out for validation");
+        assertThat(Files.readString(run.resolve(TrainCommand.RUN_FILE))).contains("\"holdout\": 2").contains("\"threads\": 1");
+        Cli.Result all = train(null, List.of("train", "--data", data.toString(), "--holdout", "3", "--scale", "2",
+                "-o", dir.resolve("r2").toString()));
+        assertThat(all.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(all.err()).contains("--holdout 3 must be between 0 and 2");
+    }
+
+    @Test
+    void resumeOnAnotherThreadCountIsRefused() {
+        Path run = dir.resolve("run");
+        assertThat(train(null, args(run, 2, "--threads", "1")).code()).isEqualTo(ExitCodes.USAGE); // given twice
+        List<String> one = args(run, 2);
+        one.set(one.indexOf("--threads") + 1, "1");
+        assertThat(train(null, one).code()).isZero();
+        Cli.Result r = train(null, List.of("train", "--resume", "-o", run.toString(), "--threads", "2"));
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--threads 2 (the run has 1)");
+        Cli.Result negative = train(null, List.of("train", "--resume", "-o", run.toString(), "--threads", "-1"));
+        assertThat(negative.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err()).contains("--threads must be >= 0");
+    }
+
+    @Test
+    void aFinishedRunWhoseCheckpointIsGoneIsNotRestartedFromScratch() throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(train(null, args(run, 4)).code()).isZero();
+        Files.delete(run.resolve(TrainCommand.CHECKPOINT));
+        byte[] model = Files.readAllBytes(run.resolve(TrainCommand.MODEL));
+        String loss = Files.readString(run.resolve(TrainCommand.LOSS_LOG));
+        Cli.Result r = train(null, List.of("train", "--resume", "-o", run.toString(), "--iterations", "8"));
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("checkpoint.safetensors is missing").contains("model.safetensors exists");
+        assertThat(Files.readAllBytes(run.resolve(TrainCommand.MODEL))).isEqualTo(model);
+        assertThat(Files.readString(run.resolve(TrainCommand.LOSS_LOG))).isEqualTo(loss);
+    }
+
+    @Test
+    void initFromCopiesTheMatchingParametersOfAnotherScale() throws IOException {
+        Path x2 = dir.resolve("x2");
+        assertThat(train(null, args(x2, 2)).code()).isZero();
+        Path x4 = dir.resolve("x4");
+        List<String> a = args(x4, 2, "--init-from", x2.resolve(TrainCommand.MODEL).toString());
+        a.set(a.indexOf("--scale") + 1, "4");
+        a.set(a.indexOf("--val-every") + 1, "0");
+        Cli.Result r = train(null, a);
+        assertThat(r.code()).as(r.toString()).isZero();
+        // x4 = two x2 GRUMs: the trunk, the first GRUM and GRRB come from the x2 model; the second GRUM is new.
+        assertThat(r.err()).containsPattern("initialised \\d+ of \\d+ parameter tensors from .*x2.model\\.safetensors")
+                .contains("seeded initialisation kept for upsample.1.");
+        assertThat(r.err()).doesNotContain("kept for sfe1").doesNotContain("upsample.0.proj.weight,");
+        assertThat(Files.readAllBytes(x4.resolve(TrainCommand.INIT))).isEqualTo(Files.readAllBytes(x2.resolve(TrainCommand.MODEL)));
+        assertThat(Files.readString(x4.resolve(TrainCommand.RUN_FILE))).contains("\"initFrom\": \"" + x2.resolve(TrainCommand.MODEL));
+        Cli.Result missing = train(null, args(dir.resolve("x"), 2, "--init-from", dir.resolve("none.safetensors").toString()));
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("none.safetensors does not exist");
     }
 
     @Test
