@@ -55,19 +55,25 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     static MarkdownTable table(List<ModelInfo> models) {
+        List<String> sets = new ArrayList<>(SETS);
+        models.forEach(m -> m.scores().stream().map(ModelInfo.Score::set).filter(s -> !sets.contains(s)).forEach(sets::add));
         List<String> headers = new ArrayList<>(List.of("model", "scale", "degradation", "parameters", "iterations",
                 "training time"));
-        SETS.forEach(headers::add);
-        MarkdownTable t = new MarkdownTable(headers).alignRight(1, 3, 4, 5, 6, 7, 8);
+        headers.addAll(sets);
+        MarkdownTable t = new MarkdownTable(headers);
+        for (int c = 3; c < headers.size(); c++) {
+            t.alignRight(c);
+        }
+        t.alignRight(1);
         for (ModelInfo m : models) {
             for (boolean ensemble : new boolean[] {false, true}) {
-                if (ensemble && SETS.stream().noneMatch(s -> m.score(s, true).isPresent())) {
+                if (ensemble && sets.stream().noneMatch(s -> m.score(s, true).isPresent())) {
                     continue;
                 }
                 List<String> cells = new ArrayList<>(List.of(m.name() + (ensemble ? "+" : "") + (m.isDefault() ? " *" : ""),
                         "x" + m.scale(), m.degradation(), Numbers.grouped(m.parameters()),
                         m.training().getOrDefault("trainedIterations", "-"), hours(m.training().get("trainingSeconds"))));
-                for (String s : SETS) {
+                for (String s : sets) {
                     cells.add(m.score(s, ensemble).map(c -> Numbers.psnrSsim(c.psnr(), c.ssim())).orElse("-"));
                 }
                 t.row(cells);

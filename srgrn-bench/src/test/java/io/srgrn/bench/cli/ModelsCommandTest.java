@@ -1,0 +1,109 @@
+package io.srgrn.bench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.srgrn.api.models.ModelCatalog;
+import io.srgrn.api.models.ModelInfo;
+import io.srgrn.api.models.Models;
+import io.srgrn.api.tensor.Tensor;
+import io.srgrn.api.weights.SrgrnWeights;
+import io.srgrn.api.weights.WeightsFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code srgrn models}: the shipped catalogue, and {@code models add} that maintains one. */
+class ModelsCommandTest {
+    @TempDir
+    static Path shared;
+    static Path weights;
+    static Path tiny;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void prepare() throws IOException {
+        weights = Cli.compactWeights(shared.resolve("run-x2.safetensors"), 2);
+        tiny = Files.createDirectories(shared.resolve("Tiny").resolve("HR"));
+        Cli.image(tiny.resolve("a.png"), 3, 24, 26, false, 300);
+    }
+
+    @Test
+    void listsTheShippedModelsWithTheirScores() {
+        Cli.Result r = Cli.run("models");
+        assertThat(r.code()).as(r.toString()).isZero();
+        for (ModelInfo m : Models.available()) {
+            String line = r.out().lines().filter(l -> l.startsWith("| " + m.name() + " ") || l.startsWith("| " + m.name() + " *"))
+                    .findFirst().orElseThrow(() -> new AssertionError(m.name() + " missing in\n" + r.out()));
+            assertThat(line).contains("x" + m.scale()).contains(m.degradation());
+            m.score("Set5", false).ifPresent(s -> assertThat(line).contains(String.format(java.util.Locale.ROOT, "%.2f", s.psnr())));
+        }
+        assertThat(r.out()).contains(Models.available().isEmpty() ? "No trained models" : "| model ");
+    }
+
+    @Test
+    void addCopiesTheWeightsAndTakesScoresFromAnEvalReport() throws IOException {
+        Path catalogDir = Files.createDirectories(dir.resolve("catalog"));
+        Files.writeString(catalogDir.resolve("catalog.json"), "{\"models\": []}");
+        Path evalOut = dir.resolve("eval");
+        Path named = Files.copy(weights, dir.resolve("tiny-x2.safetensors"));
+        Cli.Result e = Cli.run("eval", "--weights", named.toString(), "--ensemble", "--sets", tiny.getParent().toString(),
+                "-o", evalOut.toString(), "--threads", "1", "--no-published");
+        assertThat(e.code()).as(e.toString()).isZero();
+        Cli.Result r = Cli.run("models", "add", "--name", "tiny-x2", "--catalog-dir", catalogDir.toString(), "--weights",
+                named.toString(), "--default", "--scores", evalOut.resolve("eval-BI-x2.json").toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(catalogDir.resolve("tiny-x2.safetensors")).hasSameBinaryContentAs(named);
+        List<ModelInfo> models = ModelCatalog.parse(Files.readString(catalogDir.resolve("catalog.json")), "catalog");
+        assertThat(models).hasSize(1);
+        ModelInfo m = models.get(0);
+        assertThat(m.scale()).isEqualTo(2);
+        assertThat(m.isDefault()).isTrue();
+        assertThat(m.parameters()).isEqualTo(224_333L);
+        assertThat(m.sha256()).isEqualTo(Models.sha256(Files.readAllBytes(named)));
+        // The eval row "tiny-x2+" is the self-ensemble score.
+        assertThat(m.score("Tiny", true)).isPresent();
+        assertThat(m.score("Tiny", false)).isEmpty();
+        assertThat(r.out()).contains("| tiny-x2+ *");
+
+        Cli.Result wrong = Cli.run("models", "add", "--name", "other", "--catalog-dir", catalogDir.toString(), "--weights",
+                named.toString(), "--scores", evalOut.resolve("eval-BI-x2.json").toString());
+        assertThat(wrong.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err()).contains("no row named 'other'");
+    }
+
+    @Test
+    void evalWithGammasOffScoresTheModelWithItsGlobalBranchesSwitchedOff() throws IOException {
+        SrgrnWeights base = WeightsFile.load(weights);
+        Path strong = withGammas(base, 0.7f, dir.resolve("strong.safetensors"));
+        Path zero = withGammas(base, 0f, dir.resolve("zero.safetensors"));
+        Path out = dir.resolve("eval");
+        Cli.Result r = Cli.run("eval", "--weights", strong.toString(), "--weights", zero.toString(), "--gammas-off",
+                "--sets", tiny.getParent().toString(), "-o", out.toString(), "--threads", "1", "--no-published");
+        assertThat(r.code()).as(r.toString()).isZero();
+        String csv = Files.readString(out.resolve("eval-BI-x2.csv"));
+        double strongPsnr = psnr(csv, "strong");
+        double strongOff = psnr(csv, "strong (gammas 0)");
+        assertThat(strongOff).isEqualTo(psnr(csv, "zero")).isEqualTo(psnr(csv, "zero (gammas 0)"));
+        assertThat(strongOff).isNotEqualTo(strongPsnr);
+    }
+
+    private static Path withGammas(SrgrnWeights w, float gamma, Path file) {
+        Map<String, Tensor> p = new LinkedHashMap<>(w.parameters());
+        p.replaceAll((name, t) -> name.endsWith(".gamma") ? Tensor.full(gamma, t.shape()) : t);
+        WeightsFile.save(file, w.config(), p, Map.of());
+        return file;
+    }
+
+    private static double psnr(String csv, String method) {
+        return csv.lines().filter(l -> l.startsWith(method + ",")).map(l -> Double.parseDouble(l.split(",")[7]))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + method + " in\n" + csv));
+    }
+}
