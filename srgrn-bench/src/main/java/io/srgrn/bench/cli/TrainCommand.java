@@ -13,9 +13,6 @@ import io.srgrn.api.train.TrainingSettings;
 import io.srgrn.api.weights.AtomicFiles;
 import io.srgrn.api.weights.SrgrnWeights;
 import io.srgrn.api.weights.WeightsFile;
-import io.srgrn.bench.plot.Chart;
-import io.srgrn.bench.plot.Png;
-import io.srgrn.bench.plot.Series;
 import io.srgrn.bench.report.Csv;
 import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.bench.report.Numbers;
@@ -107,6 +104,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in RUN_DIR from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--plot", description = "Only draw the plots of the run in RUN_DIR (finished or not, e.g. while it "
+            + "trains): loss.png, validation.png and gammas.png.")
+    boolean plotOnly;
+
     @Option(names = "--preset", paramLabel = "NAME", completionCandidates = ConfigOptions.Names.class,
             description = "Model: ${COMPLETION-CANDIDATES} (default: paper).")
     String preset;
@@ -169,6 +170,15 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Path runFile = out.resolve(RUN_FILE);
         Path checkpointFile = out.resolve(CHECKPOINT);
+        if (plotOnly) {
+            if (!Files.isRegularFile(runFile)) {
+                throw new UsageException(out + " holds no training run (no " + RUN_FILE + ")");
+            }
+            RunSettings run = RunSettings.parse(Files.readString(runFile), runFile.toString());
+            stdout.println("Plots written to " + out + ": " + String.join(", ", RunPlots.write(out, run,
+                    run.holdout() > 0 ? "hold-out" : null)));
+            return ExitCodes.OK;
+        }
         RunSettings stored = null;
         if (resume) {
             if (!Files.isRegularFile(runFile)) {
@@ -263,7 +273,7 @@ final class TrainCommand implements Callable<Integer> {
             model.save(out.resolve(MODEL), record.provenance(trainer.iteration(), seconds,
                     psnr.isEmpty() ? Double.NaN : psnr.get(psnr.size() - 1)[1],
                     ssim.isEmpty() ? Double.NaN : ssim.get(ssim.size() - 1)[1]));
-            List<String> plots = writePlots(lossFile, valFile, settings, validator);
+            List<String> plots = RunPlots.write(out, settings, validator == null ? null : validator.name());
             summary(stdout, settings, trainer.iteration(), lossFile, valFile, validator, (System.nanoTime() - t0) / 1e9, plots);
         }
         return ExitCodes.OK;
@@ -543,49 +553,6 @@ final class TrainCommand implements Callable<Integer> {
         Validator v = Validator.load(openFolder(dir), deg);
         err.println("train: validating on " + v.name() + " (" + v.size() + " images) every " + valEvery + " iterations");
         return v;
-    }
-
-    private List<String> writePlots(Path lossFile, Path valFile, RunSettings settings, Validator validator) {
-        List<String> written = new ArrayList<>();
-        List<double[]> loss = MetricLog.read(lossFile, 1);
-        if (!loss.isEmpty()) {
-            Chart chart = new Chart("Training loss: SRGRN " + settings.preset() + " x" + settings.scale(), "iteration",
-                    "L1 loss").logY(true);
-            int window = Math.max(1, loss.size() / 100);
-            chart.add(Series.line("loss per iteration", points(loss, 1),
-                    window > 1 ? new java.awt.Color(0xaec7e8) : Chart.PALETTE.get(0)));
-            if (window > 1) {
-                chart.add(Series.line("moving mean of " + window, points(loss, window), Chart.PALETTE.get(0)));
-            }
-            Png.write(chart.render(), out.resolve("loss.png"));
-            written.add("loss.png");
-        }
-        List<double[]> val = MetricLog.read(valFile, 1);
-        if (!val.isEmpty()) {
-            Chart chart = new Chart("Validation PSNR on " + (validator == null ? "the validation set" : validator.name())
-                    + ": SRGRN " + settings.preset() + " x" + settings.scale(), "iteration", "PSNR (dB), protocol rdn");
-            chart.add(Series.line("validation PSNR", points(val, 1), Chart.PALETTE.get(1)).withMarkers());
-            Png.write(chart.render(), out.resolve("validation.png"));
-            written.add("validation.png");
-        }
-        return written;
-    }
-
-    /** (iteration, mean of the last {@code window} values) points, thinned to about 2000. */
-    private static List<Series.Point> points(List<double[]> values, int window) {
-        List<Series.Point> pts = new ArrayList<>();
-        int step = Math.max(1, values.size() / 2000);
-        double sum = 0;
-        for (int i = 0; i < values.size(); i++) {
-            sum += values.get(i)[1];
-            if (i >= window) {
-                sum -= values.get(i - window)[1];
-            }
-            if (i >= window - 1 && (i % step == 0 || i == values.size() - 1)) {
-                pts.add(new Series.Point(values.get(i)[0], sum / Math.min(window, i + 1)));
-            }
-        }
-        return pts;
     }
 
     private void summary(PrintWriter stdout, RunSettings settings, long done, Path lossFile, Path valFile, Validator validator,

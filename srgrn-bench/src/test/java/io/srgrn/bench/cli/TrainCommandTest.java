@@ -143,6 +143,13 @@ class TrainCommandTest {
         assertThat(Files.readAllLines(run.resolve(TrainCommand.VALIDATION_LOG)).stream().skip(1)
                 .mapToDouble(l -> Double.parseDouble(l.split(",")[1])).max().orElseThrow()).isCloseTo(bestPsnr, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(Files.readAllLines(run.resolve(TrainCommand.SESSIONS))).hasSize(2);
+        assertThat(ImageIO.read(run.resolve("gammas.png").toFile())).isNotNull();
+        // --plot redraws the pictures of a run at any time, and touches nothing else.
+        Files.delete(run.resolve("loss.png"));
+        Cli.Result plot = train(null, List.of("train", "--plot", "-o", run.toString()));
+        assertThat(plot.code()).as(plot.toString()).isZero();
+        assertThat(plot.out()).contains("loss.png, validation.png, gammas.png");
+        assertThat(ImageIO.read(run.resolve("loss.png").toFile()).getWidth()).isEqualTo(900);
         List<String> val = Files.readAllLines(run.resolve(TrainCommand.VALIDATION_LOG));
         assertThat(val).hasSize(3);
         assertThat(val.get(1)).startsWith("3,");
