@@ -27,10 +27,11 @@ settings() {
 }
 
 frozen_classpath() {
-  local bin="$RUNS/.bin"
+  # One copy per commit: a run keeps the classes it started with, a run started later gets the current ones.
+  local bin="$RUNS/.bin/$(git -C "$ROOT" rev-parse --short HEAD)"
   if [[ ! -d "$bin/classes" ]]; then
     (cd "$ROOT" && ./mvnw -q -B -pl srgrn-bench -am -DskipTests package >&2)
-    rm -rf "$bin.tmp" && mkdir -p "$bin.tmp"
+    rm -rf "$bin.tmp" && mkdir -p "$bin.tmp" "$(dirname "$bin")"
     cp -r "$ROOT/srgrn-bench/target/classes" "$ROOT/srgrn-bench/target/lib" "$bin.tmp/"
     mv "$bin.tmp" "$bin"
   fi

@@ -216,8 +216,8 @@ final class TrainCommand implements Callable<Integer> {
         err.println("train: degrading " + split.train().size() + " training image(s) from " + trainingData + " (" + deg.key()
                 + ") ...");
         err.flush();
-        List<HrLrPair> pairs = new PairLoader(deg, lrCache == null ? null : new LrCache(lrCache), false, false)
-                .loadAll(new Images("train", split.train()));
+        List<HrLrPair> pairs = usable(new PairLoader(deg, lrCache == null ? null : new LrCache(lrCache), false, false)
+                .loadAll(new Images("train", split.train())), settings, err);
         PatchSampler sampler = new PatchSampler(pairs, new PatchSampler.Config(settings.patch(), settings.batch(),
                 settings.augment(), settings.seed()));
         Validator validator = split.validation().isEmpty() ? validator(deg, err)
@@ -373,6 +373,27 @@ final class TrainCommand implements Callable<Integer> {
                     + lastLogged) + ") but its " + CHECKPOINT + " is missing: resuming would start again from iteration 0 "
                     + "and overwrite the results. Restore the checkpoint, or train in another folder.");
         }
+    }
+
+    /**
+     * The pairs whose LR image holds a whole patch. Small images (T91 has 78x78 ones, 19x19 at x4) are
+     * left out by name rather than failing the run; none left is a usage error.
+     */
+    private static List<HrLrPair> usable(List<HrLrPair> pairs, RunSettings settings, PrintWriter err) {
+        int p = settings.patch();
+        List<HrLrPair> usable = pairs.stream().filter(x -> x.lr().height() >= p && x.lr().width() >= p).toList();
+        List<String> small = pairs.stream().filter(x -> !usable.contains(x))
+                .map(x -> x.id() + " (" + x.lr().width() + "x" + x.lr().height() + ")").toList();
+        String what = "smaller than the " + p + "x" + p + " patch at x" + settings.scale() + " (LR size)";
+        if (usable.isEmpty()) {
+            throw new UsageException("all " + pairs.size() + " training images are " + what + ": " + String.join(", ", small)
+                    + "; choose a smaller --patch");
+        }
+        if (!small.isEmpty()) {
+            err.println("train: " + small.size() + " of " + pairs.size() + " training images are " + what
+                    + " and are left out: " + String.join(", ", small));
+        }
+        return usable;
     }
 
     /** Copies every parameter of {@code init} whose name and shape match; says what it copied. */
