@@ -9,7 +9,8 @@
 #   scripts/train-models.sh status          iteration, best hold-out PSNR and state of every run
 #
 # The settings (why: docs/MODELS.md): compact preset, T91 + BSD200 with 10 images held out for
-# validation (no benchmark set picks a checkpoint), LR patches of 32, batch 16, one thread.
+# validation (no benchmark set picks a checkpoint), batch 16, one thread; LR patches of 32 (x2, x3)
+# and 24 (x4): HR patches of 64 at x2 and 96 at x3 and x4.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="$ROOT/training"
@@ -21,7 +22,7 @@ settings() {
   case "$1" in
     bi-x2) echo "${common[@]} --scale 2 --lr 4e-4 --halve-every 15000 --iterations 80000" ;;
     bi-x3) echo "${common[@]} --scale 3 --lr 2e-4 --halve-every 8000 --iterations 40000 --init-from $RUNS/bi-x2/best.safetensors" ;;
-    bi-x4) echo "${common[@]} --scale 4 --lr 2e-4 --halve-every 8000 --iterations 40000 --init-from $RUNS/bi-x2/best.safetensors" ;;
+    bi-x4) echo "${common[@]/32/24} --scale 4 --lr 2e-4 --halve-every 8000 --iterations 40000 --init-from $RUNS/bi-x2/best.safetensors" ;;
     *) echo "unknown run '$1' (bi-x2, bi-x3, bi-x4)" >&2; return 2 ;;
   esac
 }
