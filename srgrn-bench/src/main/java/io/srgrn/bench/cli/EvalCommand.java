@@ -343,15 +343,16 @@ final class EvalCommand implements Callable<Integer> {
         if (noPublished) {
             return PublishedResults.none();
         }
-        PublishedResults all = PublishedResults.bundled();
+        // The user's files must agree with each other; where they differ from the bundled table, they win.
+        PublishedResults given = PublishedResults.none();
         for (Path file : publishedFiles) {
             try {
-                all = all.plus(PublishedResults.read(file));
+                given = given.plus(PublishedResults.read(file));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
         }
-        return all;
+        return PublishedResults.bundled().overriddenBy(given);
     }
 
     private Map<String, FigureImages> figureImages(List<BenchmarkSet> testSets, Map<String, List<HrLrPair>> pairs,

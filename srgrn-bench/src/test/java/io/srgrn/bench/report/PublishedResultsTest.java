@@ -110,10 +110,38 @@ class PublishedResultsTest {
     }
 
     @Test
-    void aFileThatRepeatsABundledRowIsRefused() throws IOException {
+    void aFileThatRepeatsABundledRowWithOtherNumbersIsRefused() throws IOException {
         Path f = Files.writeString(dir.resolve("mine.csv"), H + "RDN,22000000,BI,4,Set5,32.50,0.9000,my notes\n");
         assertThatThrownBy(() -> PublishedResults.bundled().plus(PublishedResults.read(f)))
-                .hasMessageContaining("RDN BI x4 Set5 are given twice").hasMessageContaining("my notes");
+                .hasMessageContaining("RDN BI x4 Set5 are given twice with different numbers").hasMessageContaining("my notes");
+    }
+
+    @Test
+    void aFileThatRepeatsABundledRowWithTheSameNumbersIsMergedNamingBothSources() throws IOException {
+        PublishedResults.Entry rdn = PublishedResults.bundled().entries().stream()
+                .filter(e -> e.method().equals("RDN") && e.degradation().equals("BI") && e.scale() == 4 && e.set().equals("Set5"))
+                .findFirst().orElseThrow();
+        Path f = Files.writeString(dir.resolve("mine.csv"), H + "RDN,22000000,BI,4,Set5," + rdn.psnr() + "," + rdn.ssim()
+                + ",my notes\n");
+        PublishedResults merged = PublishedResults.bundled().plus(PublishedResults.read(f));
+        assertThat(merged.entries()).hasSize(PublishedResults.bundled().entries().size());
+        assertThat(merged.entries()).filteredOn(e -> e.method().equals("RDN") && e.scale() == 4 && e.set().equals("Set5")
+                && e.degradation().equals("BI")).singleElement().satisfies(e -> assertThat(e.source())
+                        .startsWith(rdn.source()).endsWith("; also my notes"));
+    }
+
+    @Test
+    void theSrgrnPapersTablesAddTheirRowsBesideTheBundledOnes() throws IOException {
+        Path paper = Path.of("../../shared/data/paper/paper-tables.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(paper), "needs ../shared/data/paper");
+        assertThatThrownBy(() -> PublishedResults.bundled().plus(PublishedResults.read(paper)))
+                .hasMessageContaining("RDN BD x3 Set5 are given twice with different numbers");
+        PublishedResults all = PublishedResults.bundled().overriddenBy(PublishedResults.read(paper));
+        assertThat(all.entries()).anyMatch(e -> e.method().equals("RDN") && e.degradation().equals("BD")
+                && e.set().equals("Set5") && e.psnr() == 34.57 && e.source().startsWith("SRGRN paper Table 3 (Zhang et al."));
+        assertThat(all.entries()).anyMatch(e -> e.method().equals("SRCNN") && e.scale() == 2 && e.set().equals("Set5")
+                && e.psnr() == 36.66);
+        assertThat(all.entries()).anyMatch(e -> e.method().equals("SRGRN") && e.scale() == 4 && e.set().equals("Set5"));
     }
 
     @Test

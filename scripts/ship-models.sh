@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Ships the best weights of the training runs (training/bi-xN/best.safetensors) in srgrn-models and
+# scores them as docs/MODELS.md reports them. For maintainers; each step is an ordinary srgrn command.
+#
+#   scripts/ship-models.sh bi-x2 bi-x3 bi-x4      copy, score (Set5, Set14, B100; plain, self-ensemble,
+#                                                 gammas 0) and record the scores in the catalogue
+#   SRGRN_SHIP_ENSEMBLE=0 scripts/ship-models.sh  skip the self-ensemble rows (8x the time)
+#
+# Reports go to eval-results/models/<name>/; the catalogue is
+# srgrn-models/src/main/resources/io/srgrn/models/catalog.json.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CATALOG="$ROOT/srgrn-models/src/main/resources/io/srgrn/models"
+PAPER="$ROOT/../shared/data/paper/paper-tables.csv"
+export SRGRN_DATA="${SRGRN_DATA:-$ROOT/../shared/data}"
+SRGRN=("$ROOT/srgrn")
+
+for run in "$@"; do
+  scale="${run##*-x}"
+  name="compact-$run"
+  weights="$ROOT/training/$run/best.safetensors"
+  [[ -f "$weights" ]] || { echo "ship-models: $weights does not exist" >&2; exit 2; }
+  out="$ROOT/eval-results/models/$name"
+  mkdir -p "$out"
+  # 1. Into the catalogue (no scores yet), so that eval can name it; rebuild the command line with it.
+  "${SRGRN[@]}" models add --name "$name" --catalog-dir "$CATALOG" --weights "$weights" --default
+  # 2. Score it beside Bicubic and the paper's rows, with the global branches off as well.
+  "${SRGRN[@]}" eval --model "$name" --model bicubic --gammas-off --sets Set5,Set14,B100 \
+      --published "$PAPER" -o "$out/plain" --figures "$out/figures" --threads 2
+  args=(--scores "$out/plain/eval-BI-x$scale.json")
+  if [[ "${SRGRN_SHIP_ENSEMBLE:-1}" == 1 ]]; then
+    "${SRGRN[@]}" eval --model "$name" --ensemble --sets Set5,Set14,B100 --no-published -o "$out/ensemble" --threads 2
+    args+=(--scores "$out/ensemble/eval-BI-x$scale.json")
+  fi
+  # 3. The measured scores into the catalogue.
+  "${SRGRN[@]}" models add --name "$name" --catalog-dir "$CATALOG" "${args[@]}"
+done
+"${SRGRN[@]}" models
