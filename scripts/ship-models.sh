@@ -4,7 +4,7 @@
 #
 #   scripts/ship-models.sh bi-x2 bi-x3 bi-x4      copy, score (Set5, Set14, B100; plain, self-ensemble,
 #                                                 gammas 0) and record the scores in the catalogue
-#   SRGRN_SHIP_ENSEMBLE=0 scripts/ship-models.sh  skip the self-ensemble rows (8x the time)
+#   SRGRN_SHIP_ENSEMBLE_SETS=Set5,Set14 ...       self-ensemble (8x the time) on these sets only; "" skips it
 #
 # Reports go to eval-results/models/<name>/; the catalogue is
 # srgrn-models/src/main/resources/io/srgrn/models/catalog.json.
@@ -28,8 +28,9 @@ for run in "$@"; do
   "${SRGRN[@]}" eval --model "$name" --model bicubic --gammas-off --sets Set5,Set14,B100 \
       --published "$PAPER" -o "$out/plain" --figures "$out/figures" --threads 2
   args=(--scores "$out/plain/eval-BI-x$scale.json")
-  if [[ "${SRGRN_SHIP_ENSEMBLE:-1}" == 1 ]]; then
-    "${SRGRN[@]}" eval --model "$name" --ensemble --sets Set5,Set14,B100 --no-published -o "$out/ensemble" --threads 2
+  ensemble_sets="${SRGRN_SHIP_ENSEMBLE_SETS-Set5,Set14,B100}"
+  if [[ -n "$ensemble_sets" ]]; then
+    "${SRGRN[@]}" eval --model "$name" --ensemble --sets "$ensemble_sets" --no-published -o "$out/ensemble" --threads 2
     args+=(--scores "$out/ensemble/eval-BI-x$scale.json")
   fi
   # 3. The measured scores into the catalogue.

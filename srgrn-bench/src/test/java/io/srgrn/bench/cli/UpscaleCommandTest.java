@@ -236,4 +236,36 @@ class UpscaleCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("unknown model 'edsr'");
     }
+
+    @Test
+    void withoutWeightsTheShippedDefaultModelOfTheScaleRuns() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 9, 11, false, 18);
+        Path out = dir.resolve("o.png");
+        String model = io.srgrn.api.models.Models.defaultFor(3, "BI").orElseThrow().name();
+        Cli.Result r = Cli.run("upscale", in.toString(), "-o", out.toString(), "--scale", "3", "--threads", "1");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("with " + model + " x3");
+        assertThat(ImageFiles.read(out).width()).isEqualTo(33);
+        Cli.Result named = Cli.run("upscale", in.toString(), "-o", dir.resolve("n.png").toString(), "--model", model,
+                "--threads", "1");
+        assertThat(named.code()).as(named.toString()).isZero();
+        assertThat(dir.resolve("n.png")).hasSameBinaryContentAs(out);
+        Cli.Result mismatch = Cli.run("upscale", in.toString(), "-o", dir.resolve("m.png").toString(), "--model", model,
+                "--scale", "2");
+        assertThat(mismatch.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mismatch.err()).contains("holds an x3 model");
+    }
+
+    @Test
+    void randomWeightsOnlyWhenAskedFor() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 19);
+        Cli.Result r = Cli.run("upscale", in.toString(), "-o", dir.resolve("o.png").toString(), "--untrained", "--scale", "2",
+                "--threads", "1");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("with SRGRN (untrained) x2");
+        Cli.Result both = Cli.run("upscale", in.toString(), "-o", dir.resolve("p.png").toString(), "--untrained",
+                "--weights", weights.toString());
+        assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("mutually exclusive");
+    }
 }
