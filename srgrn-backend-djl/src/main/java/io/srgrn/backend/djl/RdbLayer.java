@@ -1,18 +1,23 @@
 package io.srgrn.backend.djl;
 
 import ai.djl.ndarray.NDArray;
+import io.srgrn.api.spec.Child;
+import io.srgrn.api.spec.Conv2dSpec;
+import io.srgrn.api.spec.ParameterPath;
 import io.srgrn.api.spec.RdbSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Residual dense block: feats = [x]; feats += relu(conv(concat(feats))); lff(concat(feats)) + x. */
-final class RdbLayer implements Layer {
-    private final List<ConvLayer> convs = new ArrayList<>();
-    private final ConvLayer lff;
+final class RdbLayer implements DjlLayer {
+    private final List<Conv2dLayer> convs = new ArrayList<>();
+    private final Conv2dLayer lff;
 
-    RdbLayer(RdbSpec spec, String prefix, ParameterStore store) {
-        spec.convs().forEach(c -> convs.add(ConvLayer.of(c.spec(), Names.child(prefix, c), store)));
-        lff = ConvLayer.of(spec.lff().spec(), Names.child(prefix, spec.lff()), store);
+    RdbLayer(RdbSpec spec, ParameterPath path, ParameterStore store) {
+        for (Child<Conv2dSpec> conv : spec.convs()) {
+            convs.add(new Conv2dLayer(conv.spec(), path.child(conv), store));
+        }
+        lff = new Conv2dLayer(spec.lff().spec(), path.child(spec.lff()), store);
     }
 
     @Override
@@ -20,7 +25,7 @@ final class RdbLayer implements Layer {
         return call.scoped(() -> {
             List<NDArray> feats = new ArrayList<>(convs.size() + 1);
             feats.add(x);
-            for (ConvLayer conv : convs) {
+            for (Conv2dLayer conv : convs) {
                 NDArray in = concat(feats);
                 NDArray y = conv.apply(in, call);
                 freeConcat(in, feats, call);

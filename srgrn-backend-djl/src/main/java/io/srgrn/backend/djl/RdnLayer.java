@@ -1,24 +1,29 @@
 package io.srgrn.backend.djl;
 
 import ai.djl.ndarray.NDArray;
+import io.srgrn.api.spec.Child;
+import io.srgrn.api.spec.ParameterPath;
+import io.srgrn.api.spec.RdbSpec;
 import io.srgrn.api.spec.RdnSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /** RDN feature extraction: F_L = gff.1(gff.0(concat(out_0 .. out_{D-1}))) + sfe1(x). */
-final class RdnLayer implements Layer {
-    private final ConvLayer sfe1;
-    private final ConvLayer sfe2;
+final class RdnLayer implements DjlLayer {
+    private final Conv2dLayer sfe1;
+    private final Conv2dLayer sfe2;
     private final List<RdbLayer> rdbs = new ArrayList<>();
-    private final ConvLayer gff0;
-    private final ConvLayer gff1;
+    private final Conv2dLayer gff0;
+    private final Conv2dLayer gff1;
 
-    RdnLayer(RdnSpec spec, String prefix, ParameterStore store) {
-        sfe1 = ConvLayer.of(spec.sfe1().spec(), Names.child(prefix, spec.sfe1()), store);
-        sfe2 = ConvLayer.of(spec.sfe2().spec(), Names.child(prefix, spec.sfe2()), store);
-        spec.rdbs().forEach(r -> rdbs.add(new RdbLayer(r.spec(), Names.child(prefix, r), store)));
-        gff0 = ConvLayer.of(spec.gff0().spec(), Names.child(prefix, spec.gff0()), store);
-        gff1 = ConvLayer.of(spec.gff1().spec(), Names.child(prefix, spec.gff1()), store);
+    RdnLayer(RdnSpec spec, ParameterPath path, ParameterStore store) {
+        sfe1 = new Conv2dLayer(spec.sfe1().spec(), path.child(spec.sfe1()), store);
+        sfe2 = new Conv2dLayer(spec.sfe2().spec(), path.child(spec.sfe2()), store);
+        for (Child<RdbSpec> rdb : spec.rdbs()) {
+            rdbs.add(new RdbLayer(rdb.spec(), path.child(rdb), store));
+        }
+        gff0 = new Conv2dLayer(spec.gff0().spec(), path.child(spec.gff0()), store);
+        gff1 = new Conv2dLayer(spec.gff1().spec(), path.child(spec.gff1()), store);
     }
 
     @Override

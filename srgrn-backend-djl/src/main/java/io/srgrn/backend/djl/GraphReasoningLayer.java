@@ -3,29 +3,30 @@ package io.srgrn.backend.djl;
 import ai.djl.ndarray.NDArray;
 import io.srgrn.api.config.NodeAggregation;
 import io.srgrn.api.spec.GraphReasoning;
+import io.srgrn.api.spec.ParameterPath;
 
-/** The graph part shared by GRUM and GRRB (SPEC 3.1 to 3.3); its children sit in the owning module. */
-final class GraphLayer {
-    private final ConvLayer proj;
-    private final ConvLayer distribute;
-    private final ConvLayer clc0;
-    private final ConvLayer clc2;
+/** The graph part shared by GRUM and GRRB (SPEC 3.1 to 3.3); its parameters sit directly in the owning module's path. */
+final class GraphReasoningLayer {
+    private final Conv2dLayer proj;
+    private final Conv2dLayer distribute;
+    private final Conv1dLayer clc0;
+    private final Conv1dLayer clc2;
     private final int nodes;
     private final double slope;
     private final NodeAggregation aggregation;
 
-    GraphLayer(GraphReasoning graph, String prefix, ParameterStore store) {
-        proj = ConvLayer.of(graph.proj().spec(), Names.child(prefix, graph.proj()), store);
-        distribute = ConvLayer.of(graph.distribute().spec(), Names.child(prefix, graph.distribute()), store);
-        clc0 = ConvLayer.of(graph.clc0().spec(), Names.child(prefix, graph.clc0()), store);
-        clc2 = ConvLayer.of(graph.clc2().spec(), Names.child(prefix, graph.clc2()), store);
+    GraphReasoningLayer(GraphReasoning graph, ParameterPath path, ParameterStore store) {
+        proj = new Conv2dLayer(graph.proj().spec(), path.child(graph.proj()), store);
+        distribute = new Conv2dLayer(graph.distribute().spec(), path.child(graph.distribute()), store);
+        clc0 = new Conv1dLayer(graph.clc0().spec(), path.child(graph.clc0()), store);
+        clc2 = new Conv1dLayer(graph.clc2().spec(), path.child(graph.clc2()), store);
         nodes = graph.nodes();
         slope = graph.slope();
         aggregation = graph.aggregation();
     }
 
     /** Yn = CLC(aggregate(X)): B x N x C. */
-    NDArray nodeStates(NDArray x, Call call) {
+    NDArray nodes(NDArray x, Call call) {
         long[] s = x.getShape().getShape();
         long hw = s[2] * s[3];
         NDArray p = proj.apply(x, call).reshape(s[0], nodes, hw);
@@ -38,7 +39,7 @@ final class GraphLayer {
     }
 
     /** Wp = softmax over the N axis of distribute(X): B x N x HW, each pixel's weights sum to 1. */
-    NDArray pixelWeights(NDArray x, Call call) {
+    NDArray weights(NDArray x, Call call) {
         long[] s = x.getShape().getShape();
         NDArray logits = distribute.apply(x, call);
         NDArray weights = logits.reshape(s[0], nodes, s[2] * s[3]).softmax(1);
