@@ -23,34 +23,18 @@ final class RdbLayer implements DjlLayer {
     @Override
     public NDArray apply(NDArray x, Call call) {
         return call.scoped(() -> {
-            List<NDArray> feats = new ArrayList<>(convs.size() + 1);
+            List<NDArray> feats = new ArrayList<>();
             feats.add(x);
             for (Conv2dLayer conv : convs) {
-                NDArray in = concat(feats);
-                NDArray y = conv.apply(in, call);
-                freeConcat(in, feats, call);
-                feats.add(Ops.relu(y));
-                call.free(y);
+                List<NDArray> sofar = List.copyOf(feats);
+                // Each step's concatenation and pre-ReLU output go as soon as the ReLU exists.
+                feats.add(call.scoped(() -> Ops.relu(conv.apply(concat(sofar), call))));
             }
-            NDArray in = concat(feats);
-            // x is the caller's; only the features made here are freed.
-            call.free(feats.subList(1, feats.size()).toArray(NDArray[]::new));
-            NDArray fused = lff.apply(in, call);
-            freeConcat(in, feats, call);
-            NDArray out = fused.add(x);
-            call.free(fused);
-            return out;
+            return lff.apply(concat(feats), call).add(x);
         });
     }
 
-    static NDArray concat(List<NDArray> arrays) {
-        return arrays.size() == 1 ? arrays.get(0) : Ops.concatChannels(arrays);
-    }
-
-    /** Frees what {@link #concat} made from {@code arrays}, unless it is one of them. */
-    static void freeConcat(NDArray concatenated, List<NDArray> arrays, Call call) {
-        if (arrays.size() > 1) {
-            call.free(concatenated);
-        }
+    static NDArray concat(List<NDArray> parts) {
+        return parts.size() == 1 ? parts.get(0) : Ops.concatChannels(parts);
     }
 }

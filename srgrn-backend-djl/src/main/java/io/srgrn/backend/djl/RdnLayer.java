@@ -8,7 +8,7 @@ import io.srgrn.api.spec.RdnSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RDN feature extraction: F_L = gff.1(gff.0(concat(out_0 .. out_{D-1}))) + sfe1(x). */
+/** RDN feature extraction: F_L = gff.1(gff.0(concat(rdb outputs))) + sfe1(x). */
 final class RdnLayer implements DjlLayer {
     private final Conv2dLayer sfe1;
     private final Conv2dLayer sfe2;
@@ -28,25 +28,19 @@ final class RdnLayer implements DjlLayer {
 
     @Override
     public NDArray apply(NDArray x, Call call) {
-        NDArray f1 = sfe1.apply(x, call);
-        NDArray f0 = sfe2.apply(f1, call);
-        NDArray h = f0;
-        List<NDArray> outs = new ArrayList<>(rdbs.size());
-        for (RdbLayer rdb : rdbs) {
-            h = rdb.apply(h, call);
-            outs.add(h);
-        }
-        call.free(f0);
-        NDArray cat = RdbLayer.concat(outs);
-        if (outs.size() > 1) {
-            call.free(outs.toArray(NDArray[]::new));
-        }
-        NDArray g0 = gff0.apply(cat, call);
-        call.free(cat);
-        NDArray g1 = gff1.apply(g0, call);
-        call.free(g0);
-        NDArray out = g1.add(f1);
-        call.free(g1, f1);
-        return out;
+        return call.scoped(() -> {
+            NDArray f1 = sfe1.apply(x, call);
+            // The RDB outputs and their concatenation are freed once global fusion has consumed them.
+            NDArray fused = call.scoped(() -> {
+                NDArray h = sfe2.apply(f1, call);
+                List<NDArray> outs = new ArrayList<>(rdbs.size());
+                for (RdbLayer rdb : rdbs) {
+                    h = rdb.apply(h, call); // an RDB frees its own intermediates
+                    outs.add(h);
+                }
+                return gff0.apply(RdbLayer.concat(outs), call);
+            });
+            return gff1.apply(fused, call).add(f1);
+        });
     }
 }

@@ -8,7 +8,7 @@ import io.srgrn.api.spec.SrgrnSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The whole network: RDN, the GRUM chain, GRRB. The RDN's parameters sit at the network's own level. */
+/** The whole network: RDN (parameters at the top level), the GRUM chain, GRRB. */
 final class SrgrnLayer implements DjlLayer {
     private final RdnLayer rdn;
     private final List<GrumLayer> upsample = new ArrayList<>();
@@ -24,15 +24,10 @@ final class SrgrnLayer implements DjlLayer {
 
     @Override
     public NDArray apply(NDArray x, Call call) {
-        NDArray f = call.scoped(() -> rdn.apply(x, call));
-        for (GrumLayer grum : upsample) {
-            NDArray in = f;
-            f = call.scoped(() -> grum.apply(in, call));
-            call.free(in);
-        }
-        NDArray in = f;
-        NDArray out = call.scoped(() -> grrb.apply(in, call));
-        call.free(in);
-        return out;
+        List<DjlLayer> stages = new ArrayList<>();
+        stages.add(rdn);
+        stages.addAll(upsample);
+        stages.add(grrb);
+        return call.chain(stages, x);
     }
 }
