@@ -49,8 +49,8 @@ final class GrumLayer implements DjlLayer {
         long[] s = x.getShape().getShape();
         NDArray yrc = call.scoped(() -> {
             NDArray yn = graph.nodes(x, call);
-            NDArray ync = expand2.apply(Ops.leakyRelu(expand0.apply(yn.transpose(0, 2, 1), call), spec.slope()), call);
             NDArray wp = graph.weights(x, call);
+            NDArray ync = expand2.apply(Ops.leakyRelu(expand0.apply(yn.transpose(0, 2, 1), call), spec.slope()), call);
             return ync.matMul(wp).reshape(s[0], (long) spec.r() * spec.r() * s[1], s[2], s[3]);
         });
         // gamma * ps(Yrc) + (1 - gamma) * ps(up) == ps(gamma * Yrc + (1 - gamma) * up) element for

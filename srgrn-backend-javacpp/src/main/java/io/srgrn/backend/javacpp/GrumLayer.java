@@ -12,15 +12,13 @@ final class GrumLayer implements JavaCppLayer {
     private final GraphReasoningLayer graph;
     private final Conv1dLayer expand0;
     private final Conv1dLayer expand2;
-    private final Conv2dLayer subpixel;
-    private final Conv2dLayer fuse;
     private final Tensor gamma;
     private final Scalar one;
+    private final Conv2dLayer subpixel;
+    private final Conv2dLayer fuse;
 
     GrumLayer(GrumSpec spec, ParameterPath path, ParameterStore store, NativeHandles handles) {
         this.spec = spec;
-        subpixel = new Conv2dLayer(spec.subpixel().spec(), path.child(spec.subpixel()), store, handles);
-        fuse = new Conv2dLayer(spec.fuse().spec(), path.child(spec.fuse()), store, handles);
         if (spec.reasoning()) {
             graph = new GraphReasoningLayer(spec.graph(), path, store, handles);
             expand0 = new Conv1dLayer(spec.expand0().spec(), path.child(spec.expand0()), store, handles);
@@ -34,6 +32,8 @@ final class GrumLayer implements JavaCppLayer {
             gamma = null;
             one = null;
         }
+        subpixel = new Conv2dLayer(spec.subpixel().spec(), path.child(spec.subpixel()), store, handles);
+        fuse = new Conv2dLayer(spec.fuse().spec(), path.child(spec.fuse()), store, handles);
     }
 
     @Override
