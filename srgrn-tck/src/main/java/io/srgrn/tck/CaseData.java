@@ -6,6 +6,7 @@ import io.srgrn.tck.reference.DoubleTensor;
 import io.srgrn.tck.reference.ReferenceGradients;
 import io.srgrn.tck.reference.ReferenceModel;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /** A case's seeded parameters, input and upstream gradient, and the reference's view of them. */
 record CaseData(Map<String, Tensor> parameters, Tensor input, Tensor upstream, ReferenceModel reference) {
@@ -18,7 +19,7 @@ record CaseData(Map<String, Tensor> parameters, Tensor input, Tensor upstream, R
         // images are in [0, 1]; inner layers see features of both signs
         double low = c.spec() instanceof SrgrnSpec ? 0 : -1;
         return new CaseData(SeededTensors.parameters(c.spec(), seed),
-                SeededTensors.uniform(seed + 1, low, 1, c.inputShape()),
+                Tensor.uniform(new SplittableRandom(seed + 1), low, 1, c.inputShape()),
                 SeededTensors.normal(seed + 2, c.outputShape()), new ReferenceModel(c.spec()));
     }
 

@@ -12,6 +12,7 @@ import io.srgrn.tck.reference.DoubleTensor;
 import io.srgrn.tck.reference.ReferenceModel;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.TestReporter;
@@ -102,7 +103,7 @@ public abstract class NumericsConformanceKit extends BackendConformanceKit {
     @MethodSource(CASES)
     void trainStepIsForwardL1BackwardAndAdam(ConformanceCase c, TestReporter reporter) {
         CaseData d = CaseData.of(c);
-        Tensor target = SeededTensors.uniform(c.seed() + 5, 0, 1, c.outputShape());
+        Tensor target = Tensor.uniform(new SplittableRandom(c.seed() + 5), 0, 1, c.outputShape());
         try (Module trained = compile(c.spec(), d.parameters()); Module manual = compile(c.spec(), d.parameters())) {
             float loss = trained.trainStep(d.input(), target, KIT_ADAM, KIT_LEARNING_RATE);
 
@@ -188,7 +189,7 @@ public abstract class NumericsConformanceKit extends BackendConformanceKit {
     void repeatedRunsAreBitIdentical(ConformanceCase c) {
         Assumptions.assumeTrue(device().isCpu(), "bit-identical repeats are required on the CPU only, not on " + device());
         CaseData d = CaseData.of(c);
-        Tensor target = SeededTensors.uniform(c.seed() + 5, 0, 1, c.outputShape());
+        Tensor target = Tensor.uniform(new SplittableRandom(c.seed() + 5), 0, 1, c.outputShape());
         SoftAssertions soft = new SoftAssertions();
         try (Module m = compile(c.spec(), d.parameters()); Module twin = compile(c.spec(), d.parameters())) {
             Tensor out = m.forward(d.input());
