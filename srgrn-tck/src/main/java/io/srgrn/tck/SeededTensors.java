@@ -33,17 +33,6 @@ public final class SeededTensors {
         return params;
     }
 
-    /** Uniform values in [low, high). */
-    public static Tensor uniform(long seed, double low, double high, int... shape) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (float) (low + (high - low) * random.nextDouble());
-        }
-        return t;
-    }
-
     /** Standard normal values (Box-Muller, so the values do not depend on the JDK's Random). */
     public static Tensor normal(long seed, int... shape) {
         SplittableRandom random = new SplittableRandom(seed);

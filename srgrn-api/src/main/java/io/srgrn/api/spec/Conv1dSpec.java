@@ -34,6 +34,11 @@ public record Conv1dSpec(int inChannels, int outChannels) implements LayerSpec {
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.conv1d(this);
+    }
+
+    @Override
     public String describe() {
         return "Conv1d(" + inChannels + "->" + outChannels + ", 1)";
     }

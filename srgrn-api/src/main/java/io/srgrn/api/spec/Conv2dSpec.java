@@ -54,6 +54,11 @@ public record Conv2dSpec(int inChannels, int outChannels, int kernel) implements
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.conv2d(this);
+    }
+
+    @Override
     public String describe() {
         return "Conv2d(" + inChannels + "->" + outChannels + ", " + kernel + "x" + kernel + ")";
     }

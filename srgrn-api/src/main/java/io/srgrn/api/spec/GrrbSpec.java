@@ -67,6 +67,11 @@ public record GrrbSpec(int channels, int outChannels, int nodes, double slope, N
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.grrb(this);
+    }
+
+    @Override
     public String describe() {
         return "GRRB(C=" + channels + ", out=" + outChannels + ", N=" + nodes + ", " + aggregation
                 + (reasoning ? "" : ", no reasoning") + ")";

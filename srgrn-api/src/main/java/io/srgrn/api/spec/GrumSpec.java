@@ -92,6 +92,11 @@ public record GrumSpec(int channels, int nodes, int alpha, int r, double slope, 
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.grum(this);
+    }
+
+    @Override
     public String describe() {
         return "GRUM(C=" + channels + ", N=" + nodes + ", alpha=" + alpha + ", r=" + r + ", " + aggregation
                 + (reasoning ? "" : ", no reasoning") + ")";

@@ -8,7 +8,11 @@ import java.util.NoSuchElementException;
  * the names and shapes of its parameters, the shapes it accepts and produces, and its cost.
  *
  * <p>Specs are the single source of parameter names and shapes: backends read them from here and
- * never spell a name themselves. Composite specs name their children through {@link Child}.
+ * never spell a name themselves. Composite specs name their children through {@link Child}; a
+ * layer finds its parameters through its {@link ParameterPath}.
+ *
+ * <p>Code that does something different per kind (a backend building its layers) does it with a
+ * {@link LayerVisitor}, so a new kind fails to compile until every such place handles it.
  */
 public sealed interface LayerSpec permits Conv2dSpec, Conv1dSpec, RdbSpec, RdnSpec, GrumSpec, GrrbSpec, SrgrnSpec {
 
@@ -23,6 +27,9 @@ public sealed interface LayerSpec permits Conv2dSpec, Conv1dSpec, RdbSpec, RdnSp
 
     /** Multiply-accumulate operations of one forward pass on an input of this shape (batch included). */
     long macs(int... inputShape);
+
+    /** {@code visitor}'s method for this kind of spec. */
+    <R> R accept(LayerVisitor<R> visitor);
 
     /** A short human name, e.g. {@code "Conv2d(64->32, 3x3)"}. */
     String describe();

@@ -59,6 +59,11 @@ public record RdbSpec(int g0, int c, int g) implements LayerSpec {
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.rdb(this);
+    }
+
+    @Override
     public String describe() {
         return "RDB(G0=" + g0 + ", C=" + c + ", G=" + g + ")";
     }

@@ -77,6 +77,11 @@ public record RdnSpec(int inChannels, int g0, int d, int c, int g) implements La
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.rdn(this);
+    }
+
+    @Override
     public String describe() {
         return "RDN(in=" + inChannels + ", G0=" + g0 + ", D=" + d + ", C=" + c + ", G=" + g + ")";
     }

@@ -72,6 +72,11 @@ public record SrgrnSpec(SrgrnConfig config) implements LayerSpec {
     }
 
     @Override
+    public <R> R accept(LayerVisitor<R> visitor) {
+        return visitor.srgrn(this);
+    }
+
+    @Override
     public String describe() {
         return "SRGRN x" + config.scale() + " (G0=" + config.g0() + ", D=" + config.d() + ", C=" + config.c()
                 + ", G=" + config.g() + ", N=" + config.n() + ", alpha=" + config.alpha() + ", "

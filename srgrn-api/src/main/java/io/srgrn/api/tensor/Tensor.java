@@ -50,13 +50,14 @@ public final class Tensor {
     }
 
     /**
-     * A tensor of uniform values in [0, 1), the range of an image, drawn in element order from
-     * {@code random}: the same generator state always gives the same tensor.
+     * A tensor of uniform values in [low, high), e.g. [0, 1) for an image, drawn in element order from
+     * {@code random}: the same generator state always gives the same tensor. The shape is an array, not
+     * varargs, so that the bounds cannot be mistaken for dimensions.
      */
-    public static Tensor uniform(SplittableRandom random, int... shape) {
+    public static Tensor uniform(SplittableRandom random, double low, double high, int[] shape) {
         Tensor t = zeros(shape);
         for (int i = 0; i < t.data.length; i++) {
-            t.data[i] = (float) random.nextDouble();
+            t.data[i] = (float) (low + (high - low) * random.nextDouble());
         }
         return t;
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -13,9 +14,10 @@ import java.util.function.Supplier;
  * memory does not grow from call to call. It also sets libtorch's grad mode, which is thread-local,
  * for the duration of the call and restores it.
  *
- * <p>Without grad mode nothing needs the intermediates once they are consumed, so layers free them
- * early ({@link #free}, {@link #scoped}) and the peak memory of a forward pass is that of its largest
- * layer, not of the whole network. With grad mode autograd needs them until the backward pass.
+ * <p>Without grad mode nothing needs the intermediates once they are consumed, so layers run their
+ * steps in {@link #scoped} blocks, which free everything a step made except its result, and the
+ * peak memory of a forward pass is that of its largest layer, not of the whole network. With grad
+ * mode autograd needs them until the backward pass, and they go when the call closes.
  *
  * <p>Calls do not nest: {@link NDScope#unregister} acts on the innermost scope of the thread.
  */
@@ -49,19 +51,6 @@ final class Call implements AutoCloseable {
     }
 
     /**
-     * Frees consumed intermediates now when no autograd graph can refer to them; with grad mode they
-     * stay until {@link #close()}. Never pass a parameter or an array the caller still uses.
-     */
-    void free(NDArray... arrays) {
-        if (gradMode) {
-            return;
-        }
-        for (NDArray a : arrays) {
-            a.close();
-        }
-    }
-
-    /**
      * Runs {@code step} and, without grad mode, frees every array it created except its result, which
      * joins the enclosing scope. The result may be (a view of) an input: closing a libtorch handle only
      * drops a reference, so views stay valid.
@@ -77,6 +66,21 @@ final class Call implements AutoCloseable {
         }
         NDScope.register(out);
         return out;
+    }
+
+    /**
+     * {@code layers} applied one after the other to {@code x}. Each layer runs inside the scope that
+     * holds its input, so without grad mode an input is freed as soon as the next output exists.
+     */
+    NDArray chain(List<? extends DjlLayer> layers, NDArray x) {
+        return chain(layers, layers.size(), x);
+    }
+
+    private NDArray chain(List<? extends DjlLayer> layers, int n, NDArray x) {
+        if (n == 0) {
+            return x;
+        }
+        return scoped(() -> layers.get(n - 1).apply(chain(layers, n - 1, x), this));
     }
 
     /** Moves {@code array} out of the call, into {@link #owner}: it survives {@link #close()}. */

@@ -26,7 +26,7 @@ final class DjlModule implements Module {
     private final LayerSpec spec;
     private final NDManager manager;
     private final ParameterStore store;
-    private final Layer root;
+    private final DjlLayer root;
     private final HostTransfer transfer;
     private final AdamState adam = new AdamState();
     private final Runnable onClose;
@@ -37,7 +37,7 @@ final class DjlModule implements Module {
         this.spec = spec;
         this.manager = manager;
         this.store = new ParameterStore(spec);
-        this.root = Layers.build(spec, store);
+        this.root = DjlLayers.build(spec, store);
         this.transfer = new HostTransfer(deviceCopies);
         this.onClose = onClose;
     }

@@ -2,65 +2,60 @@ package io.srgrn.backend.djl;
 
 import ai.djl.ndarray.NDArray;
 import io.srgrn.api.spec.GrumSpec;
+import io.srgrn.api.spec.ParameterPath;
 
-/**
- * Global reasoning upsampling module (SPEC 3.4). {@code gamma * ps(Yrc) + (1 - gamma) * ps(sub)} is
- * computed as {@code ps(gamma * Yrc + (1 - gamma) * sub)}: the pixel shuffle only permutes elements,
- * so both give bit-identical values and gradients, with one shuffle instead of two.
- */
-final class GrumLayer implements Layer {
-    private final GraphLayer graph;
-    private final ConvLayer expand0;
-    private final ConvLayer expand2;
+/** Global reasoning upsampling module (SPEC 3.4): (B, C, H, W) to (B, C, rH, rW). */
+final class GrumLayer implements DjlLayer {
+    private final GrumSpec spec;
+    private final GraphReasoningLayer graph;
+    private final Conv1dLayer expand0;
+    private final Conv1dLayer expand2;
     private final ParameterStore.Slot gamma;
-    private final ConvLayer subpixel;
-    private final ConvLayer fuse;
-    private final int r;
-    private final int rrc;
-    private final double slope;
+    private final Conv2dLayer subpixel;
+    private final Conv2dLayer fuse;
 
-    GrumLayer(GrumSpec spec, String prefix, ParameterStore store) {
+    GrumLayer(GrumSpec spec, ParameterPath path, ParameterStore store) {
+        this.spec = spec;
         if (spec.reasoning()) {
-            graph = new GraphLayer(spec.graph(), prefix, store);
-            expand0 = ConvLayer.of(spec.expand0().spec(), Names.child(prefix, spec.expand0()), store);
-            expand2 = ConvLayer.of(spec.expand2().spec(), Names.child(prefix, spec.expand2()), store);
-            gamma = store.slot(Names.param(prefix, spec.parameter(GrumSpec.GAMMA)));
+            graph = new GraphReasoningLayer(spec.graph(), path, store);
+            expand0 = new Conv1dLayer(spec.expand0().spec(), path.child(spec.expand0()), store);
+            expand2 = new Conv1dLayer(spec.expand2().spec(), path.child(spec.expand2()), store);
+            gamma = store.slot(path.name(GrumSpec.GAMMA));
         } else {
             graph = null;
             expand0 = null;
             expand2 = null;
             gamma = null;
         }
-        subpixel = ConvLayer.of(spec.subpixel().spec(), Names.child(prefix, spec.subpixel()), store);
-        fuse = ConvLayer.of(spec.fuse().spec(), Names.child(prefix, spec.fuse()), store);
-        r = spec.r();
-        rrc = spec.subpixel().spec().outChannels();
-        slope = spec.slope();
+        subpixel = new Conv2dLayer(spec.subpixel().spec(), path.child(spec.subpixel()), store);
+        fuse = new Conv2dLayer(spec.fuse().spec(), path.child(spec.fuse()), store);
     }
 
     @Override
     public NDArray apply(NDArray x, Call call) {
-        NDArray sub = subpixel.apply(x, call);
-        NDArray blended = sub;
-        if (graph != null) {
-            long[] s = x.getShape().getShape();
-            NDArray yn = graph.nodeStates(x, call);
-            NDArray ync = expand2.apply(Ops.leakyRelu(expand0.apply(yn.transpose(0, 2, 1), call), slope), call);
-            NDArray weights = graph.pixelWeights(x, call);
-            NDArray yrc = ync.matMul(weights).reshape(s[0], rrc, s[2], s[3]);
-            call.free(weights);
-            NDArray g = gamma.value();
-            NDArray reasoned = yrc.mul(g);
-            call.free(yrc);
-            NDArray kept = sub.mul(call.scalar(1).sub(g));
-            call.free(sub);
-            blended = reasoned.add(kept);
-            call.free(reasoned, kept);
+        return call.scoped(() -> {
+            NDArray blended = call.scoped(() -> blend(x, call));
+            NDArray shuffled = call.scoped(() -> Ops.pixelShuffle(blended, spec.r()));
+            return fuse.apply(shuffled, call);
+        });
+    }
+
+    /** H_UP, or with reasoning gamma * Yrc + (1 - gamma) * H_UP, before the pixel shuffle. */
+    private NDArray blend(NDArray x, Call call) {
+        NDArray up = subpixel.apply(x, call);
+        if (!spec.reasoning()) {
+            return up;
         }
-        NDArray shuffled = Ops.pixelShuffle(blended, r);
-        call.free(blended);
-        NDArray out = fuse.apply(shuffled, call);
-        call.free(shuffled);
-        return out;
+        long[] s = x.getShape().getShape();
+        NDArray yrc = call.scoped(() -> {
+            NDArray yn = graph.nodes(x, call);
+            NDArray wp = graph.weights(x, call);
+            NDArray ync = expand2.apply(Ops.leakyRelu(expand0.apply(yn.transpose(0, 2, 1), call), spec.slope()), call);
+            return ync.matMul(wp).reshape(s[0], (long) spec.r() * spec.r() * s[1], s[2], s[3]);
+        });
+        // gamma * ps(Yrc) + (1 - gamma) * ps(up) == ps(gamma * Yrc + (1 - gamma) * up) element for
+        // element: the pixel shuffle only moves elements, so one shuffle does both.
+        NDArray g = gamma.value();
+        return yrc.mul(g).add(up.mul(call.scalar(1).sub(g)));
     }
 }

@@ -1,51 +1,40 @@
 package io.srgrn.backend.djl;
 
 import ai.djl.ndarray.NDArray;
+import io.srgrn.api.spec.Child;
+import io.srgrn.api.spec.Conv2dSpec;
+import io.srgrn.api.spec.ParameterPath;
 import io.srgrn.api.spec.RdbSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Residual dense block: feats = [x]; feats += relu(conv(concat(feats))); lff(concat(feats)) + x. */
-final class RdbLayer implements Layer {
-    private final List<ConvLayer> convs = new ArrayList<>();
-    private final ConvLayer lff;
+final class RdbLayer implements DjlLayer {
+    private final List<Conv2dLayer> convs = new ArrayList<>();
+    private final Conv2dLayer lff;
 
-    RdbLayer(RdbSpec spec, String prefix, ParameterStore store) {
-        spec.convs().forEach(c -> convs.add(ConvLayer.of(c.spec(), Names.child(prefix, c), store)));
-        lff = ConvLayer.of(spec.lff().spec(), Names.child(prefix, spec.lff()), store);
+    RdbLayer(RdbSpec spec, ParameterPath path, ParameterStore store) {
+        for (Child<Conv2dSpec> conv : spec.convs()) {
+            convs.add(new Conv2dLayer(conv.spec(), path.child(conv), store));
+        }
+        lff = new Conv2dLayer(spec.lff().spec(), path.child(spec.lff()), store);
     }
 
     @Override
     public NDArray apply(NDArray x, Call call) {
         return call.scoped(() -> {
-            List<NDArray> feats = new ArrayList<>(convs.size() + 1);
+            List<NDArray> feats = new ArrayList<>();
             feats.add(x);
-            for (ConvLayer conv : convs) {
-                NDArray in = concat(feats);
-                NDArray y = conv.apply(in, call);
-                freeConcat(in, feats, call);
-                feats.add(Ops.relu(y));
-                call.free(y);
+            for (Conv2dLayer conv : convs) {
+                List<NDArray> sofar = List.copyOf(feats);
+                // Each step's concatenation and pre-ReLU output go as soon as the ReLU exists.
+                feats.add(call.scoped(() -> Ops.relu(conv.apply(concat(sofar), call))));
             }
-            NDArray in = concat(feats);
-            // x is the caller's; only the features made here are freed.
-            call.free(feats.subList(1, feats.size()).toArray(NDArray[]::new));
-            NDArray fused = lff.apply(in, call);
-            freeConcat(in, feats, call);
-            NDArray out = fused.add(x);
-            call.free(fused);
-            return out;
+            return lff.apply(concat(feats), call).add(x);
         });
     }
 
-    static NDArray concat(List<NDArray> arrays) {
-        return arrays.size() == 1 ? arrays.get(0) : Ops.concatChannels(arrays);
-    }
-
-    /** Frees what {@link #concat} made from {@code arrays}, unless it is one of them. */
-    static void freeConcat(NDArray concatenated, List<NDArray> arrays, Call call) {
-        if (arrays.size() > 1) {
-            call.free(concatenated);
-        }
+    static NDArray concat(List<NDArray> parts) {
+        return parts.size() == 1 ? parts.get(0) : Ops.concatChannels(parts);
     }
 }

@@ -10,15 +10,17 @@ import io.srgrn.api.spec.ParamSpec;
 import io.srgrn.api.spec.RdbSpec;
 import io.srgrn.api.spec.RdnSpec;
 import io.srgrn.api.spec.SrgrnSpec;
-import io.srgrn.tck.GoldenFixture;
 import io.srgrn.api.spi.BackendContext;
 import io.srgrn.api.spi.Gradients;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
+import io.srgrn.tck.GoldenFixture;
+import io.srgrn.tck.support.HostTensors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,8 +94,8 @@ class DjlLayerCompositionTest {
                 h = run(ctx, f, rdb.spec(), rdb.name(), h);
                 outs.add(h);
             }
-            Tensor fused = run(ctx, f, rdn.gff0().spec(), rdn.gff0().name(), HostMath.concatChannels(outs.toArray(Tensor[]::new)));
-            Tensor expected = HostMath.add(run(ctx, f, rdn.gff1().spec(), rdn.gff1().name(), fused), f1);
+            Tensor fused = run(ctx, f, rdn.gff0().spec(), rdn.gff0().name(), HostTensors.concatChannels(outs));
+            Tensor expected = HostTensors.add(run(ctx, f, rdn.gff1().spec(), rdn.gff1().name(), fused), f1);
             assertClose("RDN from parts", whole.forward(x), expected, TOLERANCE);
         }
     }
@@ -105,19 +107,19 @@ class DjlLayerCompositionTest {
         Child<RdbSpec> child = f.spec().rdn().rdb(1);
         RdbSpec rdb = child.spec();
         BackendContext ctx = DjlTestSupport.cpu();
-        Tensor x = HostMath.random(7, 2, rdb.g0(), 6, 5);
+        Tensor x = Tensor.uniform(new SplittableRandom(7), -1, 1, new int[] {2, rdb.g0(), 6, 5});
         try (Module whole = ctx.compile(rdb, select(f, rdb, child.name()))) {
             List<Tensor> feats = new ArrayList<>(List.of(x));
             for (Child<Conv2dSpec> conv : rdb.convs()) {
                 Tensor y = run(ctx, f, conv.spec(), child.name() + "." + conv.name(),
-                        HostMath.concatChannels(feats.toArray(Tensor[]::new)));
+                        HostTensors.concatChannels(feats));
                 for (int i = 0; i < y.size(); i++) {
                     y.data()[i] = Math.max(0f, y.data()[i]);
                 }
                 feats.add(y);
             }
-            Tensor expected = HostMath.add(run(ctx, f, rdb.lff().spec(), child.name() + "." + rdb.lff().name(),
-                    HostMath.concatChannels(feats.toArray(Tensor[]::new))), x);
+            Tensor expected = HostTensors.add(run(ctx, f, rdb.lff().spec(), child.name() + "." + rdb.lff().name(),
+                    HostTensors.concatChannels(feats)), x);
             assertClose("RDB from parts", whole.forward(x), expected, TOLERANCE);
         }
     }

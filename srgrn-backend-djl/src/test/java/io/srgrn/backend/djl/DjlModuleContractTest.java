@@ -19,8 +19,10 @@ import io.srgrn.api.spi.Gradients;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.spi.OptimizerState;
 import io.srgrn.api.tensor.Tensor;
+import io.srgrn.tck.support.HostTensors;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The Module contract on a tiny SRGRN: input checks, all-or-nothing updates, Adam state, trainStep. */
@@ -51,7 +53,7 @@ class DjlModuleContractTest {
                     .hasMessageContaining("3 input channels");
             assertThatThrownBy(() -> m.forward(Tensor.zeros(3, 6, 6))).isInstanceOf(ShapeMismatchException.class)
                     .hasMessageContaining("rank 4");
-            Tensor x = HostMath.random(1, 1, 3, 6, 6);
+            Tensor x = Tensor.uniform(new SplittableRandom(1), -1, 1, new int[] {1, 3, 6, 6});
             assertThatThrownBy(() -> m.backward(x, Tensor.zeros(1, 3, 6, 6))).isInstanceOf(ShapeMismatchException.class)
                     .hasMessageContaining("upstream");
             assertThatThrownBy(() -> m.trainStep(x, Tensor.zeros(1, 3, 6, 6), ADAM, 1e-3))
@@ -110,8 +112,8 @@ class DjlModuleContractTest {
 
     @Test
     void backwardDoesNotAccumulateAcrossCalls() {
-        Tensor x = HostMath.random(2, 2, 3, 5, 4);
-        Tensor up = HostMath.random(3, 2, 3, 10, 8);
+        Tensor x = Tensor.uniform(new SplittableRandom(2), -1, 1, new int[] {2, 3, 5, 4});
+        Tensor up = Tensor.uniform(new SplittableRandom(3), -1, 1, new int[] {2, 3, 10, 8});
         try (Module m = compile()) {
             Gradients first = m.backward(x, up);
             m.forward(x);
@@ -129,7 +131,7 @@ class DjlModuleContractTest {
         try (Module m = compile()) {
             assertThatThrownBy(() -> m.adamStep(ADAM, 1e-3)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("backward");
-            Tensor x = HostMath.random(2, 1, 3, 4, 4);
+            Tensor x = Tensor.uniform(new SplittableRandom(2), -1, 1, new int[] {1, 3, 4, 4});
             assertThatThrownBy(() -> m.trainStep(x, Tensor.zeros(1, 3, 8, 8), ADAM, Double.NaN))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learning rate");
         }
@@ -138,8 +140,8 @@ class DjlModuleContractTest {
     /** As PyTorch's load_state_dict: new values are copied in, the last backward's gradients stay for Adam. */
     @Test
     void setParametersKeepsTheGradientsOfTheLastBackward() {
-        Tensor x = HostMath.random(2, 1, 3, 4, 4);
-        Tensor up = HostMath.random(3, 1, 3, 8, 8);
+        Tensor x = Tensor.uniform(new SplittableRandom(2), -1, 1, new int[] {1, 3, 4, 4});
+        Tensor up = Tensor.uniform(new SplittableRandom(3), -1, 1, new int[] {1, 3, 8, 8});
         Map<String, Tensor> p = initial();
         Map<String, Tensor> q = Initializer.initialize(SPEC, 99);
         try (Module a = compile(); Module b = compile()) {
@@ -170,8 +172,8 @@ class DjlModuleContractTest {
     /** trainStep = forward, L1 mean, backward (upstream sign(y - t) / n), Adam; all inside libtorch. */
     @Test
     void trainStepEqualsBackwardOfL1ThenAdam() {
-        Tensor x = HostMath.random(4, 2, 3, 6, 5);
-        Tensor t = HostMath.random(5, 2, 3, 12, 10);
+        Tensor x = Tensor.uniform(new SplittableRandom(4), -1, 1, new int[] {2, 3, 6, 5});
+        Tensor t = Tensor.uniform(new SplittableRandom(5), -1, 1, new int[] {2, 3, 12, 10});
         try (Module a = compile(); Module b = compile()) {
             Tensor y = b.forward(x);
             Tensor upstream = Tensor.zeros(y.shape());
@@ -182,7 +184,7 @@ class DjlModuleContractTest {
             b.adamStep(ADAM, 1e-3);
 
             float loss = a.trainStep(x, t, ADAM, 1e-3);
-            assertThat((double) loss).isCloseTo(HostMath.meanAbsDiff(y, t), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat((double) loss).isCloseTo(HostTensors.meanAbsDiff(y, t), org.assertj.core.data.Offset.offset(1e-6));
             Map<String, Tensor> pa = a.parameters();
             b.parameters().forEach((k, v) -> assertThat(io.srgrn.tck.RelativeError.of(pa.get(k), v)).as(k).isLessThanOrEqualTo(1e-6));
             assertThat(a.optimizerState().step()).isEqualTo(1);
@@ -192,8 +194,8 @@ class DjlModuleContractTest {
 
     @Test
     void optimizerStateResumesTrainingExactly() {
-        Tensor x = HostMath.random(6, 2, 3, 6, 6);
-        Tensor t = HostMath.random(7, 2, 3, 12, 12);
+        Tensor x = Tensor.uniform(new SplittableRandom(6), -1, 1, new int[] {2, 3, 6, 6});
+        Tensor t = Tensor.uniform(new SplittableRandom(7), -1, 1, new int[] {2, 3, 12, 12});
         try (Module a = compile()) {
             OptimizerState fresh = a.optimizerState();
             assertThat(fresh.step()).isZero();
@@ -217,7 +219,7 @@ class DjlModuleContractTest {
 
     @Test
     void badOptimizerStatesAreRejectedWithoutChange() {
-        Tensor x = HostMath.random(8, 1, 3, 4, 4);
+        Tensor x = Tensor.uniform(new SplittableRandom(8), -1, 1, new int[] {1, 3, 4, 4});
         try (Module m = compile()) {
             m.trainStep(x, Tensor.zeros(1, 3, 8, 8), ADAM, 1e-3);
             OptimizerState good = m.optimizerState();
@@ -238,7 +240,7 @@ class DjlModuleContractTest {
     @Test
     void everyLayerSpecOfTheNetworkCompiles() {
         BackendContext ctx = DjlTestSupport.cpu();
-        Tensor x = HostMath.random(9, 1, 3, 5, 4);
+        Tensor x = Tensor.uniform(new SplittableRandom(9), -1, 1, new int[] {1, 3, 5, 4});
         for (int scale : new int[] {2, 3, 4}) {
             for (boolean grum : new boolean[] {true, false}) {
                 for (boolean grrb : new boolean[] {true, false}) {
@@ -247,7 +249,7 @@ class DjlModuleContractTest {
                     try (Module m = ctx.compile(spec, Initializer.initialize(spec, 3))) {
                         Tensor y = m.forward(x);
                         assertThat(y.shape()).containsExactly(1, 3, 5 * scale, 4 * scale);
-                        Gradients g = m.backward(x, HostMath.random(1, y.shape()));
+                        Gradients g = m.backward(x, Tensor.uniform(new SplittableRandom(1), -1, 1, y.shape()));
                         assertThat(g.parameters()).hasSize(spec.parameters().size());
                     }
                 }

@@ -3,8 +3,8 @@ package io.srgrn.backend.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.srgrn.api.spi.Device;
+import io.srgrn.tck.support.ForkedJvm;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,26 +16,26 @@ class DjlNativeLoadingTest {
 
     @Test
     void availabilityAndDevicesAnswerWithoutLoadingNatives() {
-        Map<String, String> r = ChildJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), "discover");
-        assertThat(r.get("available")).isEqualTo("true");
-        assertThat(r.get("reason")).contains("pytorch-native-cpu", "2.7.1");
-        assertThat(r.get("devices")).isEqualTo(List.of(Device.CPU).toString());
-        assertThat(r.get("cudaAvailable")).isEqualTo("false");
-        assertThat(r.get("cudaReason")).contains("CUDA");
-        assertThat(r.get("selected")).isEqualTo(DjlBackend.NAME);
-        assertThat(r.get("mappedBeforeOpen")).as(r.get("_output")).isEqualTo("false");
-        assertThat(r.get("ownerBeforeOpen")).isEqualTo("null");
+        ForkedJvm.Result r = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "discover").requireSuccess();
+        assertThat(r.text("probe.available=")).isEqualTo("true");
+        assertThat(r.text("probe.reason=")).contains("pytorch-native-cpu", "2.7.1");
+        assertThat(r.text("probe.devices=")).isEqualTo(List.of(Device.CPU).toString());
+        assertThat(r.text("probe.cudaAvailable=")).isEqualTo("false");
+        assertThat(r.text("probe.cudaReason=")).contains("CUDA");
+        assertThat(r.text("probe.selected=")).isEqualTo(DjlBackend.NAME);
+        assertThat(r.text("probe.mappedBeforeOpen=")).as(r.output()).isEqualTo("false");
+        assertThat(r.text("probe.ownerBeforeOpen=")).isEqualTo("null");
         // the same check sees the natives once open has loaded them
-        assertThat(r.get("mappedAfterOpen")).as(r.get("_output")).isEqualTo("true");
-        assertThat(r.get("ownerAfterOpen")).isEqualTo(DjlBackend.NAME);
-        assertThat(r.get("threadsAfterOpen")).isEqualTo("1");
+        assertThat(r.text("probe.mappedAfterOpen=")).as(r.output()).isEqualTo("true");
+        assertThat(r.text("probe.ownerAfterOpen=")).isEqualTo(DjlBackend.NAME);
+        assertThat(r.text("probe.threadsAfterOpen=")).isEqualTo("1");
     }
 
     @Test
     void libtorchClaimedByAnotherBackendIsAClearError() {
-        Map<String, String> r = ChildJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), "claimed");
-        assertThat(r.get("error")).as(r.get("_output")).contains("'djl'", "'javacpp'", "libtorch", "separate JVM");
-        assertThat(r.get("mappedAfterRefusal")).isEqualTo("false");
+        ForkedJvm.Result r = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "claimed").requireSuccess();
+        assertThat(r.text("probe.error=")).as(r.output()).contains("'djl'", "'javacpp'", "libtorch", "separate JVM");
+        assertThat(r.text("probe.mappedAfterRefusal=")).isEqualTo("false");
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.srgrn.backend.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.srgrn.tck.support.ForkedJvm;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,13 +19,13 @@ class DjlNativeMemoryTest {
 
     @Test
     void residentMemoryStaysFlatOverManyInferencesAndTrainingSteps() {
-        Map<String, String> r = ChildJvm.run(NativeMemoryProbe.class,
-                List.of("-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m"),
-                String.valueOf(WARMUP), String.valueOf(ITERATIONS));
-        long start = Long.parseLong(r.get("rssAfterWarmupKiB"));
-        long end = Long.parseLong(r.get("rssAtEndKiB"));
-        assertThat(Float.parseFloat(r.get("loss"))).isFinite();
-        assertThat(end - start).as("RSS growth over %d iterations (KiB); probe output:%n%s", ITERATIONS, r.get("_output"))
+        ForkedJvm.Result r = ForkedJvm.run(NativeMemoryProbe.class,
+                List.of("-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m"), 300,
+                String.valueOf(WARMUP), String.valueOf(ITERATIONS)).requireSuccess();
+        long start = Long.parseLong(r.text("probe.rssAfterWarmupKiB="));
+        long end = Long.parseLong(r.text("probe.rssAtEndKiB="));
+        assertThat(Float.parseFloat(r.text("probe.loss="))).isFinite();
+        assertThat(end - start).as("RSS growth over %d iterations (KiB); probe output:%n%s", ITERATIONS, r.output())
                 .isLessThan(MAX_GROWTH_KIB);
     }
 }

@@ -2,8 +2,8 @@ package io.srgrn.backend.djl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.srgrn.tck.support.ForkedJvm;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,13 +21,13 @@ class DjlPeakMemoryTest {
 
     @Test
     void inferencePeakMemoryIsBoundedByTheLargestLayerNotTheWholeNetwork() {
-        Map<String, String> r = ChildJvm.run(PeakMemoryProbe.class,
-                List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m"),
-                String.valueOf(SCALE), String.valueOf(SIDE));
-        long before = Long.parseLong(r.get("rssBeforeKiB"));
-        long peak = Long.parseLong(r.get("peakKiB"));
-        assertThat(Integer.parseInt(r.get("outputSize"))).isEqualTo(3 * SIDE * SCALE * SIDE * SCALE);
-        assertThat(peak - before).as("peak RSS growth during one inference (KiB); probe output:%n%s", r.get("_output"))
+        ForkedJvm.Result r = ForkedJvm.run(PeakMemoryProbe.class,
+                List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m"), 300,
+                String.valueOf(SCALE), String.valueOf(SIDE)).requireSuccess();
+        long before = Long.parseLong(r.text("probe.rssBeforeKiB="));
+        long peak = Long.parseLong(r.text("probe.peakKiB="));
+        assertThat(Integer.parseInt(r.text("probe.outputSize="))).isEqualTo(3 * SIDE * SCALE * SIDE * SCALE);
+        assertThat(peak - before).as("peak RSS growth during one inference (KiB); probe output:%n%s", r.output())
                 .isLessThan(MAX_PEAK_GROWTH_KIB);
     }
 }

@@ -15,8 +15,10 @@ import io.srgrn.api.spec.ParamSpec;
 import io.srgrn.api.spi.BackendContext;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
+import io.srgrn.tck.support.HostTensors;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +32,8 @@ class DjlSmallLayerTest {
     void conv2dMatchesNaiveConvolution(int in, int out, int kernel) {
         Conv2dSpec spec = new Conv2dSpec(in, out, kernel);
         Map<String, Tensor> p = Initializer.initialize(spec, 11);
-        Tensor x = HostMath.random(3, 2, in, 5, 4);
-        Tensor expected = HostMath.conv2d(x, p.get(Conv2dSpec.WEIGHT), p.get(Conv2dSpec.BIAS));
+        Tensor x = Tensor.uniform(new SplittableRandom(3), -1, 1, new int[] {2, in, 5, 4});
+        Tensor expected = HostTensors.conv2d(x, p.get(Conv2dSpec.WEIGHT), p.get(Conv2dSpec.BIAS));
         try (Module m = DjlTestSupport.cpu().compile(spec, p)) {
             assertClose(spec.describe(), m.forward(x), expected, TOLERANCE);
         }
@@ -41,8 +43,8 @@ class DjlSmallLayerTest {
     void conv1dMatchesNaiveChannelMap() {
         Conv1dSpec spec = new Conv1dSpec(4, 6);
         Map<String, Tensor> p = Initializer.initialize(spec, 12);
-        Tensor x = HostMath.random(4, 3, 4, 7);
-        Tensor expected = HostMath.conv1d(x, p.get(Conv2dSpec.WEIGHT), p.get(Conv2dSpec.BIAS));
+        Tensor x = Tensor.uniform(new SplittableRandom(4), -1, 1, new int[] {3, 4, 7});
+        Tensor expected = HostTensors.conv1d(x, p.get(Conv2dSpec.WEIGHT), p.get(Conv2dSpec.BIAS));
         try (Module m = DjlTestSupport.cpu().compile(spec, p)) {
             assertClose(spec.describe(), m.forward(x), expected, TOLERANCE);
         }
@@ -54,10 +56,10 @@ class DjlSmallLayerTest {
     void grumWithoutReasoningIsSubPixelConvolution(int r, NodeAggregation aggregation) {
         GrumSpec spec = new GrumSpec(8, 4, 2, r, 0.2, aggregation, false);
         Map<String, Tensor> p = Initializer.initialize(spec, 13);
-        Tensor x = HostMath.random(5, 2, 8, 4, 3);
+        Tensor x = Tensor.uniform(new SplittableRandom(5), -1, 1, new int[] {2, 8, 4, 3});
         BackendContext ctx = DjlTestSupport.cpu();
         Tensor sub = convHost(spec.subpixel().spec(), p, spec.subpixel().name(), x);
-        Tensor expected = convHost(spec.fuse().spec(), p, spec.fuse().name(), HostMath.pixelShuffle(sub, r));
+        Tensor expected = convHost(spec.fuse().spec(), p, spec.fuse().name(), HostTensors.pixelShuffle(sub, r));
         try (Module m = ctx.compile(spec, p)) {
             assertClose(spec.describe(), m.forward(x), expected, TOLERANCE);
         }
@@ -71,7 +73,7 @@ class DjlSmallLayerTest {
         GrumSpec plain = new GrumSpec(8, 4, 2, r, 0.2, aggregation, false);
         Map<String, Tensor> p = Initializer.initialize(full, 14);
         assertThat(p.get(GrumSpec.GAMMA).data()).containsOnly(0f);
-        Tensor x = HostMath.random(6, 1, 8, 5, 4);
+        Tensor x = Tensor.uniform(new SplittableRandom(6), -1, 1, new int[] {1, 8, 5, 4});
         BackendContext ctx = DjlTestSupport.cpu();
         try (Module a = ctx.compile(full, p); Module b = ctx.compile(plain, subset(plain, p))) {
             Tensor ya = a.forward(x);
@@ -88,7 +90,7 @@ class DjlSmallLayerTest {
         GrrbSpec full = new GrrbSpec(8, 3, 4, 0.2, NodeAggregation.MEAN, true);
         GrrbSpec plain = new GrrbSpec(8, 3, 4, 0.2, NodeAggregation.MEAN, false);
         Map<String, Tensor> p = Initializer.initialize(full, 15);
-        Tensor x = HostMath.random(8, 2, 8, 6, 5);
+        Tensor x = Tensor.uniform(new SplittableRandom(8), -1, 1, new int[] {2, 8, 6, 5});
         Tensor expected = convHost(plain.tail1().spec(), p, plain.tail1().name(),
                 convHost(plain.tail0().spec(), p, plain.tail0().name(), x));
         BackendContext ctx = DjlTestSupport.cpu();
@@ -99,7 +101,7 @@ class DjlSmallLayerTest {
     }
 
     private static Tensor convHost(Conv2dSpec spec, Map<String, Tensor> p, String prefix, Tensor x) {
-        return HostMath.conv2d(x, p.get(spec.parameter(Conv2dSpec.WEIGHT).prefixed(prefix).name()),
+        return HostTensors.conv2d(x, p.get(spec.parameter(Conv2dSpec.WEIGHT).prefixed(prefix).name()),
                 p.get(spec.parameter(Conv2dSpec.BIAS).prefixed(prefix).name()));
     }
 

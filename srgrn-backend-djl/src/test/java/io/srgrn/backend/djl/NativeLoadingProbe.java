@@ -8,9 +8,13 @@ import io.srgrn.api.spi.BackendUnavailableException;
 import io.srgrn.api.spi.Backends;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.NativeRuntimes;
+import io.srgrn.tck.support.ForkedJvm;
 
 /** Child-JVM probe for {@link DjlNativeLoadingTest}; prints {@code probe.key=value} lines. */
 public final class NativeLoadingProbe {
+    /** Parts of the file names of libtorch and DJL's JNI library, as /proc/self/maps lists them. */
+    private static final String[] DJL_NATIVES = {"libtorch", "djl_torch"};
+
     private NativeLoadingProbe() {}
 
     public static void main(String[] args) {
@@ -32,10 +36,10 @@ public final class NativeLoadingProbe {
         print("cudaAvailable", cuda.available());
         print("cudaReason", cuda.reason());
         print("selected", Backends.select("djl").name());
-        print("mappedBeforeOpen", ChildJvm.libtorchMapped());
+        print("mappedBeforeOpen", ForkedJvm.mapped(DJL_NATIVES));
         print("ownerBeforeOpen", NativeRuntimes.owner(NativeRuntimes.LIBTORCH));
         try (BackendContext ctx = djl.open(Device.CPU, new BackendOptions(1))) {
-            print("mappedAfterOpen", ChildJvm.libtorchMapped());
+            print("mappedAfterOpen", ForkedJvm.mapped(DJL_NATIVES));
             print("ownerAfterOpen", NativeRuntimes.owner(NativeRuntimes.LIBTORCH));
             print("threadsAfterOpen", EngineLoader.intraOpThreads());
         }
@@ -50,7 +54,7 @@ public final class NativeLoadingProbe {
         } catch (BackendUnavailableException e) {
             print("error", e.getMessage().replace('\n', ' '));
         }
-        print("mappedAfterRefusal", ChildJvm.libtorchMapped());
+        print("mappedAfterRefusal", ForkedJvm.mapped(DJL_NATIVES));
     }
 
     private static void print(String key, Object value) {

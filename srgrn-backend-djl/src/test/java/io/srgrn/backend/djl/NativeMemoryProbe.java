@@ -10,6 +10,8 @@ import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
+import io.srgrn.tck.support.ForkedJvm;
+import java.util.SplittableRandom;
 
 /**
  * Child-JVM probe for {@link DjlNativeMemoryTest}: a long loop of inferences, backward passes and
@@ -23,16 +25,16 @@ public final class NativeMemoryProbe {
         int warmup = Integer.parseInt(args[0]);
         int iterations = Integer.parseInt(args[1]);
         SrgrnSpec spec = new SrgrnSpec(new SrgrnConfig(2, 3, 3, 16, 2, 3, 8, 4, 4, 0.2, NodeAggregation.MEAN, true, true));
-        Tensor x = HostMath.random(1, 2, 3, 24, 24);
-        Tensor target = HostMath.random(2, 2, 3, 48, 48);
-        Tensor upstream = HostMath.random(3, 2, 3, 48, 48);
+        Tensor x = Tensor.uniform(new SplittableRandom(1), -1, 1, new int[] {2, 3, 24, 24});
+        Tensor target = Tensor.uniform(new SplittableRandom(2), -1, 1, new int[] {2, 3, 48, 48});
+        Tensor upstream = Tensor.uniform(new SplittableRandom(3), -1, 1, new int[] {2, 3, 48, 48});
         try (BackendContext ctx = new DjlBackend().open(Device.CPU, new BackendOptions(1));
                 Module m = ctx.compile(spec, Initializer.initialize(spec, 1))) {
             float loss = 0;
             for (int i = 0; i < warmup + iterations; i++) {
                 if (i == warmup) {
                     System.gc();
-                    System.out.println("probe.rssAfterWarmupKiB=" + ChildJvm.residentKiB());
+                    System.out.println("probe.rssAfterWarmupKiB=" + ForkedJvm.statusKiB("VmRSS:"));
                 }
                 m.forward(x);
                 m.backward(x, upstream);
@@ -42,11 +44,11 @@ public final class NativeMemoryProbe {
                     m.setOptimizerState(m.optimizerState());
                 }
                 if (i >= warmup && (i - warmup) % 100 == 0) {
-                    System.out.println("probe.rssAt" + (i - warmup) + "KiB=" + ChildJvm.residentKiB());
+                    System.out.println("probe.rssAt" + (i - warmup) + "KiB=" + ForkedJvm.statusKiB("VmRSS:"));
                 }
             }
             System.gc();
-            System.out.println("probe.rssAtEndKiB=" + ChildJvm.residentKiB());
+            System.out.println("probe.rssAtEndKiB=" + ForkedJvm.statusKiB("VmRSS:"));
             System.out.println("probe.loss=" + loss);
         }
     }

@@ -8,9 +8,8 @@ import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.srgrn.tck.support.ForkedJvm;
+import java.util.SplittableRandom;
 
 /**
  * Child-JVM probe for {@link DjlPeakMemoryTest}: one inference of the paper network on a square
@@ -24,27 +23,14 @@ public final class PeakMemoryProbe {
         int scale = Integer.parseInt(args[0]);
         int side = Integer.parseInt(args[1]);
         SrgrnSpec spec = new SrgrnSpec(SrgrnConfig.paper(scale));
-        Tensor x = HostMath.random(1, 1, 3, side, side);
+        Tensor x = Tensor.uniform(new SplittableRandom(1), -1, 1, new int[] {1, 3, side, side});
         try (BackendContext ctx = new DjlBackend().open(Device.CPU, new BackendOptions(1));
                 Module m = ctx.compile(spec, Initializer.initialize(spec, 1))) {
             System.gc();
-            System.out.println("probe.rssBeforeKiB=" + ChildJvm.residentKiB());
+            System.out.println("probe.rssBeforeKiB=" + ForkedJvm.statusKiB("VmRSS:"));
             Tensor y = m.forward(x);
-            System.out.println("probe.peakKiB=" + statusKiB("VmHWM:"));
+            System.out.println("probe.peakKiB=" + ForkedJvm.statusKiB("VmHWM:"));
             System.out.println("probe.outputSize=" + y.size());
         }
-    }
-
-    private static long statusKiB(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read /proc/self/status", e);
-        }
-        throw new IllegalStateException("no " + field + " in /proc/self/status");
     }
 }

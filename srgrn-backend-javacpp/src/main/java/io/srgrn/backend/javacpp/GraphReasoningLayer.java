@@ -2,13 +2,14 @@ package io.srgrn.backend.javacpp;
 
 import io.srgrn.api.config.NodeAggregation;
 import io.srgrn.api.spec.GraphReasoning;
+import io.srgrn.api.spec.ParameterPath;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
 /**
  * The graph part shared by GRUM and GRRB (SPEC 3.1 to 3.3): node states after the CLC and the
- * per-pixel distribution weights. Its parameters sit directly in the owning module's scope.
+ * per-pixel distribution weights. Its parameters sit directly in the owning module's path.
  */
 final class GraphReasoningLayer {
     private final GraphReasoning graph;
@@ -18,12 +19,12 @@ final class GraphReasoningLayer {
     private final Conv1dLayer clc2;
     private final Scalar slope;
 
-    GraphReasoningLayer(ParamScope scope, GraphReasoning graph, NativeHandles handles) {
+    GraphReasoningLayer(GraphReasoning graph, ParameterPath path, ParameterStore store, NativeHandles handles) {
         this.graph = graph;
-        proj = new Conv2dLayer(scope.child(graph.proj()), graph.proj().spec(), handles);
-        distribute = new Conv2dLayer(scope.child(graph.distribute()), graph.distribute().spec(), handles);
-        clc0 = new Conv1dLayer(scope.child(graph.clc0()), graph.clc0().spec(), handles);
-        clc2 = new Conv1dLayer(scope.child(graph.clc2()), graph.clc2().spec(), handles);
+        proj = new Conv2dLayer(graph.proj().spec(), path.child(graph.proj()), store, handles);
+        distribute = new Conv2dLayer(graph.distribute().spec(), path.child(graph.distribute()), store, handles);
+        clc0 = new Conv1dLayer(graph.clc0().spec(), path.child(graph.clc0()), store, handles);
+        clc2 = new Conv1dLayer(graph.clc2().spec(), path.child(graph.clc2()), store, handles);
         slope = handles.keep(new Scalar(graph.slope()));
     }
 

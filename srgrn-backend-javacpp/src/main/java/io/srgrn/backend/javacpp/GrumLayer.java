@@ -1,30 +1,29 @@
 package io.srgrn.backend.javacpp;
 
 import io.srgrn.api.spec.GrumSpec;
+import io.srgrn.api.spec.ParameterPath;
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;
 
 /** Global reasoning upsampling module (SPEC 3.4): (B, C, H, W) to (B, C, rH, rW). */
-final class GrumLayer implements TorchLayer {
+final class GrumLayer implements JavaCppLayer {
     private final GrumSpec spec;
     private final GraphReasoningLayer graph;
     private final Conv1dLayer expand0;
     private final Conv1dLayer expand2;
-    private final Conv2dLayer subpixel;
-    private final Conv2dLayer fuse;
     private final Tensor gamma;
     private final Scalar one;
+    private final Conv2dLayer subpixel;
+    private final Conv2dLayer fuse;
 
-    GrumLayer(ParamScope scope, GrumSpec spec, NativeHandles handles) {
+    GrumLayer(GrumSpec spec, ParameterPath path, ParameterStore store, NativeHandles handles) {
         this.spec = spec;
-        subpixel = new Conv2dLayer(scope.child(spec.subpixel()), spec.subpixel().spec(), handles);
-        fuse = new Conv2dLayer(scope.child(spec.fuse()), spec.fuse().spec(), handles);
         if (spec.reasoning()) {
-            graph = new GraphReasoningLayer(scope, spec.graph(), handles);
-            expand0 = new Conv1dLayer(scope.child(spec.expand0()), spec.expand0().spec(), handles);
-            expand2 = new Conv1dLayer(scope.child(spec.expand2()), spec.expand2().spec(), handles);
-            gamma = scope.param(GrumSpec.GAMMA);
+            graph = new GraphReasoningLayer(spec.graph(), path, store, handles);
+            expand0 = new Conv1dLayer(spec.expand0().spec(), path.child(spec.expand0()), store, handles);
+            expand2 = new Conv1dLayer(spec.expand2().spec(), path.child(spec.expand2()), store, handles);
+            gamma = store.leaf(path.name(GrumSpec.GAMMA));
             one = handles.keep(new Scalar(1.0));
         } else {
             graph = null;
@@ -33,6 +32,8 @@ final class GrumLayer implements TorchLayer {
             gamma = null;
             one = null;
         }
+        subpixel = new Conv2dLayer(spec.subpixel().spec(), path.child(spec.subpixel()), store, handles);
+        fuse = new Conv2dLayer(spec.fuse().spec(), path.child(spec.fuse()), store, handles);
     }
 
     @Override

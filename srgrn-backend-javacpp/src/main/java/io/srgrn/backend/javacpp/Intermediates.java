@@ -36,11 +36,11 @@ final class Intermediates {
      * {@code layers} applied one after the other to {@code x}. Each layer runs inside the scope that
      * holds its input, so an input is freed as soon as the next output exists.
      */
-    static Tensor chain(List<? extends TorchLayer> layers, Tensor x) {
+    static Tensor chain(List<? extends JavaCppLayer> layers, Tensor x) {
         return chain(layers, layers.size(), x);
     }
 
-    private static Tensor chain(List<? extends TorchLayer> layers, int n, Tensor x) {
+    private static Tensor chain(List<? extends JavaCppLayer> layers, int n, Tensor x) {
         if (n == 0) {
             return x;
         }

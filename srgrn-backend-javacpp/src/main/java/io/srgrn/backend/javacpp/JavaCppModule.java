@@ -32,7 +32,7 @@ final class JavaCppModule implements Module {
     private final TorchDevice device;
     private final ParameterStore parameters;
     private final NativeHandles constants = new NativeHandles();
-    private final TorchLayer layer;
+    private final JavaCppLayer layer;
     private final AdamOptimizer optimizer;
     private NativeHandles lastGradients;
     private List<Tensor> lastGradientList;
@@ -46,7 +46,7 @@ final class JavaCppModule implements Module {
         ParameterStore store = null;
         try (PointerScope scope = new PointerScope()) {
             store = new ParameterStore(spec, values, device);
-            this.layer = LayerFactory.build(spec, store.root(), constants);
+            this.layer = JavaCppLayers.build(spec, store, constants);
             store.requireAllUsed();
             this.optimizer = new AdamOptimizer(spec.parameters(), store.tensors());
             this.parameters = store;

@@ -31,10 +31,6 @@ final class ParameterStore implements AutoCloseable {
         }
     }
 
-    ParamScope root() {
-        return new ParamScope(this, "");
-    }
-
     /** The leaf tensor of {@code name}; layers call this while they are built. */
     Tensor leaf(String name) {
         Tensor t = leaves.get(name);

@@ -2,6 +2,7 @@ package io.srgrn.backend.javacpp;
 
 import io.srgrn.api.spec.Child;
 import io.srgrn.api.spec.Conv2dSpec;
+import io.srgrn.api.spec.ParameterPath;
 import io.srgrn.api.spec.RdbSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +11,15 @@ import org.bytedeco.pytorch.TensorVector;
 import org.bytedeco.pytorch.global.torch;
 
 /** Residual dense block: dense 3x3 convs with ReLU, 1x1 local fusion, residual. */
-final class RdbLayer implements TorchLayer {
+final class RdbLayer implements JavaCppLayer {
     private final List<Conv2dLayer> convs = new ArrayList<>();
     private final Conv2dLayer lff;
 
-    RdbLayer(ParamScope scope, RdbSpec spec, NativeHandles handles) {
+    RdbLayer(RdbSpec spec, ParameterPath path, ParameterStore store, NativeHandles handles) {
         for (Child<Conv2dSpec> conv : spec.convs()) {
-            convs.add(new Conv2dLayer(scope.child(conv), conv.spec(), handles));
+            convs.add(new Conv2dLayer(conv.spec(), path.child(conv), store, handles));
         }
-        lff = new Conv2dLayer(scope.child(spec.lff()), spec.lff().spec(), handles);
+        lff = new Conv2dLayer(spec.lff().spec(), path.child(spec.lff()), store, handles);
     }
 
     @Override

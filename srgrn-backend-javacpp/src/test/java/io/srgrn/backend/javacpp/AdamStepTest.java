@@ -16,13 +16,14 @@ import io.srgrn.api.tensor.Tensor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Adam against PyTorch's update rule computed in Java from the gradients the module returned. */
 class AdamStepTest {
     private final SrgrnSpec spec = new SrgrnSpec(TinyModels.config(2, NodeAggregation.MEAN));
-    private final Tensor input = HostOps.random(1, 0.5f, 2, 3, 5, 6);
-    private final Tensor upstream = HostOps.random(2, 1f, spec.outputShape(input.shape()));
+    private final Tensor input = Tensor.uniform(new SplittableRandom(1), -0.5, 0.5, new int[] {2, 3, 5, 6});
+    private final Tensor upstream = Tensor.uniform(new SplittableRandom(2), -1, 1, spec.outputShape(input.shape()));
     private final AdamSettings adam = new AdamSettings(0.9, 0.99, 1e-6);
 
     @Test

@@ -4,6 +4,7 @@ import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.BackendUnavailableException;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.NativeRuntimes;
+import io.srgrn.tck.support.ForkedJvm;
 
 /** Forked by {@link NativeLoadingTest}: another backend ("djl") holds libtorch, then javacpp is asked. */
 public final class ClaimConflictProbe {
@@ -20,6 +21,6 @@ public final class ClaimConflictProbe {
         } catch (BackendUnavailableException e) {
             System.out.println("ERROR=" + e.getMessage());
         }
-        System.out.println("MAPPED=" + ForkedJvm.nativesMapped());
+        System.out.println("MAPPED=" + ForkedJvm.mapped(NoNativesProbe.NATIVE_LIBRARIES));
     }
 }

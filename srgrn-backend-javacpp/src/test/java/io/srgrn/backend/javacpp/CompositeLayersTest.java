@@ -12,10 +12,12 @@ import io.srgrn.api.spi.BackendContext;
 import io.srgrn.api.spi.Gradients;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
+import io.srgrn.tck.support.HostTensors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -96,13 +98,13 @@ class CompositeLayersTest {
             for (Module b : rdbs) {
                 h.add(b.forward(h.get(h.size() - 1)));
             }
-            Tensor cat = HostOps.concatChannels(h.subList(1, h.size()));
+            Tensor cat = HostTensors.concatChannels(h.subList(1, h.size()));
             Tensor g0 = gff0.forward(cat);
-            Tensor featureMap = HostOps.add(gff1.forward(g0), f1);
+            Tensor featureMap = HostTensors.add(gff1.forward(g0), f1);
             assertClose("RDN from its parts", featureMap, whole.forward(x), TOLERANCE);
 
             // Backward with a random upstream for F_L; the whole RDN module gives the expected gradients.
-            Tensor up = HostOps.random(7, 1f, featureMap.shape());
+            Tensor up = Tensor.uniform(new SplittableRandom(7), -1, 1, featureMap.shape());
             Gradients expected = whole.backward(x, up);
             Gradients g1 = gff1.backward(g0, up);
             assertParamGrads(expected, rdn.gff1(), g1);
@@ -110,17 +112,17 @@ class CompositeLayersTest {
             assertParamGrads(expected, rdn.gff0(), gcat);
             int[] widths = new int[rdbs.size()];
             java.util.Arrays.fill(widths, rdn.g0());
-            List<Tensor> perBlock = HostOps.splitChannels(gcat.input(), widths);
+            List<Tensor> perBlock = HostTensors.splitChannels(gcat.input(), widths);
             Tensor carry = null;
             for (int d = rdbs.size() - 1; d >= 0; d--) {
-                Tensor gOut = carry == null ? perBlock.get(d) : HostOps.add(perBlock.get(d), carry);
+                Tensor gOut = carry == null ? perBlock.get(d) : HostTensors.add(perBlock.get(d), carry);
                 Gradients gb = rdbs.get(d).backward(h.get(d), gOut);
                 assertParamGrads(expected, rdn.rdb(d), gb);
                 carry = gb.input();
             }
             Gradients gs2 = sfe2.backward(f1, carry);
             assertParamGrads(expected, rdn.sfe2(), gs2);
-            Gradients gs1 = sfe1.backward(x, HostOps.add(gs2.input(), up));
+            Gradients gs1 = sfe1.backward(x, HostTensors.add(gs2.input(), up));
             assertParamGrads(expected, rdn.sfe1(), gs1);
             assertClose("RDN input gradient from its parts", gs1.input(), expected.input(), TOLERANCE);
         } finally {

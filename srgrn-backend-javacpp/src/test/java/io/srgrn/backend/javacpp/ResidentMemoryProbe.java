@@ -9,9 +9,8 @@ import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.srgrn.tck.support.ForkedJvm;
+import java.util.SplittableRandom;
 
 /**
  * Forked by {@link ResidentMemoryTest}: a warm-up, then a long loop of inference and training on one
@@ -20,20 +19,20 @@ import java.nio.file.Path;
 public final class ResidentMemoryProbe {
     private ResidentMemoryProbe() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int warmup = Integer.parseInt(args[0]);
         int measured = Integer.parseInt(args[1]);
         SrgrnConfig config = new SrgrnConfig(2, 3, 3, 16, 2, 3, 8, 6, 4, 0.2, NodeAggregation.MEAN, true, true);
         SrgrnSpec spec = new SrgrnSpec(config);
-        Tensor input = HostOps.random(51, 0.5f, 2, 3, 24, 24);
-        Tensor target = HostOps.random(52, 0.5f, spec.outputShape(input.shape()));
-        Tensor upstream = HostOps.random(53, 1f, spec.outputShape(input.shape()));
+        Tensor input = Tensor.uniform(new SplittableRandom(51), -0.5, 0.5, new int[] {2, 3, 24, 24});
+        Tensor target = Tensor.uniform(new SplittableRandom(52), -0.5, 0.5, spec.outputShape(input.shape()));
+        Tensor upstream = Tensor.uniform(new SplittableRandom(53), -1, 1, spec.outputShape(input.shape()));
         try (BackendContext ctx = new JavaCppBackend().open(Device.CPU, new BackendOptions(1));
                 Module m = ctx.compile(spec, TinyModels.weights(spec, 54, 0.1f))) {
             loop(m, input, target, upstream, warmup);
-            System.out.println("RSS_BEFORE_KB=" + residentKb());
+            System.out.println("RSS_BEFORE_KB=" + ForkedJvm.statusKiB("VmRSS:"));
             loop(m, input, target, upstream, measured);
-            System.out.println("RSS_AFTER_KB=" + residentKb());
+            System.out.println("RSS_AFTER_KB=" + ForkedJvm.statusKiB("VmRSS:"));
         }
     }
 
@@ -48,19 +47,5 @@ public final class ResidentMemoryProbe {
                 m.setOptimizerState(m.optimizerState());
             }
         }
-    }
-
-    static long residentKb() throws IOException {
-        return statusKb("VmRSS:");
-    }
-
-    /** A kB field of /proc/self/status, e.g. {@code VmRSS:} or the peak {@code VmHWM:}. */
-    static long statusKb(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("no " + field + " in /proc/self/status");
     }
 }

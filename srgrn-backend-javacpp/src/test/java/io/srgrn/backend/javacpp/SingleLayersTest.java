@@ -16,6 +16,7 @@ import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,8 +29,8 @@ class SingleLayersTest {
     void conv1dIsAPerPositionLinearMap() {
         Conv1dSpec spec = new Conv1dSpec(5, 3);
         Map<String, Tensor> w = TinyModels.weights(spec, 31, 0f);
-        Tensor x = HostOps.random(32, 1f, 2, 5, 7);
-        Tensor up = HostOps.random(33, 1f, 2, 3, 7);
+        Tensor x = Tensor.uniform(new SplittableRandom(32), -1, 1, new int[] {2, 5, 7});
+        Tensor up = Tensor.uniform(new SplittableRandom(33), -1, 1, new int[] {2, 3, 7});
         float[] weight = w.get(Conv2dSpec.WEIGHT).data();
         float[] bias = w.get(Conv2dSpec.BIAS).data();
         Tensor y = Tensor.zeros(2, 3, 7);
@@ -66,7 +67,7 @@ class SingleLayersTest {
     void grumWithZeroGammaEqualsGrumWithoutReasoning(int r, NodeAggregation aggregation) {
         GrumSpec full = new GrumSpec(8, 4, 2, r, 0.2, aggregation, true);
         GrumSpec plain = new GrumSpec(8, 4, 2, r, 0.2, aggregation, false);
-        Tensor x = HostOps.random(41, 1f, 2, 8, 5, 4);
+        Tensor x = Tensor.uniform(new SplittableRandom(41), -1, 1, new int[] {2, 8, 5, 4});
         assertSamePathWithZeroGamma(full, plain, x);
         assertThat(plain.parameters()).hasSize(4);
     }
@@ -76,7 +77,7 @@ class SingleLayersTest {
     void grrbWithZeroGammaEqualsGrrbWithoutReasoning(NodeAggregation aggregation) {
         GrrbSpec full = new GrrbSpec(8, 3, 4, 0.2, aggregation, true);
         GrrbSpec plain = new GrrbSpec(8, 3, 4, 0.2, aggregation, false);
-        assertSamePathWithZeroGamma(full, plain, HostOps.random(42, 1f, 1, 8, 6, 6));
+        assertSamePathWithZeroGamma(full, plain, Tensor.uniform(new SplittableRandom(42), -1, 1, new int[] {1, 8, 6, 6}));
     }
 
     /** The ablations of paper Table 1 compile, run and match the full model with gammas 0. */
@@ -85,16 +86,16 @@ class SingleLayersTest {
     void ablatedModelsEqualTheFullModelWithZeroGammas(int scale, boolean grum, boolean grrb) {
         SrgrnSpec full = new SrgrnSpec(TinyModels.config(scale, NodeAggregation.MEAN));
         SrgrnSpec ablated = new SrgrnSpec(full.config().withAblation(grum, grrb));
-        assertSamePathWithZeroGamma(full, ablated, HostOps.random(43, 0.5f, 1, 3, 4, 5));
+        assertSamePathWithZeroGamma(full, ablated, Tensor.uniform(new SplittableRandom(43), -0.5, 0.5, new int[] {1, 3, 4, 5}));
     }
 
     /** A GRUM's gamma really mixes: gamma 1 drops the sub-pixel path, so its weights then have no gradient. */
     @Test
     void grumWithGammaOneIgnoresTheSubpixelPath() {
         GrumSpec spec = new GrumSpec(8, 4, 2, 2, 0.2, NodeAggregation.MEAN, true);
-        Tensor x = HostOps.random(44, 1f, 1, 8, 3, 3);
+        Tensor x = Tensor.uniform(new SplittableRandom(44), -1, 1, new int[] {1, 8, 3, 3});
         try (Module m = TestContexts.cpu().compile(spec, TinyModels.weights(spec, 45, 1f))) {
-            Gradients g = m.backward(x, HostOps.random(46, 1f, spec.outputShape(x.shape())));
+            Gradients g = m.backward(x, Tensor.uniform(new SplittableRandom(46), -1, 1, spec.outputShape(x.shape())));
             assertThat(io.srgrn.tck.RelativeError.of(g.parameters().get(spec.subpixel().param(Conv2dSpec.WEIGHT)),
                     Tensor.zeros(spec.subpixel().spec().parameters().get(0).shape()))).isZero();
             assertThat(io.srgrn.tck.RelativeError.of(g.parameters().get(spec.expand2().param(Conv2dSpec.WEIGHT)),
@@ -112,7 +113,7 @@ class SingleLayersTest {
             Tensor ya = a.forward(x);
             assertThat(ya.shape()).containsExactly(full.outputShape(x.shape()));
             assertClose(plain.describe(), b.forward(x), ya, 1e-6);
-            Tensor up = HostOps.random(48, 1f, ya.shape());
+            Tensor up = Tensor.uniform(new SplittableRandom(48), -1, 1, ya.shape());
             Gradients ga = a.backward(x, up);
             Gradients gb = b.backward(x, up);
             assertClose(plain.describe() + " grad input", gb.input(), ga.input(), 1e-5);

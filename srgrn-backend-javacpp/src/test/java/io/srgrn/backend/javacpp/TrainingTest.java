@@ -24,9 +24,9 @@ class TrainingTest {
     @Test
     void trainStepIsForwardL1BackwardAndAdam() {
         SrgrnSpec spec = new SrgrnSpec(TinyModels.config(3, NodeAggregation.SUM));
-        Tensor input = HostOps.random(11, 0.5f, 2, 3, 4, 5);
+        Tensor input = Tensor.uniform(new SplittableRandom(11), -0.5, 0.5, new int[] {2, 3, 4, 5});
         int[] outShape = spec.outputShape(input.shape());
-        Tensor target = HostOps.random(12, 0.5f, outShape);
+        Tensor target = Tensor.uniform(new SplittableRandom(12), -0.5, 0.5, outShape);
         AdamSettings adam = AdamSettings.paper();
         try (Module fused = TestContexts.cpu().compile(spec, TinyModels.weights(spec, 13, 0.4f));
                 Module manual = TestContexts.cpu().compile(spec, TinyModels.weights(spec, 13, 0.4f))) {

@@ -140,8 +140,8 @@ public class ModelBenchmarks {
         context = b.open(Device.parse(device), new BackendOptions(threads));
         module = context.compile(spec, Initializer.initialize(spec, 42));
         SplittableRandom random = new SplittableRandom(7);
-        input = Tensor.uniform(random, inputShape);
-        target = Tensor.uniform(random, spec.outputShape(inputShape));
+        input = Tensor.uniform(random, 0, 1, inputShape);
+        target = Tensor.uniform(random, 0, 1, spec.outputShape(inputShape));
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package io.srgrn.tck.reference;
 
 import io.srgrn.api.spec.GrumSpec;
+import io.srgrn.api.spec.ParameterPath;
 
 /**
  * {@link GrumSpec}, global reasoning upsampling (SPEC 3.4), F (B, C, H, W) to F_S (B, C, rH, rW):
@@ -11,41 +12,67 @@ import io.srgrn.api.spec.GrumSpec;
  * </pre>
  * Without reasoning (ablation): {@code F_S = fuse(pixel_shuffle(subpixel(F)))}.
  */
-public record GrumLayer(GrumSpec spec, PixelShuffle shuffle) implements ReferenceLayer {
+public final class GrumLayer implements ReferenceLayer {
+    private final GrumSpec spec;
+    private final PixelShuffle shuffle;
+    private final GraphReasoningLayer graph;
+    private final Conv1dLayer expand0;
+    private final Conv1dLayer expand2;
+    private final String gamma;
+    private final Conv2dLayer subpixel;
+    private final Conv2dLayer fuse;
+
+    public GrumLayer(GrumSpec spec, ParameterPath path, PixelShuffle shuffle) {
+        this.spec = spec;
+        this.shuffle = shuffle;
+        if (spec.reasoning()) {
+            graph = new GraphReasoningLayer(spec.graph(), path);
+            expand0 = new Conv1dLayer(spec.expand0().spec(), path.child(spec.expand0()));
+            expand2 = new Conv1dLayer(spec.expand2().spec(), path.child(spec.expand2()));
+            gamma = path.name(GrumSpec.GAMMA);
+        } else {
+            graph = null;
+            expand0 = null;
+            expand2 = null;
+            gamma = null;
+        }
+        subpixel = new Conv2dLayer(spec.subpixel().spec(), path.child(spec.subpixel()));
+        fuse = new Conv2dLayer(spec.fuse().spec(), path.child(spec.fuse()));
+    }
+
     @Override
-    public Traced forward(DoubleTensor x, ParameterScope scope) {
+    public Traced forward(DoubleTensor x, ReferenceParameters params) {
         int r = spec.r();
-        Traced subpixel = new Conv2dLayer(spec.subpixel().spec()).forward(x, scope.child(spec.subpixel()));
-        DoubleTensor upsampled = shuffle.forward(subpixel.output(), r);
+        Traced sub = subpixel.forward(x, params);
+        DoubleTensor upsampled = shuffle.forward(sub.output(), r);
         if (!spec.reasoning()) {
-            Traced fuse = new Conv2dLayer(spec.fuse().spec()).forward(upsampled, scope.child(spec.fuse()));
-            return new Traced(fuse.output(), upstream ->
-                    subpixel.backprop().backward(shuffle.backward(fuse.backprop().backward(upstream), r)));
+            Traced fused = fuse.forward(upsampled, params);
+            return new Traced(fused.output(), upstream ->
+                    sub.backprop().backward(shuffle.backward(fused.backprop().backward(upstream), r)));
         }
         int batch = x.dim(0), h = x.dim(2), w = x.dim(3);
         int expanded = r * r * spec.channels();
-        GraphReasoningLayer.Trace graph = new GraphReasoningLayer(spec.graph()).forward(x, scope);
-        Traced expand0 = new Conv1dLayer(spec.expand0().spec())
-                .forward(BatchedMatmulOp.transpose(graph.nodes()), scope.child(spec.expand0()));
-        DoubleTensor activated = LeakyReluOp.forward(expand0.output(), spec.slope());
-        Traced expand2 = new Conv1dLayer(spec.expand2().spec()).forward(activated, scope.child(spec.expand2()));
-        DoubleTensor distributed = BatchedMatmulOp.forward(expand2.output(), graph.distribution());
+        GraphReasoningLayer.Trace g = graph.forward(x, params);
+        Traced e0 = expand0.forward(BatchedMatmulOp.transpose(g.nodes()), params);
+        DoubleTensor activated = LeakyReluOp.forward(e0.output(), spec.slope());
+        Traced e2 = expand2.forward(activated, params);
+        DoubleTensor distributed = BatchedMatmulOp.forward(e2.output(), g.weights());
         DoubleTensor reasoned = shuffle.forward(distributed.reshape(batch, expanded, h, w), r);
-        double gamma = scope.scalar(GrumSpec.GAMMA);
-        DoubleTensor blended = GammaBlendOp.mix(gamma, reasoned, upsampled);
-        Traced fuse = new Conv2dLayer(spec.fuse().spec()).forward(blended, scope.child(spec.fuse()));
+        double gammaValue = params.scalar(gamma);
+        DoubleTensor blended = GammaBlendOp.mix(gammaValue, reasoned, upsampled);
+        Traced fused = fuse.forward(blended, params);
 
-        return new Traced(fuse.output(), upstream -> {
-            GammaBlendOp.Gradients blend = GammaBlendOp.mixBackward(gamma, reasoned, upsampled,
-                    fuse.backprop().backward(upstream));
-            scope.accumulate(GrumSpec.GAMMA, DoubleTensor.of(new double[] {blend.gamma()}, 1));
-            DoubleTensor xGrad = subpixel.backprop().backward(shuffle.backward(blend.b(), r));
+        return new Traced(fused.output(), upstream -> {
+            GammaBlendOp.Gradients blend = GammaBlendOp.mixBackward(gammaValue, reasoned, upsampled,
+                    fused.backprop().backward(upstream));
+            params.accumulate(gamma, DoubleTensor.of(new double[] {blend.gamma()}, 1));
+            DoubleTensor xGrad = sub.backprop().backward(shuffle.backward(blend.b(), r));
             DoubleTensor distributedGrad = shuffle.backward(blend.a(), r).reshape(batch, expanded, h * w);
-            PairGradients mm = BatchedMatmulOp.backward(expand2.output(), graph.distribution(), distributedGrad);
-            DoubleTensor bottleneckGrad = LeakyReluOp.backward(expand0.output(),
-                    expand2.backprop().backward(mm.first()), spec.slope());
-            DoubleTensor nodesGrad = BatchedMatmulOp.transpose(expand0.backprop().backward(bottleneckGrad));
-            xGrad.addInPlace(graph.backprop().backward(nodesGrad, mm.second()));
+            PairGradients mm = BatchedMatmulOp.backward(e2.output(), g.weights(), distributedGrad);
+            DoubleTensor bottleneckGrad = LeakyReluOp.backward(e0.output(), e2.backprop().backward(mm.first()),
+                    spec.slope());
+            DoubleTensor nodesGrad = BatchedMatmulOp.transpose(e0.backprop().backward(bottleneckGrad));
+            xGrad.addInPlace(g.backprop().backward(nodesGrad, mm.second()));
             return xGrad;
         });
     }

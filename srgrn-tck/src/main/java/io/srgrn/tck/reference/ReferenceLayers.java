@@ -5,30 +5,57 @@ import io.srgrn.api.spec.Conv2dSpec;
 import io.srgrn.api.spec.GrrbSpec;
 import io.srgrn.api.spec.GrumSpec;
 import io.srgrn.api.spec.LayerSpec;
+import io.srgrn.api.spec.LayerVisitor;
+import io.srgrn.api.spec.ParameterPath;
 import io.srgrn.api.spec.RdbSpec;
 import io.srgrn.api.spec.RdnSpec;
 import io.srgrn.api.spec.SrgrnSpec;
 
-/** The reference layer for each kind of {@link LayerSpec}. */
-public final class ReferenceLayers {
-    private ReferenceLayers() {}
+/** The reference layer for each kind of {@link LayerSpec}, its parameters named from the top. */
+public final class ReferenceLayers implements LayerVisitor<ReferenceLayer> {
+    private final ParameterPath path = ParameterPath.root();
+    private final PixelShuffle shuffle;
 
-    public static ReferenceLayer of(LayerSpec spec, PixelShuffle shuffle) {
-        if (spec instanceof Conv2dSpec s) {
-            return new Conv2dLayer(s);
-        } else if (spec instanceof Conv1dSpec s) {
-            return new Conv1dLayer(s);
-        } else if (spec instanceof RdbSpec s) {
-            return new RdbLayer(s);
-        } else if (spec instanceof RdnSpec s) {
-            return new RdnLayer(s);
-        } else if (spec instanceof GrumSpec s) {
-            return new GrumLayer(s, shuffle);
-        } else if (spec instanceof GrrbSpec s) {
-            return new GrrbLayer(s);
-        } else if (spec instanceof SrgrnSpec s) {
-            return new SrgrnLayer(s, shuffle);
-        }
-        throw new IllegalArgumentException("no reference layer for " + spec.describe());
+    private ReferenceLayers(PixelShuffle shuffle) {
+        this.shuffle = shuffle;
+    }
+
+    public static ReferenceLayer build(LayerSpec spec, PixelShuffle shuffle) {
+        return spec.accept(new ReferenceLayers(shuffle));
+    }
+
+    @Override
+    public ReferenceLayer conv2d(Conv2dSpec spec) {
+        return new Conv2dLayer(spec, path);
+    }
+
+    @Override
+    public ReferenceLayer conv1d(Conv1dSpec spec) {
+        return new Conv1dLayer(spec, path);
+    }
+
+    @Override
+    public ReferenceLayer rdb(RdbSpec spec) {
+        return new RdbLayer(spec, path);
+    }
+
+    @Override
+    public ReferenceLayer rdn(RdnSpec spec) {
+        return new RdnLayer(spec, path);
+    }
+
+    @Override
+    public ReferenceLayer grum(GrumSpec spec) {
+        return new GrumLayer(spec, path, shuffle);
+    }
+
+    @Override
+    public ReferenceLayer grrb(GrrbSpec spec) {
+        return new GrrbLayer(spec, path);
+    }
+
+    @Override
+    public ReferenceLayer srgrn(SrgrnSpec spec) {
+        return new SrgrnLayer(spec, path, shuffle);
     }
 }

@@ -24,7 +24,7 @@ public final class ReferenceModel {
     /** With another pixel shuffle: only for test doubles that show the kit catches a wrong one. */
     public ReferenceModel(LayerSpec spec, PixelShuffle shuffle) {
         this.spec = spec;
-        this.layer = ReferenceLayers.of(spec, shuffle);
+        this.layer = ReferenceLayers.build(spec, shuffle);
     }
 
     public LayerSpec spec() {
@@ -34,7 +34,7 @@ public final class ReferenceModel {
     public DoubleTensor forward(Map<String, DoubleTensor> parameters, DoubleTensor input) {
         spec.outputShape(input.shape());
         requireParameters(parameters);
-        return layer.forward(input, ParameterScope.root(parameters, new HashMap<>())).output();
+        return layer.forward(input, new ReferenceParameters(parameters, new HashMap<>())).output();
     }
 
     public ReferenceGradients gradients(Map<String, DoubleTensor> parameters, DoubleTensor input, DoubleTensor upstream) {
@@ -45,7 +45,7 @@ public final class ReferenceModel {
         }
         requireParameters(parameters);
         Map<String, DoubleTensor> sums = new HashMap<>();
-        Traced traced = layer.forward(input, ParameterScope.root(parameters, sums));
+        Traced traced = layer.forward(input, new ReferenceParameters(parameters, sums));
         DoubleTensor inputGrad = traced.backprop().backward(upstream);
         Map<String, DoubleTensor> ordered = new LinkedHashMap<>();
         for (ParamSpec p : spec.parameters()) {

@@ -2,29 +2,39 @@ package io.srgrn.tck.reference;
 
 import io.srgrn.api.spec.Child;
 import io.srgrn.api.spec.GrumSpec;
+import io.srgrn.api.spec.ParameterPath;
 import io.srgrn.api.spec.SrgrnSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@link SrgrnSpec}, the whole network: {@code grrb(upsample.k(...(upsample.0(RDN(x)))))}. The RDN's
- * parameters sit at the top level, so it runs in the network's own scope.
+ * parameters sit at the network's own level, so it shares the network's path.
  */
-public record SrgrnLayer(SrgrnSpec spec, PixelShuffle shuffle) implements ReferenceLayer {
-    @Override
-    public Traced forward(DoubleTensor input, ParameterScope scope) {
-        List<Traced> stages = new ArrayList<>();
-        stages.add(new RdnLayer(spec.rdn()).forward(input, scope));
+public final class SrgrnLayer implements ReferenceLayer {
+    private final List<ReferenceLayer> stages = new ArrayList<>();
+
+    public SrgrnLayer(SrgrnSpec spec, ParameterPath path, PixelShuffle shuffle) {
+        stages.add(new RdnLayer(spec.rdn(), path));
         for (Child<GrumSpec> grum : spec.upsample()) {
-            DoubleTensor previous = stages.get(stages.size() - 1).output();
-            stages.add(new GrumLayer(grum.spec(), shuffle).forward(previous, scope.child(grum)));
+            stages.add(new GrumLayer(grum.spec(), path.child(grum), shuffle));
         }
-        DoubleTensor features = stages.get(stages.size() - 1).output();
-        stages.add(new GrrbLayer(spec.grrb().spec()).forward(features, scope.child(spec.grrb())));
-        return new Traced(stages.get(stages.size() - 1).output(), upstream -> {
+        stages.add(new GrrbLayer(spec.grrb().spec(), path.child(spec.grrb())));
+    }
+
+    @Override
+    public Traced forward(DoubleTensor x, ReferenceParameters params) {
+        List<Traced> traces = new ArrayList<>();
+        DoubleTensor h = x;
+        for (ReferenceLayer stage : stages) {
+            Traced traced = stage.forward(h, params);
+            traces.add(traced);
+            h = traced.output();
+        }
+        return new Traced(h, upstream -> {
             DoubleTensor grad = upstream;
-            for (int i = stages.size() - 1; i >= 0; i--) {
-                grad = stages.get(i).backprop().backward(grad);
+            for (int i = traces.size() - 1; i >= 0; i--) {
+                grad = traces.get(i).backprop().backward(grad);
             }
             return grad;
         });

@@ -8,16 +8,19 @@ import io.srgrn.api.spec.LayerSpec;
 import io.srgrn.api.spec.ParamSpec;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.spi.Backend;
-import io.srgrn.tck.BackendConformanceKit;
+import io.srgrn.tck.BadInputConformanceKit;
 import io.srgrn.tck.ConformanceCase;
 import io.srgrn.tck.ConformanceCases;
 import io.srgrn.tck.GoldenFixture;
+import io.srgrn.tck.NumericsConformanceKit;
+import io.srgrn.tck.StateConformanceKit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -32,9 +36,9 @@ import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.EventType;
 
 /**
- * Runs the whole kit against deliberately broken backends (see {@link BrokenBackends}) through
- * JUnit's EngineTestKit and checks that exactly the checks that should catch each bug fail, on
- * exactly the cases the bug touches, while every other check still passes.
+ * Runs the whole kit (every suite) against deliberately broken backends (see {@link BrokenBackends})
+ * through JUnit's EngineTestKit and checks that exactly the checks that should catch each bug fail,
+ * on exactly the cases the bug touches, while every other check still passes.
  */
 class KitCatchesBrokenBackendsTest {
     private static final String SELF_TEST = "srgrn.tck.selftest";
@@ -56,7 +60,7 @@ class KitCatchesBrokenBackendsTest {
 
     @Test
     void transposedPixelShuffleFailsTheNumericChecksOfEveryGrumCaseOnly() {
-        Outcome outcome = run(TransposedPixelShuffleKit.class);
+        Outcome outcome = run(BrokenBackends::transposedPixelShuffle);
         Set<String> upsampling = cases(c -> c.spec() instanceof GrumSpec || c.spec() instanceof SrgrnSpec);
 
         assertThat(outcome.failed(FORWARD)).isEqualTo(upsampling);
@@ -78,7 +82,7 @@ class KitCatchesBrokenBackendsTest {
 
     @Test
     void droppedGammaGradientsFailTheGradientCheckOfEveryCaseWithAGamma() {
-        Outcome outcome = run(DroppedGammaGradientsKit.class);
+        Outcome outcome = run(BrokenBackends::droppedGammaGradients);
         Set<String> withGamma = cases(c -> !zeroInitialised(c.spec()).isEmpty());
 
         assertThat(outcome.failures().keySet()).containsExactlyInAnyOrderElementsOf(
@@ -97,7 +101,7 @@ class KitCatchesBrokenBackendsTest {
 
     @Test
     void hardCodedAdamEpsFailsTheAdamChecksButNotTheGoldenCases() {
-        Outcome outcome = run(HardCodedAdamEpsKit.class);
+        Outcome outcome = run(BrokenBackends::hardCodedAdamEps);
         Set<String> all = cases(c -> true);
 
         assertThat(outcome.failures().keySet()).containsExactlyInAnyOrder(ADAM, TRAIN_STEP);
@@ -110,7 +114,7 @@ class KitCatchesBrokenBackendsTest {
 
     @Test
     void partialSetParametersFailsTheAllOrNothingCheckOnly() {
-        Outcome outcome = run(PartialSetParametersKit.class);
+        Outcome outcome = run(BrokenBackends::partialSetParameters);
 
         assertThat(outcome.failures().keySet()).containsExactly(BAD_PARAMETERS);
         assertThat(outcome.failed(BAD_PARAMETERS)).isEqualTo(cases(c -> true));
@@ -121,28 +125,36 @@ class KitCatchesBrokenBackendsTest {
 
     @Test
     void unavailableBackendIsSkippedWithItsReasonNeverPassed() {
-        EngineExecutionResults results = engine(UnavailableKit.class);
+        EngineExecutionResults results = engine(BrokenBackends::unavailable);
 
         assertThat(results.testEvents().started().count()).isZero();
         assertThat(results.testEvents().succeeded().count()).isZero();
         List<Event> aborted = results.containerEvents().aborted().list();
-        assertThat(aborted).hasSize(1);
-        Throwable reason = aborted.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
-        assertThat(reason).hasMessageContaining("backend 'unavailable' is unavailable here")
-                .hasMessageContaining("no CUDA driver found");
+        assertThat(aborted).as("one skipped class per suite").hasSize(SUITES.size());
+        for (Event e : aborted) {
+            Throwable reason = e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+            assertThat(reason).hasMessageContaining("backend 'unavailable' is unavailable here")
+                    .hasMessageContaining("no CUDA driver found");
+        }
     }
 
     // ---------------------------------------------------------------- running the kit
 
-    private static EngineExecutionResults engine(Class<?> kit) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(SELF_TEST, "true")
-                .selectors(selectClass(kit))
-                .execute();
+    /** Runs every suite of the kit on the backend; one run at a time, as EngineTestKit runs in this thread. */
+    private static synchronized EngineExecutionResults engine(Supplier<Backend> backend) {
+        underTest = backend;
+        try {
+            return EngineTestKit.engine("junit-jupiter")
+                    .configurationParameter(SELF_TEST, "true")
+                    .selectors(SUITES.stream().map(s -> selectClass(s)).toArray(ClassSelector[]::new))
+                    .execute();
+        } finally {
+            underTest = null;
+        }
     }
 
-    private static Outcome run(Class<? extends BackendConformanceKit> kit) {
-        EngineExecutionResults results = engine(kit);
+    private static Outcome run(Supplier<Backend> backend) {
+        EngineExecutionResults results = engine(backend);
         assertThat(results.containerEvents().failed().count()).as("kit containers that failed").isZero();
         return new Outcome(results);
     }
@@ -215,43 +227,32 @@ class KitCatchesBrokenBackendsTest {
         }
     }
 
+    /** The backend the suites below test, set by {@link #engine} for the length of one run. */
+    private static volatile Supplier<Backend> underTest;
+
+    private static final List<Class<?>> SUITES = List.of(Numerics.class, State.class, BadInput.class);
+
     @ExtendWith(OnlyInsideSelfTest.class)
-    static class TransposedPixelShuffleKit extends BackendConformanceKit {
+    static class Numerics extends NumericsConformanceKit {
         @Override
         protected Backend backend() {
-            return BrokenBackends.transposedPixelShuffle();
+            return underTest.get();
         }
     }
 
     @ExtendWith(OnlyInsideSelfTest.class)
-    static class DroppedGammaGradientsKit extends BackendConformanceKit {
+    static class State extends StateConformanceKit {
         @Override
         protected Backend backend() {
-            return BrokenBackends.droppedGammaGradients();
+            return underTest.get();
         }
     }
 
     @ExtendWith(OnlyInsideSelfTest.class)
-    static class HardCodedAdamEpsKit extends BackendConformanceKit {
+    static class BadInput extends BadInputConformanceKit {
         @Override
         protected Backend backend() {
-            return BrokenBackends.hardCodedAdamEps();
-        }
-    }
-
-    @ExtendWith(OnlyInsideSelfTest.class)
-    static class PartialSetParametersKit extends BackendConformanceKit {
-        @Override
-        protected Backend backend() {
-            return BrokenBackends.partialSetParameters();
-        }
-    }
-
-    @ExtendWith(OnlyInsideSelfTest.class)
-    static class UnavailableKit extends BackendConformanceKit {
-        @Override
-        protected Backend backend() {
-            return BrokenBackends.unavailable();
+            return underTest.get();
         }
     }
 }
