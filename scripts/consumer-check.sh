@@ -37,31 +37,12 @@ for f in "$APP"/src/main/java/block*.java; do
 done
 [[ -f "$APP/src/main/java/Upscale.java" ]] || { echo "consumer-check: README has no Upscale program" >&2; exit 1; }
 
-cat > "$WORK/Png.java" <<'JAVA'
-import java.awt.image.BufferedImage;
-import java.io.File;
-import javax.imageio.ImageIO;
-/** Png make FILE W H: a small test pattern; Png size FILE: prints WxH. */
-public class Png {
-    public static void main(String[] a) throws Exception {
-        if (a[0].equals("make")) {
-            int w = Integer.parseInt(a[2]), h = Integer.parseInt(a[3]);
-            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) img.setRGB(x, y, (x * 16 << 16) | (y * 16 << 8) | 128);
-            ImageIO.write(img, "png", new File(a[1]));
-        } else {
-            BufferedImage img = ImageIO.read(new File(a[1]));
-            System.out.println(img.getWidth() + "x" + img.getHeight());
-        }
-    }
-}
-JAVA
-java "$WORK/Png.java" make "$WORK/photo.png" 12 10
+java "$ROOT/scripts/Png.java" make "$WORK/photo.png" 12 10
 
 (cd "$APP" && "${MVN[@]}" package org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=cp.txt)
 echo "consumer-check: running the README's Upscale program ..."
 (cd "$WORK" && java -cp "$APP/target/classes:$(cat "$APP/cp.txt")" Upscale photo.png photo_x4.png) | tee "$WORK/run.log"
-size="$(java "$WORK/Png.java" size "$WORK/photo_x4.png")"
+size="$(java "$ROOT/scripts/Png.java" size "$WORK/photo_x4.png")"
 [[ "$size" == "48x40" ]] || { echo "consumer-check: expected a 48x40 output, got $size" >&2; exit 1; }
 grep -q '^tensor \[1, 3, 64, 64\]$' "$WORK/run.log" || { echo "consumer-check: the tensor upscale printed no 1x3x64x64 shape" >&2; exit 1; }
 echo "consumer-check: OK (README pom + Java compile, Upscale wrote a 48x40 PNG)"

@@ -22,6 +22,12 @@ final class ChildJvm {
     private ChildJvm() {}
 
     static Map<String, String> run(Class<?> main, List<String> jvmArgs, String... args) {
+        return run(main, jvmArgs, Map.of(), List.of(), args);
+    }
+
+    /** As {@link #run(Class, List, String...)}, with {@code env} added to and {@code unset} removed from the environment. */
+    static Map<String, String> run(Class<?> main, List<String> jvmArgs, Map<String, String> env, List<String> unset,
+            String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -32,7 +38,10 @@ final class ChildJvm {
         try {
             Path log = Files.createTempFile("srgrn-djl-probe", ".log");
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+                builder.environment().keySet().removeAll(unset);
+                builder.environment().putAll(env);
+                Process p = builder.start();
                 boolean done = p.waitFor(5, TimeUnit.MINUTES);
                 if (!done) {
                     p.destroyForcibly();

@@ -14,7 +14,7 @@ import io.srgrn.api.weights.Safetensors;
 import io.srgrn.api.weights.SafetensorsFile;
 import io.srgrn.api.weights.SrgrnWeights;
 import io.srgrn.api.weights.WeightsFile;
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

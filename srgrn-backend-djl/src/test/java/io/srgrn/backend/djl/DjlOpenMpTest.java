@@ -1,0 +1,42 @@
+package io.srgrn.backend.djl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.srgrn.api.spi.OpenMpDefaults;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A library user who sets nothing gets libgomp's passive wait policy (what the {@code srgrn} launcher
+ * used to set): libgomp itself reports the policy it read at load time when {@code OMP_DISPLAY_ENV} is
+ * {@code verbose}. A passive policy shows as a spin count of 0 (the default spins 300000 times).
+ */
+class DjlOpenMpTest {
+    private static final Map<String, String> DISPLAY = Map.of("OMP_DISPLAY_ENV", "verbose");
+    private static final List<String> UNSET = List.of(OpenMpDefaults.WAIT_POLICY, "GOMP_SPINCOUNT");
+
+    @Test
+    void passiveByDefaultWithoutAnyEnvironment() {
+        Map<String, String> probe = ChildJvm.run(OpenMpProbe.class, List.of(), DISPLAY, UNSET);
+        assertThat(probe.get("outcome")).isEqualTo("SET");
+        assertThat(probe.get("processValue")).isEqualTo("passive");
+        assertThat(probe.get("_output")).contains("GOMP_SPINCOUNT = '0'");
+    }
+
+    @Test
+    void theOptOutLeavesLibgompsDefault() {
+        Map<String, String> probe = ChildJvm.run(OpenMpProbe.class,
+                List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=none"), DISPLAY, UNSET);
+        assertThat(probe.get("outcome")).isEqualTo("DISABLED");
+        assertThat(probe.get("_output")).doesNotContain("GOMP_SPINCOUNT = '0'").contains("GOMP_SPINCOUNT = '");
+    }
+
+    @Test
+    void aUserValueIsKept() {
+        Map<String, String> probe = ChildJvm.run(OpenMpProbe.class, List.of(),
+                Map.of("OMP_DISPLAY_ENV", "verbose", OpenMpDefaults.WAIT_POLICY, "active"), List.of("GOMP_SPINCOUNT"));
+        assertThat(probe.get("outcome")).isEqualTo("USER_VALUE_KEPT");
+        assertThat(probe.get("_output")).contains("OMP_WAIT_POLICY = 'ACTIVE'");
+    }
+}
