@@ -102,7 +102,7 @@ public final class CompareWorker {
         return ExitCodes.OK;
     }
 
-    private static List<Double> time(int warmup, int repeats, Runnable work) {
+    static List<Double> time(int warmup, int repeats, Runnable work) {
         for (int i = 0; i < warmup; i++) {
             work.run();
         }
