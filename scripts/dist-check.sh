@@ -16,7 +16,8 @@ tar -xzf "$ARCHIVE" -C "$WORK/opt"
 SRGRN="$(ls -d "$WORK"/opt/srgrn-*)/bin/srgrn"
 [[ -x "$SRGRN" ]] || { echo "dist-check: no executable bin/srgrn in $ARCHIVE" >&2; exit 1; }
 for jar in "$(dirname "$SRGRN")"/../lib/srgrn-*.jar; do
-  unzip -p "$jar" META-INF/MANIFEST.MF | grep -q '^Automatic-Module-Name: io\.srgrn\.' \
+  # The module name Java derives: from Automatic-Module-Name (io.srgrn.*), else from the file name (srgrn.*).
+  jar --describe-module --file "$jar" | grep -q '^io\.srgrn\.[a-z.]*@.* automatic$' \
     || { echo "dist-check: $(basename "$jar") has no Automatic-Module-Name io.srgrn.*" >&2; exit 1; }
 done
 java "$ROOT/scripts/Png.java" make "$WORK/run/small.png" 16 12
