@@ -1,6 +1,6 @@
 package io.srgrn.api.models;
 
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.srgrn.api.weights;
 
 import io.srgrn.api.config.NodeAggregation;
 import io.srgrn.api.config.SrgrnConfig;
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.srgrn.api.weights;
 
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import io.srgrn.api.tensor.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -46,7 +46,7 @@ class ModelsTest {
     @Test
     void catalogueEntriesRoundTrip() {
         ModelInfo tiny = Models.find("tiny-x2").orElseThrow();
-        String json = io.srgrn.api.internal.Json.write(java.util.Map.of("models", java.util.List.of(ModelCatalog.toJson(tiny))));
+        String json = io.srgrn.api.json.Json.write(java.util.Map.of("models", java.util.List.of(ModelCatalog.toJson(tiny))));
         assertThat(ModelCatalog.parse(json, "x")).containsExactly(tiny);
     }
 

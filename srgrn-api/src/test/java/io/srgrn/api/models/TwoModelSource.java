@@ -2,7 +2,7 @@ package io.srgrn.api.models;
 
 import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.init.Initializer;
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.weights.ConfigJson;
 import io.srgrn.api.weights.Safetensors;

@@ -2,6 +2,7 @@ package io.srgrn.backend.javacpp;
 
 import io.srgrn.api.spi.BackendUnavailableException;
 import io.srgrn.api.spi.NativeRuntimes;
+import io.srgrn.api.spi.OpenMpDefaults;
 import java.io.File;
 import java.io.IOException;
 import org.bytedeco.javacpp.Loader;
@@ -34,6 +35,7 @@ final class LibtorchRuntime {
         if (failure != null) {
             throw failure;
         }
+        OpenMpDefaults.apply(backendName);   // before libgomp loads: it reads OMP_WAIT_POLICY only then
         long start = System.nanoTime();
         String resource = artifacts.libtorchCpuResource();
         try {

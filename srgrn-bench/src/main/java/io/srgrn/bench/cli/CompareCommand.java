@@ -7,7 +7,7 @@ import io.srgrn.api.spi.Backends;
 import io.srgrn.api.tensor.Tensor;
 import io.srgrn.api.weights.AtomicFiles;
 import io.srgrn.api.weights.Safetensors;
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.bench.report.Numbers;
 import java.io.IOException;

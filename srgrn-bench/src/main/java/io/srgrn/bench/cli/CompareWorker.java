@@ -14,7 +14,7 @@ import io.srgrn.api.weights.Safetensors;
 import io.srgrn.api.weights.SafetensorsFile;
 import io.srgrn.api.weights.SrgrnWeights;
 import io.srgrn.api.weights.WeightsFile;
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,7 +102,7 @@ public final class CompareWorker {
         return ExitCodes.OK;
     }
 
-    private static List<Double> time(int warmup, int repeats, Runnable work) {
+    static List<Double> time(int warmup, int repeats, Runnable work) {
         for (int i = 0; i < warmup; i++) {
             work.run();
         }

@@ -1,6 +1,6 @@
 package io.srgrn.bench.cli;
 
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import io.srgrn.api.models.ModelCatalog;
 import io.srgrn.api.models.ModelInfo;
 import io.srgrn.api.models.Models;

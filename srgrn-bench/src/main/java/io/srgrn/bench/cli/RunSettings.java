@@ -1,6 +1,6 @@
 package io.srgrn.bench.cli;
 
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

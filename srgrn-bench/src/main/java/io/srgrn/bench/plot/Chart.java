@@ -2,37 +2,49 @@ package io.srgrn.bench.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Rectangle;
 import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Stroke;
-import java.awt.geom.Line2D;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+import org.jfree.data.general.DatasetUtils;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * A 2-D chart drawn with Java2D: axes with ticks (linear or base-10 logarithmic x), series as lines
- * and/or markers with point labels, horizontal reference lines, a legend and a footnote. Enough for
- * training curves and the PSNR-versus-parameters plot, with no charting library.
+ * A 2-D chart, drawn by JFreeChart: series as lines and/or markers with point labels, linear or
+ * base-10 logarithmic axes, horizontal reference lines, a legend and footnotes. Enough for training
+ * curves and the PSNR-versus-parameters plot; this class only maps those onto JFreeChart's XYPlot.
  */
 public final class Chart {
-    /** A horizontal line across the plot at {@code y}, labelled at its right end. */
+    /** A horizontal line across the plot at {@code y}, labelled at one end. */
     public record ReferenceLine(double y, String label, Color color) {}
 
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 600;
-    private static final int LEFT = 90;
-    private static final int RIGHT = 30;
-    private static final int TOP = 60;
-    /** Room under the plot: tick labels, axis label and legend; each footnote adds a line. */
-    private static final int BOTTOM = 96;
-    private static final int FOOTNOTE_LINE = 14;
+    static final int WIDTH = 900;
+    static final int HEIGHT = 600;
     private static final Stroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 6f}, 0f);
+    private static final Color GRID = new Color(0xdddddd);
 
     /** Colours that stay apart for the few series a chart has. */
     public static final List<Color> PALETTE = List.of(new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
@@ -78,246 +90,133 @@ public final class Chart {
         return this;
     }
 
-    private int bottom() {
-        return BOTTOM + FOOTNOTE_LINE * footnotes.size();
-    }
-
-    private double tx(double x) {
-        return logX ? Math.log10(x) : x;
-    }
-
-    private double ty(double y) {
-        return logY ? Math.log10(y) : y;
-    }
-
-    private boolean usable(Series.Point p) {
-        return Double.isFinite(p.x()) && Double.isFinite(p.y()) && (!logX || p.x() > 0) && (!logY || p.y() > 0);
-    }
-
     public BufferedImage render() {
-        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            draw(g);
-        } finally {
-            g.dispose();
-        }
-        return img;
-    }
-
-    private void draw(Graphics2D g) {
-        double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        double[] yr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
         for (Series s : series) {
+            int i = data.getSeriesCount();
+            // Keyed by index: two series may share a name; points stay in the caller's order.
+            XYSeries xy = new XYSeries(i, false, true);
+            List<String> labels = new ArrayList<>();
             for (Series.Point p : s.points()) {
-                if (usable(p)) {
-                    extend(xr, tx(p.x()));
-                    extend(yr, ty(p.y()));
+                if (usable(p.x(), logX) && usable(p.y(), logY)) {
+                    xy.add(p.x(), p.y());
+                    labels.add(p.label());
                 }
             }
-        }
-        for (ReferenceLine r : references) {
-            if (Double.isFinite(r.y()) && (!logY || r.y() > 0)) {
-                extend(yr, ty(r.y()));
+            data.addSeries(xy);
+            renderer.setSeriesPaint(i, s.color());
+            renderer.setSeriesLinesVisible(i, s.line());
+            renderer.setSeriesShapesVisible(i, s.markers());
+            renderer.setSeriesShape(i, new Ellipse2D.Double(-5, -5, 10, 10));
+            renderer.setSeriesStroke(i, s.dashed() ? DASHED : new BasicStroke(1.8f));
+            renderer.setLegendTextFont(i, new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+            if (labels.stream().anyMatch(l -> l != null)) {
+                renderer.setSeriesItemLabelGenerator(i, (dataset, row, item) -> labels.get(item));
+                renderer.setSeriesItemLabelsVisible(i, true);
+                renderer.setSeriesItemLabelPaint(i, s.color());
+                renderer.setSeriesItemLabelFont(i, new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+                renderer.setSeriesPositiveItemLabelPosition(i,
+                        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
             }
         }
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        centered(g, title, WIDTH / 2, 32);
-        int pw = WIDTH - LEFT - RIGHT;
-        int ph = HEIGHT - TOP - bottom();
-        g.setColor(new Color(0x999999));
-        g.drawRect(LEFT, TOP, pw, ph);
-        if (!Double.isFinite(xr[0])) {
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-            centered(g, "no data", WIDTH / 2, TOP + ph / 2);
-            drawFootnotes(g);
+        renderer.setLegendItemLabelGenerator((dataset, index) -> series.get(index).name());
+
+        XYPlot plot = new XYPlot(data, axis(xLabel, logX), axis(yLabel, logY), renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setNoDataMessage("no data");
+        for (int i = 0; i < references.size(); i++) {
+            plot.addRangeMarker(marker(references.get(i), i));
+        }
+        includeReferences(plot.getRangeAxis(), data);
+
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, !series.isEmpty());
+        chart.setBackgroundPaint(Color.WHITE);
+        // Bottom subtitles stack upwards from the edge: add the last first so they read top-down in order.
+        for (int i = footnotes.size() - 1; i >= 0; i--) {
+            TextTitle note = new TextTitle(footnotes.get(i), new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            note.setPaint(new Color(0x555555));
+            note.setPosition(RectangleEdge.BOTTOM);
+            note.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            chart.addSubtitle(note);
+        }
+        return chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
+    }
+
+    private static ValueAxis axis(String label, boolean log) {
+        Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+        Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        if (log) {
+            LogAxis axis = new LogAxis(label);
+            axis.setBase(10);
+            // Ticks at powers of ten only (exponent steps of 1, 2, 5, ...): round values on a log scale.
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis.setNumberFormatOverride(new CompactFormat());
+            axis.setLabelFont(labelFont);
+            axis.setTickLabelFont(tickFont);
+            return axis;
+        }
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        axis.setLabelFont(labelFont);
+        axis.setTickLabelFont(tickFont);
+        return axis;
+    }
+
+    /** Lines close together get their labels on alternate ends, above then below, so none overlap. */
+    private static ValueMarker marker(ReferenceLine r, int index) {
+        ValueMarker m = new ValueMarker(r.y(), r.color(), DASHED);
+        m.setLabel(r.label());
+        m.setLabelPaint(r.color());
+        m.setLabelFont(new Font(Font.SANS_SERIF, Font.ITALIC, 12));
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        boolean right = index % 2 == 0;
+        boolean above = (index / 2) % 2 == 0;
+        m.setLabelAnchor(right ? RectangleAnchor.RIGHT : RectangleAnchor.LEFT);
+        m.setLabelTextAnchor(above ? (right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT)
+                : (right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
+        return m;
+    }
+
+    /** JFreeChart's auto range covers the data only; reference lines must be inside the plot too. */
+    private void includeReferences(ValueAxis axis, XYSeriesCollection data) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ReferenceLine r : references) {
+            if (usable(r.y(), logY)) {
+                lo = Math.min(lo, r.y());
+                hi = Math.max(hi, r.y());
+            }
+        }
+        if (!(lo <= hi)) {
             return;
         }
-        if (!Double.isFinite(yr[0])) {
-            yr[0] = 0;
-            yr[1] = 1;
+        Range dataRange = DatasetUtils.findRangeBounds(data);
+        if (dataRange != null) {
+            lo = Math.min(lo, dataRange.getLowerBound());
+            hi = Math.max(hi, dataRange.getUpperBound());
         }
-        pad(xr, 0.05);
-        pad(yr, 0.08);
-        Axis xAxis = new Axis(xr[0], xr[1], LEFT, LEFT + pw);
-        Axis yAxis = new Axis(yr[0], yr[1], TOP + ph, TOP);
-        drawTicks(g, xAxis, yAxis, pw, ph);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        centered(g, xLabel, LEFT + pw / 2, TOP + ph + 45);
-        Graphics2D rotated = (Graphics2D) g.create();
-        rotated.rotate(-Math.PI / 2);
-        centered(rotated, yLabel, -(TOP + ph / 2), 22);
-        rotated.dispose();
-
-        Graphics2D clip = (Graphics2D) g.create();
-        clip.clipRect(LEFT, TOP, pw + 1, ph + 1);
-        List<ReferenceLine> sorted = new ArrayList<>(references);
-        sorted.sort((a, b) -> Double.compare(b.y(), a.y()));
-        for (int i = 0; i < sorted.size(); i++) {
-            ReferenceLine r = sorted.get(i);
-            double y = yAxis.map(ty(r.y()));
-            clip.setColor(r.color());
-            clip.setStroke(DASHED);
-            clip.draw(new Line2D.Double(LEFT, y, LEFT + pw, y));
-            clip.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 12));
-            FontMetrics fm = clip.getFontMetrics();
-            // Lines close together get their labels on alternate ends, above then below, so none overlap.
-            boolean right = i % 2 == 0;
-            boolean above = (i / 2) % 2 == 0;
-            float x = right ? LEFT + pw - fm.stringWidth(r.label()) - 6 : LEFT + 6;
-            clip.drawString(r.label(), x, (float) (above ? y - 4 : y + fm.getAscent() + 2));
-        }
-        PointLabels labels = new PointLabels(new Rectangle(LEFT, TOP, pw, ph));
-        for (Series s : series) {
-            drawSeries(clip, s, xAxis, yAxis, labels);
-        }
-        labels.draw(clip);
-        clip.dispose();
-        drawLegend(g);
-        drawFootnotes(g);
+        double pad = logY ? 1.15 : Math.max((hi - lo) * 0.08, Math.abs(hi) * 0.01 + 1e-9);
+        axis.setRange(logY ? lo / pad : lo - pad, logY ? hi * pad : hi + pad);
     }
 
-    private void drawSeries(Graphics2D g, Series s, Axis xAxis, Axis yAxis, PointLabels labels) {
-        g.setColor(s.color());
-        g.setStroke(s.dashed() ? DASHED : new BasicStroke(1.8f));
-        double px = Double.NaN;
-        double py = Double.NaN;
-        List<Series.Point> pts = s.points();
-        for (Series.Point p : pts) {
-            if (!usable(p)) {
-                px = Double.NaN;
-                continue;
-            }
-            double x = xAxis.map(tx(p.x()));
-            double y = yAxis.map(ty(p.y()));
-            if (s.line() && !Double.isNaN(px)) {
-                g.draw(new Line2D.Double(px, py, x, y));
-            }
-            px = x;
-            py = y;
-        }
-        g.setStroke(new BasicStroke(1.5f));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        for (Series.Point p : pts) {
-            if (!usable(p)) {
-                continue;
-            }
-            int x = (int) Math.round(xAxis.map(tx(p.x())));
-            int y = (int) Math.round(yAxis.map(ty(p.y())));
-            if (s.markers()) {
-                g.fillOval(x - 5, y - 5, 10, 10);
-            }
-            if (p.label() != null) {
-                labels.add(p.label(), x, y, s.color());
-            }
-        }
+    private static boolean usable(double v, boolean log) {
+        return Double.isFinite(v) && (!log || v > 0);
     }
 
-    private void drawLegend(Graphics2D g) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        FontMetrics fm = g.getFontMetrics();
-        int x = LEFT;
-        int y = HEIGHT - bottom() + 72;
-        for (Series s : series) {
-            g.setColor(s.color());
-            if (s.markers()) {
-                g.fillOval(x, y - 9, 10, 10);
-            }
-            if (s.line()) {
-                g.setStroke(s.dashed() ? DASHED : new BasicStroke(2f));
-                g.drawLine(x - 4, y - 4, x + 14, y - 4);
-            }
-            g.setColor(Color.BLACK);
-            g.drawString(s.name(), x + 20, y);
-            x += 40 + fm.stringWidth(s.name());
-        }
-    }
-
-    private void drawFootnotes(Graphics2D g) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.setColor(new Color(0x555555));
-        int y = HEIGHT - bottom() + 72 + 8 + FOOTNOTE_LINE;
-        for (String f : footnotes) {
-            g.drawString(f, 10, y);
-            y += FOOTNOTE_LINE;
-        }
-    }
-
-    private void drawTicks(Graphics2D g, Axis xAxis, Axis yAxis, int pw, int ph) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        FontMetrics fm = g.getFontMetrics();
-        for (double v : ticks(xAxis.lo, xAxis.hi, logX)) {
-            int x = (int) Math.round(xAxis.map(v));
-            g.setColor(new Color(0xeeeeee));
-            g.drawLine(x, TOP + 1, x, TOP + ph - 1);
-            g.setColor(Color.BLACK);
-            g.drawLine(x, TOP + ph, x, TOP + ph + 5);
-            centered(g, tickLabel(v, logX), x, TOP + ph + 20);
-        }
-        for (double v : ticks(yAxis.lo, yAxis.hi, logY)) {
-            int y = (int) Math.round(yAxis.map(v));
-            g.setColor(new Color(0xeeeeee));
-            g.drawLine(LEFT + 1, y, LEFT + pw - 1, y);
-            g.setColor(Color.BLACK);
-            g.drawLine(LEFT - 5, y, LEFT, y);
-            String label = tickLabel(v, logY);
-            g.drawString(label, LEFT - 8 - fm.stringWidth(label), y + fm.getAscent() / 2 - 1);
-        }
-    }
-
-    /** Round tick positions in axis units: powers of ten for log axes, 1/2/5 steps otherwise. */
-    static List<Double> ticks(double lo, double hi, boolean log) {
-        List<Double> out = new ArrayList<>();
-        if (log) {
-            for (double e = Math.ceil(lo); e <= hi + 1e-9; e++) {
-                out.add(e);
-            }
-            if (out.size() >= 2) {
-                return out;
-            }
-            // Less than two decades: round values in linear space, placed on the log axis.
-            out.clear();
-            for (double v : ticks(Math.pow(10, lo), Math.pow(10, hi), false)) {
-                if (v > 0) {
-                    out.add(Math.log10(v));
-                }
-            }
-            return out;
-        }
-        double span = hi - lo;
-        if (!(span > 0)) {
-            out.add(lo);
-            return out;
-        }
-        double raw = span / 6;
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
-        for (long k = (long) Math.ceil(lo / step); k * step <= hi + step * 1e-9; k++) {
-            // k * step, rounded to 12 significant digits so that 3 * 0.2 is 0.6
-            out.add(k == 0 ? 0.0 : Double.parseDouble(String.format(Locale.ROOT, "%.12g", k * step)));
-        }
-        return out;
-    }
-
-    private static String tickLabel(double v, boolean log) {
-        double value = log ? Math.pow(10, v) : v;
+    /** Tick labels of log axes: 272.7K, 5M, 1.2G (parameter counts), plain numbers below 1000. */
+    static String compact(double value) {
         double a = Math.abs(value);
-        if (a >= 1e4 || (log && a >= 1e3)) {
-            if (a >= 1e9) {
-                return trim(value / 1e9) + "G";
-            }
-            if (a >= 1e6) {
-                return trim(value / 1e6) + "M";
-            }
-            if (a >= 1e3) {
-                return trim(value / 1e3) + "K";
-            }
+        if (a >= 1e9) {
+            return trim(value / 1e9) + "G";
+        }
+        if (a >= 1e6) {
+            return trim(value / 1e6) + "M";
+        }
+        if (a >= 1e3) {
+            return trim(value / 1e3) + "K";
         }
         if (a != 0 && a < 1e-3) {
             return String.format(Locale.ROOT, "%.0e", value);
@@ -331,32 +230,21 @@ public final class Chart {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static void extend(double[] range, double v) {
-        range[0] = Math.min(range[0], v);
-        range[1] = Math.max(range[1], v);
-    }
-
-    private static void pad(double[] range, double fraction) {
-        double span = range[1] - range[0];
-        if (span <= 0) {
-            double d = range[0] == 0 ? 1 : Math.abs(range[0]) * 0.05;
-            range[0] -= d;
-            range[1] += d;
-        } else {
-            range[0] -= span * fraction;
-            range[1] += span * fraction;
+    /** {@link #compact} as the NumberFormat JFreeChart's axes take. */
+    private static final class CompactFormat extends NumberFormat {
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(compact(number));
         }
-    }
 
-    private static void centered(Graphics2D g, String text, int x, int y) {
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(text, x - fm.stringWidth(text) / 2, y);
-    }
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(compact(number));
+        }
 
-    /** Maps axis units linearly onto pixels. */
-    private record Axis(double lo, double hi, double pixelLo, double pixelHi) {
-        double map(double v) {
-            return pixelLo + (v - lo) / (hi - lo) * (pixelHi - pixelLo);
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            throw new UnsupportedOperationException("tick labels are only written");
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.srgrn.bench.report;
 
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import io.srgrn.metrics.ImageScore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

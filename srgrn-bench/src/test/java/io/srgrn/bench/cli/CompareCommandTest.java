@@ -3,7 +3,7 @@ package io.srgrn.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.srgrn.api.tensor.Tensor;
-import io.srgrn.api.internal.Json;
+import io.srgrn.api.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,25 +14,20 @@ import org.junit.jupiter.api.Test;
 class ChartTest {
 
     @Test
-    void linearTicksAreRoundNumbers() {
-        assertThat(Chart.ticks(0.0, 1.0, false)).containsExactly(0.0, 0.2, 0.4, 0.6, 0.8, 1.0);
-        assertThat(Chart.ticks(27.3, 28.9, false)).containsExactly(27.4, 27.6, 27.8, 28.0, 28.2, 28.4, 28.6, 28.8);
-        assertThat(Chart.ticks(-3, 40, false)).containsExactly(0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 35.0, 40.0);
+    void logAxisLabelsAreCompactParameterCounts() {
+        assertThat(Chart.compact(272_662)).isEqualTo("272.662K");
+        assertThat(Chart.compact(5_000_000)).isEqualTo("5M");
+        assertThat(Chart.compact(1.25e9)).isEqualTo("1.25G");
+        assertThat(Chart.compact(0.5)).isEqualTo("0.5");
+        assertThat(Chart.compact(2e-4)).isEqualTo("2e-04");
     }
 
     @Test
-    void logTicksArePowersOfTenOverSeveralDecades() {
-        assertThat(Chart.ticks(4.2, 7.1, true)).containsExactly(5.0, 6.0, 7.0);
-    }
-
-    @Test
-    void logTicksWithinADecadeAreRoundValues() {
-        List<Double> t = Chart.ticks(Math.log10(0.22), Math.log10(0.55), true);
-        assertThat(t).allSatisfy(v -> {
-            double value = Math.pow(10, v);
-            assertThat(Math.abs(value * 20 - Math.round(value * 20))).isLessThan(1e-9);
-        });
-        assertThat(t).hasSizeGreaterThanOrEqualTo(3);
+    void referenceLinesOutsideTheDataAreStillDrawn() {
+        Color line = new Color(0x123456);
+        Chart c = new Chart("t", "x", "y").add(Series.markers("s", List.of(new Series.Point(1, 30), new Series.Point(2, 31)),
+                Color.RED)).reference(new Chart.ReferenceLine(20, "far below", line));
+        assertThat(count(c.render(), line)).isGreaterThan(100);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +52,12 @@ public final class ForkedJvm {
      * say otherwise; fails when it runs longer than {@code timeoutSeconds}.
      */
     public static Result run(Class<?> mainClass, List<String> jvmOptions, long timeoutSeconds, String... args) {
+        return run(mainClass, jvmOptions, Map.of(), List.of(), timeoutSeconds, args);
+    }
+
+    /** As {@link #run(Class, List, long, String...)}, with {@code env} added to and {@code unset} removed from the environment. */
+    public static Result run(Class<?> mainClass, List<String> jvmOptions, Map<String, String> env, List<String> unset,
+            long timeoutSeconds, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m"); // a later -Xmx in jvmOptions wins
@@ -63,7 +70,10 @@ public final class ForkedJvm {
         try {
             Path log = Files.createTempFile("forked-jvm", ".log");
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+                builder.environment().keySet().removeAll(unset);
+                builder.environment().putAll(env);
+                Process p = builder.start();
                 try (InputStream ignored = p.getInputStream()) {
                     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                         p.destroyForcibly().waitFor();

@@ -1,4 +1,4 @@
-package io.srgrn.api.internal;
+package io.srgrn.api.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.srgrn.api.internal;
+package io.srgrn.api.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,8 +7,13 @@ import java.util.Map;
 
 /**
  * The small JSON subset that safetensors headers and SRGRN metadata need: objects, arrays,
- * strings, integers, decimals, booleans and null. Kept in-house so srgrn-api has no dependency
- * beyond slf4j. Not part of the public API.
+ * strings, integers, decimals, booleans and null.
+ *
+ * <p>Kept in-house (about 300 lines) because srgrn-api's only dependency is slf4j: a JSON library
+ * here would reach every user of the API, and the safetensors header format needs nothing more.
+ * It is a supported part of the API (its own package, not an internal one) because srgrn-bench
+ * writes its reports and worker messages with it; applications with richer JSON needs should use a
+ * full library.
  */
 public final class Json {
     private final String text;

@@ -1,2 +1,0 @@
-/** srgrn-bench. */
-package io.srgrn.bench;

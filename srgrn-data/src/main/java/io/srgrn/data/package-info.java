@@ -1,2 +1,0 @@
-/** srgrn-data. */
-package io.srgrn.data;
