@@ -20,6 +20,6 @@ public final class ClaimConflictProbe {
         } catch (BackendUnavailableException e) {
             System.out.println("ERROR=" + e.getMessage());
         }
-        System.out.println("MAPPED=" + ForkedJvm.nativesMapped());
+        System.out.println("MAPPED=" + MappedNatives.present());
     }
 }

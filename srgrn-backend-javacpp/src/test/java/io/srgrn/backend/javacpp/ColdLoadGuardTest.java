@@ -2,6 +2,7 @@ package io.srgrn.backend.javacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.srgrn.tck.ForkedJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

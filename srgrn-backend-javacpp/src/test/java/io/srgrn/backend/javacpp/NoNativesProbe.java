@@ -22,10 +22,10 @@ public final class NoNativesProbe {
         System.out.println("REASON=" + a.reason());
         System.out.println("DEVICES=" + backend.devices());
         System.out.println("PRIORITY=" + backend.priority());
-        System.out.println("MAPPED_BEFORE_OPEN=" + ForkedJvm.nativesMapped());
+        System.out.println("MAPPED_BEFORE_OPEN=" + MappedNatives.present());
         try (BackendContext ctx = backend.open(Device.CPU, BackendOptions.defaults())) {
             System.out.println("OPENED=" + ctx.device());
         }
-        System.out.println("MAPPED_AFTER_OPEN=" + ForkedJvm.nativesMapped());
+        System.out.println("MAPPED_AFTER_OPEN=" + MappedNatives.present());
     }
 }

@@ -2,6 +2,7 @@ package io.srgrn.backend.javacpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.srgrn.tck.ForkedJvm;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

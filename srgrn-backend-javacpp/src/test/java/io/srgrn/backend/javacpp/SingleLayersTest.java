@@ -79,15 +79,6 @@ class SingleLayersTest {
         assertSamePathWithZeroGamma(full, plain, HostOps.random(42, 1f, 1, 8, 6, 6));
     }
 
-    /** The ablations of paper Table 1 compile, run and match the full model with gammas 0. */
-    @ParameterizedTest
-    @CsvSource({"2, false, true", "3, true, false", "4, false, false"})
-    void ablatedModelsEqualTheFullModelWithZeroGammas(int scale, boolean grum, boolean grrb) {
-        SrgrnSpec full = new SrgrnSpec(TinyModels.config(scale, NodeAggregation.MEAN));
-        SrgrnSpec ablated = new SrgrnSpec(full.config().withAblation(grum, grrb));
-        assertSamePathWithZeroGamma(full, ablated, HostOps.random(43, 0.5f, 1, 3, 4, 5));
-    }
-
     /** A GRUM's gamma really mixes: gamma 1 drops the sub-pixel path, so its weights then have no gradient. */
     @Test
     void grumWithGammaOneIgnoresTheSubpixelPath() {

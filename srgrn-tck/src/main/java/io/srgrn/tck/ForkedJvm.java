@@ -1,4 +1,4 @@
-package io.srgrn.backend.javacpp;
+package io.srgrn.tck;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,27 +12,36 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a main class of the test class path in a new JVM: for what must happen in a fresh process
- * (natives not yet loaded, a cold JavaCPP cache, a libtorch claimed by another backend).
+ * (natives not yet loaded, a cold JavaCPP cache, a libtorch claimed by another backend) and for
+ * what could crash the process (closing a backend while a call is inside it). The child gets this
+ * JVM's {@code srgrn.*}, {@code ai.djl.*} and {@code org.bytedeco.*} system properties.
  */
-final class ForkedJvm {
-    record Result(int exitCode, String output) {
+public final class ForkedJvm {
+    /** The child's exit status and everything it printed (stdout and stderr). */
+    public record Result(int exitCode, String output) {
         /** The number the probe printed after {@code prefix} (e.g. {@code RSS_BEFORE_KB=}). */
-        long value(String prefix) {
+        public long value(String prefix) {
             return output.lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> Long.parseLong(l.substring(prefix.length())))
                     .findFirst().orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + output));
         }
 
-        boolean hasLine(String line) {
+        public boolean hasLine(String line) {
             return output.lines().anyMatch(l -> l.equals(line));
         }
     }
 
     private ForkedJvm() {}
 
-    static Result run(Class<?> mainClass, List<String> jvmOptions, long timeoutSeconds, String... args) {
+    /** Runs {@code mainClass} with {@code args}; fails when it does not finish in {@code timeoutSeconds}. */
+    public static Result run(Class<?> mainClass, List<String> jvmOptions, long timeoutSeconds, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m"); // -Xms512m in jvmOptions fixes the heap at this size
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("srgrn.") || name.startsWith("ai.djl.") || name.startsWith("org.bytedeco.")) {
+                cmd.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         // Surefire may put the real class path in this property and a manifest-only jar in java.class.path.
@@ -59,17 +68,6 @@ final class ForkedJvm {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for " + mainClass.getSimpleName(), e);
-        }
-    }
-
-    /** Whether this process has mapped any of libtorch's or JavaCPP's native libraries. */
-    static boolean nativesMapped() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                    .anyMatch(l -> l.contains("libtorch") || l.contains("libjnitorch") || l.contains("libc10")
-                            || l.contains("jnijavacpp"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
