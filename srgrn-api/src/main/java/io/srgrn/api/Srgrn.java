@@ -39,7 +39,16 @@ import org.slf4j.LoggerFactory;
  * no config was set) the shipped default model for the scale. With none of them the network
  * keeps its seeded random initialisation, which trains but refuses to upscale unless
  * {@link Builder#untrained()} asked for it: random weights give a dark, meaningless image.
- * Holds native memory: close it. Not thread-safe.
+ * Holds native memory: close it.
+ *
+ * <p><b>Threads.</b> One instance may be shared by any number of threads (a server's request
+ * threads, say). Calls into the network run one at a time (the module's lock, see
+ * {@link io.srgrn.api.spi.AbstractModule} for why one lock rather than a pool of modules), and each
+ * result is bit-identical to what the same call returns alone; the work around them (tiling,
+ * self-ensemble, clamping, image conversion) runs in the calling thread. {@link #close()} waits
+ * for the call in progress and then frees the native memory; calls after it fail with
+ * {@link IllegalStateException}. Training while other threads upscale is allowed but their results
+ * then depend on which weights each call saw.
  */
 public final class Srgrn implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Srgrn.class);
@@ -50,8 +59,8 @@ public final class Srgrn implements AutoCloseable {
     private final Tiling tiling;
     private final String weightsSource;
     private final boolean untrainedAllowed;
-    private boolean trained;
-    private boolean warnedUntrained;
+    private volatile boolean trained;
+    private volatile boolean warnedUntrained;
 
     private Srgrn(SrgrnConfig config, BackendContext context, Module module, Tiling tiling, String weightsSource,
             boolean untrainedAllowed) {
@@ -98,6 +107,10 @@ public final class Srgrn implements AutoCloseable {
     /**
      * Super-resolves {@code lr} (B, in, h, w) with values in [0, 1]; the result (B, out, s*h, s*w)
      * is clamped to [0, 1] (SPEC 3.5: inference clamps, training does not).
+     *
+     * @throws IllegalArgumentException when {@code lr} holds a NaN or infinite value
+     * @throws NonFiniteOutputException when the network's output is not finite (weights or inputs
+     *         so large that float32 overflows): never silently clamped to a black or white image
      */
     public Tensor upscale(Tensor lr) {
         return upscale(lr, false);
@@ -131,9 +144,11 @@ public final class Srgrn implements AutoCloseable {
                     + "super-resolved image", config.scale());
         }
         new SrgrnSpec(config).outputShape(lr.shape()); // the backends' own shape check, before any tile is cut
+        FiniteValues.requireInput(lr);
         Tensor out = tiling == null || tiling.coversWhole(lr.dim(2), lr.dim(3))
                 ? upscaleWhole(lr, selfEnsemble)
                 : TiledForward.run(lr, config.scale(), tiling, t -> upscaleWhole(t, selfEnsemble));
+        FiniteValues.requireOutput(out);
         float[] d = out.data();
         for (int i = 0; i < d.length; i++) {
             d[i] = Math.min(1f, Math.max(0f, d[i]));
@@ -261,6 +276,7 @@ public final class Srgrn implements AutoCloseable {
     public static final class Builder {
         private Integer scale;
         private SrgrnConfig config;
+        private String preset;
         private String backend;
         private Device device;
         private int threads;
@@ -272,20 +288,27 @@ public final class Srgrn implements AutoCloseable {
 
         private Builder() {}
 
-        /** Upscaling factor 2, 3 or 4 of the paper config (default 4); ignored when {@link #config} is set. */
+        /**
+         * Upscaling factor 2, 3 or 4 (default 4) of the paper config or of the {@link #preset}; with an
+         * explicit {@link #config} or {@link #weights} it must agree with theirs. Order of calls does not matter.
+         */
         public Builder scale(int value) {
             this.scale = value;
             return this;
         }
 
+        /** An explicit config; replaces a {@link #preset}. */
         public Builder config(SrgrnConfig value) {
             this.config = Objects.requireNonNull(value, "config");
+            this.preset = null;
             return this;
         }
 
-        /** A preset by name ({@code paper} or {@code compact}) at the builder's scale. */
+        /** A preset by name ({@code paper} or {@code compact}) at the builder's {@link #scale}; replaces a {@link #config}. */
         public Builder preset(String name) {
-            this.config = SrgrnConfig.preset(name, scale == null ? 4 : scale);
+            SrgrnConfig.preset(name, 4); // an unknown name fails here, where it was given
+            this.preset = name;
+            this.config = null;
             return this;
         }
 
@@ -376,18 +399,26 @@ public final class Srgrn implements AutoCloseable {
         }
 
         /**
-         * The shipped default BI model for the requested scale, looked up only when no config was set: a
-         * caller who sets a config (to train it, say) gets that config's seeded initialisation, never a
-         * shipped model's weights in its place.
+         * The shipped default BI model for the requested scale, looked up only when no config or preset was
+         * set: a caller who sets one (to train it, say) gets its seeded initialisation, never a shipped
+         * model's weights in its place.
          */
         private java.util.Optional<ModelInfo> shippedDefault() {
-            return config != null ? java.util.Optional.empty() : Models.defaultFor(scale == null ? 4 : scale, "BI");
+            return config != null || preset != null ? java.util.Optional.empty()
+                    : Models.defaultFor(scale == null ? 4 : scale, "BI");
         }
 
         private SrgrnConfig resolveConfig(SrgrnWeights loaded, String source) {
-            if (loaded == null) {
-                return config != null ? config : SrgrnConfig.paper(scale == null ? 4 : scale);
+            SrgrnConfig requested = config;
+            if (preset != null) {
+                requested = SrgrnConfig.preset(preset, scale == null ? 4 : scale);
+            } else if (config != null && scale != null && scale != config.scale()) {
+                throw new IllegalArgumentException("scale " + scale + " was requested but the config is x" + config.scale());
             }
+            if (loaded == null) {
+                return requested != null ? requested : SrgrnConfig.paper(scale == null ? 4 : scale);
+            }
+            SrgrnConfig config = requested;
             SrgrnConfig fromFile = loaded.config();
             if (scale != null && scale != fromFile.scale()) {
                 throw new IllegalArgumentException("scale " + scale + " was requested but " + source

@@ -59,6 +59,46 @@ class SrgrnFacadeTest {
         }
     }
 
+    /** Issue 11: NaN and infinity passed through the clamp into the image. */
+    @Test
+    void nonFiniteInputsAreRefusedNamingWhere() {
+        try (Srgrn sr = compact(2)) {
+            for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                Tensor lr = Tensor.zeros(1, 3, 2, 2);
+                lr.set(bad, 0, 1, 1, 0);
+                assertThatThrownBy(() -> sr.upscale(lr)).as("input holding %s", bad)
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-finite")
+                        .hasMessageContaining("[0, 1, 1, 0]");
+            }
+        }
+    }
+
+    /**
+     * Issue 11: weights of +-3e38 overflowed to an all-black image, with no error. This test
+     * backend adds grrb.gamma to every pixel, so an infinite one gives the output of such a network.
+     */
+    @Test
+    void aNonFiniteOutputIsAnErrorNotABlackImage() {
+        try (Srgrn sr = compact(2)) {
+            sr.module().setParameters(Map.of("grrb.gamma", Tensor.scalar(Float.NEGATIVE_INFINITY)));
+            Tensor lr = Tensor.full(0.5f, 1, 3, 2, 2);
+            assertThatThrownBy(() -> sr.upscale(lr)).isInstanceOf(NonFiniteOutputException.class)
+                    .hasMessageContaining("non-finite").hasMessageContaining("overflow");
+        }
+    }
+
+    /** Issue 11: preset("compact").scale(2) built an x4 model. */
+    @Test
+    void builderCallsDoNotDependOnTheirOrder() {
+        try (Srgrn a = Srgrn.builder().preset("compact").scale(2).backend("nearest").build();
+                Srgrn b = Srgrn.builder().scale(2).preset("compact").backend("nearest").build()) {
+            assertThat(a.config()).isEqualTo(SrgrnConfig.compact(2));
+            assertThat(b.config()).isEqualTo(SrgrnConfig.compact(2));
+        }
+        assertThatThrownBy(() -> Srgrn.builder().config(SrgrnConfig.compact(4)).scale(2).backend("nearest").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x4");
+    }
+
     @Test
     void selfEnsembleOfAnEquivariantModelEqualsPlainOutput() {
         try (Srgrn sr = compact(3)) {

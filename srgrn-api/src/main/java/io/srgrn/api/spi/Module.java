@@ -7,9 +7,11 @@ import java.util.Map;
 /**
  * A layer spec compiled by a backend: forward, backward, parameters by SPEC name and Adam.
  *
- * <p>Every method that takes an input first checks it with {@link LayerSpec#outputShape}, so a bad
+ * <p>Backends implement it by extending {@link AbstractModule}, which writes the contract once:
+ * every method that takes an input first checks it with {@link LayerSpec#outputShape}, so a bad
  * rank or channel count fails with {@link io.srgrn.api.ShapeMismatchException} on every backend
- * alike. A module is not thread-safe; use one per thread.
+ * alike; calls from several threads run one at a time; a closed module refuses calls; and
+ * optimizer states follow one rule (see {@link AbstractModule}).
  */
 public interface Module extends AutoCloseable {
 
@@ -55,7 +57,10 @@ public interface Module extends AutoCloseable {
     /** Adam's step count and moments, for checkpoints. */
     OptimizerState optimizerState();
 
-    /** Restores {@link #optimizerState()}; checked like {@link #setParameters}. */
+    /**
+     * Restores {@link #optimizerState()}: no moments at step 0, or a first and second moment for
+     * every parameter at step &gt; 0; anything else is refused and changes nothing.
+     */
     void setOptimizerState(OptimizerState state);
 
     @Override

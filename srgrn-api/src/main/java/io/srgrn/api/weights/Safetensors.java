@@ -65,6 +65,7 @@ public final class Safetensors {
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         long dataLength = bytes.length - dataStart;
+        List<long[]> spans = new ArrayList<>();
         for (Map.Entry<?, ?> e : header.entrySet()) {
             String name = (String) e.getKey();
             if (name.equals(METADATA)) {
@@ -80,8 +81,47 @@ public final class Safetensors {
                 continue;
             }
             tensors.put(name, readTensor(buf, dataStart, dataLength, name, e.getValue(), source));
+            spans.add(offsets(e.getValue()));
         }
+        requireContiguous(spans, new ArrayList<>(tensors.keySet()), dataLength, source);
         return new SafetensorsFile(tensors, metadata);
+    }
+
+    /** The checked [begin, end) of a tensor entry that {@link #readTensor} accepted. */
+    private static long[] offsets(Object info) {
+        List<?> o = (List<?>) ((Map<?, ?>) info).get("data_offsets");
+        return new long[] {(Long) o.get(0), (Long) o.get(1)};
+    }
+
+    /**
+     * As the format's reference implementation requires: the tensors' byte ranges, in offset order,
+     * follow each other with no gap and no overlap and end exactly at the end of the file, so no
+     * byte is read as two tensors and none is left unexplained.
+     */
+    private static void requireContiguous(List<long[]> spans, List<String> names, long dataLength, String source) {
+        Integer[] order = new Integer[spans.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> spans.get(a)[0] != spans.get(b)[0] ? Long.compare(spans.get(a)[0], spans.get(b)[0])
+                : Long.compare(spans.get(a)[1], spans.get(b)[1]));
+        long expected = 0;
+        String previous = null;
+        for (int i : order) {
+            long[] span = spans.get(i);
+            if (span[0] != expected) {
+                throw new WeightsFormatException(source + ": tensor '" + names.get(i) + "' has data_offsets ["
+                        + span[0] + ", " + span[1] + "] but " + (previous == null ? "the data starts at 0"
+                        : "'" + previous + "' ends at " + expected) + " ("
+                        + (span[0] < expected ? "overlapping" : "a gap between") + " tensors)");
+            }
+            expected = span[1];
+            previous = names.get(i);
+        }
+        if (expected != dataLength) {
+            throw new WeightsFormatException(source + ": the tensors cover " + expected + " bytes of a data section of "
+                    + dataLength + " bytes (trailing bytes after the last tensor)");
+        }
     }
 
     private static Tensor readTensor(ByteBuffer buf, int dataStart, long dataLength, String name, Object info,

@@ -93,6 +93,25 @@ class SafetensorsTest {
         assertThatThrownBy(() -> Safetensors.parse(bogus, "f")).hasMessageContaining("invalid safetensors header length");
     }
 
+    /** Issue 11: one tensor's bytes inside another's were accepted; the reference implementation refuses them. */
+    @Test
+    void rejectsOverlappingGappedOrUncoveredData() {
+        String overlap = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
+        assertThatThrownBy(() -> Safetensors.parse(image(overlap, new byte[8]), "f.safetensors"))
+                .isInstanceOf(WeightsFormatException.class).hasMessageContaining("f.safetensors")
+                .hasMessageContaining("tensor 'b'").hasMessageContaining("overlapping");
+        String gap = "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]}}";
+        assertThatThrownBy(() -> Safetensors.parse(image(gap, new byte[12]), "f")).hasMessageContaining("gap");
+        String trailing = "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}";
+        assertThatThrownBy(() -> Safetensors.parse(image(trailing, new byte[9]), "f")).hasMessageContaining("trailing");
+        // the same tensors laid out one after the other are fine, in any header order
+        String good = "{\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,12]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}";
+        assertThat(Safetensors.parse(image(good, new byte[12]), "f").tensor("a").shape()).containsExactly(2);
+    }
+
     private static byte[] image(String header, byte[] data) {
         byte[] h = header.getBytes(StandardCharsets.UTF_8);
         ByteBuffer out = ByteBuffer.allocate(8 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);

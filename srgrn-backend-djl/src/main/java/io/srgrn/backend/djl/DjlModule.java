@@ -4,37 +4,31 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import io.srgrn.api.ShapeMismatchException;
 import io.srgrn.api.spec.LayerSpec;
+import io.srgrn.api.spec.ParamSpec;
+import io.srgrn.api.spi.AbstractModule;
 import io.srgrn.api.spi.AdamSettings;
 import io.srgrn.api.spi.Gradients;
-import io.srgrn.api.spi.Module;
 import io.srgrn.api.spi.OptimizerState;
-import io.srgrn.api.spi.ParameterCheck;
 import io.srgrn.api.tensor.Tensor;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A layer spec compiled on DJL's PyTorch engine. Parameters, their gradients and Adam's moments
  * live in native memory owned by {@link #manager}; every call runs in a {@link Call} whose
  * temporaries are freed when it returns.
  */
-final class DjlModule implements Module {
-    private final LayerSpec spec;
+final class DjlModule extends AbstractModule {
     private final NDManager manager;
     private final ParameterStore store;
     private final DjlLayer root;
     private final HostTransfer transfer;
     private final AdamState adam = new AdamState();
     private final Runnable onClose;
-    private boolean gradientsReady;
-    private boolean closed;
 
     private DjlModule(LayerSpec spec, NDManager manager, boolean deviceCopies, Runnable onClose) {
-        this.spec = spec;
+        super(spec);
         this.manager = manager;
         this.store = new ParameterStore(spec);
         this.root = DjlLayers.build(spec, store);
@@ -60,24 +54,15 @@ final class DjlModule implements Module {
     }
 
     @Override
-    public LayerSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public Tensor forward(Tensor input) {
-        requireOpen();
-        int[] outShape = ParameterCheck.requireInput(spec, input);
+    protected Tensor doForward(Tensor input, int[] outputShape) {
         try (Call call = Call.open(manager, false)) {
             NDArray y = root.apply(transfer.upload(call.manager(), input), call);
-            return HostTransfer.download(y, outShape);
+            return HostTransfer.download(y, outputShape);
         }
     }
 
     @Override
-    public Gradients backward(Tensor input, Tensor upstream) {
-        requireOpen();
-        ParameterCheck.requireUpstream(spec, input, upstream);
+    protected Gradients doBackward(Tensor input, Tensor upstream) {
         try (Call call = Call.open(manager, true)) {
             zeroGradients();
             NDArray x = transfer.upload(call.manager(), input);
@@ -85,7 +70,6 @@ final class DjlModule implements Module {
             NDArray y = root.apply(x, call);
             // d sum(y * R) / dy = R: one backward pass seeded with the upstream gradient.
             JniUtils.backward((PtNDArray) y, (PtNDArray) transfer.upload(call.manager(), upstream), false, false);
-            gradientsReady = true;
             Map<String, Tensor> grads = new LinkedHashMap<>();
             for (ParameterStore.Slot s : store.slots()) {
                 grads.put(s.name(), HostTransfer.download(s.value().getGradient(), s.spec().shape()));
@@ -95,64 +79,32 @@ final class DjlModule implements Module {
     }
 
     @Override
-    public void adamStep(AdamSettings settings, double learningRate) {
-        requireOpen();
-        Objects.requireNonNull(settings, "settings");
-        requireLearningRate(learningRate);
-        if (!gradientsReady) {
-            throw new IllegalStateException("adamStep needs gradients: call backward or trainStep first on "
-                    + spec.describe());
-        }
+    protected void doAdamStep(AdamSettings settings, double learningRate) {
         try (Call call = Call.open(manager, false)) {
             adam.update(store.slots(), settings, learningRate, call);
         }
     }
 
     @Override
-    public float trainStep(Tensor input, Tensor target, AdamSettings settings, double learningRate) {
-        requireOpen();
-        Objects.requireNonNull(settings, "settings");
-        requireLearningRate(learningRate);
-        int[] outShape = ParameterCheck.requireInput(spec, input);
-        if (!Arrays.equals(outShape, target.shape())) {
-            throw new ShapeMismatchException("target for " + spec.describe() + " must have the output shape "
-                    + Arrays.toString(outShape) + ", got " + Arrays.toString(target.shape()));
-        }
+    protected float doTrainStep(Tensor input, Tensor target, AdamSettings settings, double learningRate) {
         float loss;
         try (Call call = Call.open(manager, true)) {
             zeroGradients();
             NDArray y = root.apply(transfer.upload(call.manager(), input), call);
             NDArray l1 = y.sub(transfer.upload(call.manager(), target)).abs().mean();
             JniUtils.backward((PtNDArray) l1, (PtNDArray) call.scalar(1), false, false);
-            gradientsReady = true;
             loss = HostTransfer.scalarValue(l1);
         }
-        adamStep(settings, learningRate);
+        doAdamStep(settings, learningRate);
         return loss;
     }
 
     @Override
-    public Tensor parameter(String name) {
-        requireOpen();
-        ParameterStore.Slot s = store.get(name);
-        if (s == null) {
-            throw new IllegalArgumentException("no parameter '" + name + "' in " + spec.describe());
-        }
+    protected Tensor doParameter(ParamSpec parameter) {
+        ParameterStore.Slot s = store.get(parameter.name());
         try (Call call = Call.open(manager, false)) {
             return HostTransfer.download(s.value(), s.spec().shape());
         }
-    }
-
-    @Override
-    public Map<String, Tensor> parameters() {
-        requireOpen();
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        try (Call call = Call.open(manager, false)) {
-            for (ParameterStore.Slot s : store.slots()) {
-                out.put(s.name(), HostTransfer.download(s.value(), s.spec().shape()));
-            }
-        }
-        return out;
     }
 
     /**
@@ -160,9 +112,7 @@ final class DjlModule implements Module {
      * PyTorch's {@code load_state_dict} does: the gradients of the last backward and Adam's state stay.
      */
     @Override
-    public void setParameters(Map<String, Tensor> values) {
-        requireOpen();
-        ParameterCheck.requireKnown(spec, values);
+    protected void doSetParameters(Map<String, Tensor> values) {
         try (Call call = Call.open(manager, false)) {
             Map<String, NDArray> uploaded = uploadAll(values, call);
             uploaded.forEach((name, array) -> Ops.copyInto(store.get(name).value(), array));
@@ -170,8 +120,7 @@ final class DjlModule implements Module {
     }
 
     @Override
-    public OptimizerState optimizerState() {
-        requireOpen();
+    protected OptimizerState doOptimizerState() {
         Map<String, Tensor> first = new LinkedHashMap<>();
         Map<String, Tensor> second = new LinkedHashMap<>();
         if (adam.hasMoments()) {
@@ -186,20 +135,7 @@ final class DjlModule implements Module {
     }
 
     @Override
-    public void setOptimizerState(OptimizerState state) {
-        requireOpen();
-        Objects.requireNonNull(state, "state");
-        boolean noMoments = state.firstMoment().isEmpty() && state.secondMoment().isEmpty();
-        if (noMoments) {
-            if (state.step() != 0) {
-                throw new IllegalArgumentException("optimizer state for " + spec.describe() + " has step "
-                        + state.step() + " but no moments; only step 0 may come without them");
-            }
-            adam.replace(0, Map.of(), Map.of());
-            return;
-        }
-        checkMoments("first moment", state.firstMoment());
-        checkMoments("second moment", state.secondMoment());
+    protected void doSetOptimizerState(OptimizerState state) {
         try (Call call = Call.open(manager, false)) {
             Map<String, NDArray> first = uploadAll(state.firstMoment(), call);
             Map<String, NDArray> second = uploadAll(state.secondMoment(), call);
@@ -210,11 +146,7 @@ final class DjlModule implements Module {
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void doClose() {
         try {
             adam.close();
             manager.close();
@@ -242,32 +174,10 @@ final class DjlModule implements Module {
         return out;
     }
 
-    private void checkMoments(String what, Map<String, Tensor> moments) {
-        try {
-            ParameterCheck.requireComplete(spec, moments);
-        } catch (ShapeMismatchException e) {
-            throw new ShapeMismatchException("optimizer state " + what + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("optimizer state " + what + ": " + e.getMessage(), e);
-        }
-    }
-
     private void zeroGradients() {
         // libtorch accumulates into .grad; each backward must start from zero.
         for (ParameterStore.Slot s : store.slots()) {
             JniUtils.zeroGrad((PtNDArray) s.value());
-        }
-    }
-
-    private static void requireLearningRate(double lr) {
-        if (!(lr >= 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + lr);
-        }
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("module " + spec.describe() + " is closed");
         }
     }
 }

@@ -126,17 +126,6 @@ class DjlModuleContractTest {
         }
     }
 
-    @Test
-    void adamStepNeedsGradients() {
-        try (Module m = compile()) {
-            assertThatThrownBy(() -> m.adamStep(ADAM, 1e-3)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("backward");
-            Tensor x = Tensor.uniform(new SplittableRandom(2), -1, 1, new int[] {1, 3, 4, 4});
-            assertThatThrownBy(() -> m.trainStep(x, Tensor.zeros(1, 3, 8, 8), ADAM, Double.NaN))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learning rate");
-        }
-    }
-
     /** As PyTorch's load_state_dict: new values are copied in, the last backward's gradients stay for Adam. */
     @Test
     void setParametersKeepsTheGradientsOfTheLastBackward() {
@@ -169,74 +158,6 @@ class DjlModuleContractTest {
         return d;
     }
 
-    /** trainStep = forward, L1 mean, backward (upstream sign(y - t) / n), Adam; all inside libtorch. */
-    @Test
-    void trainStepEqualsBackwardOfL1ThenAdam() {
-        Tensor x = Tensor.uniform(new SplittableRandom(4), -1, 1, new int[] {2, 3, 6, 5});
-        Tensor t = Tensor.uniform(new SplittableRandom(5), -1, 1, new int[] {2, 3, 12, 10});
-        try (Module a = compile(); Module b = compile()) {
-            Tensor y = b.forward(x);
-            Tensor upstream = Tensor.zeros(y.shape());
-            for (int i = 0; i < y.size(); i++) {
-                upstream.data()[i] = Math.signum(y.data()[i] - t.data()[i]) / y.size();
-            }
-            b.backward(x, upstream);
-            b.adamStep(ADAM, 1e-3);
-
-            float loss = a.trainStep(x, t, ADAM, 1e-3);
-            assertThat((double) loss).isCloseTo(HostTensors.meanAbsDiff(y, t), org.assertj.core.data.Offset.offset(1e-6));
-            Map<String, Tensor> pa = a.parameters();
-            b.parameters().forEach((k, v) -> assertThat(io.srgrn.tck.RelativeError.of(pa.get(k), v)).as(k).isLessThanOrEqualTo(1e-6));
-            assertThat(a.optimizerState().step()).isEqualTo(1);
-            assertThat(io.srgrn.tck.RelativeError.of(pa.get("sfe1.weight"), initial().get("sfe1.weight"))).isGreaterThan(1e-4);
-        }
-    }
-
-    @Test
-    void optimizerStateResumesTrainingExactly() {
-        Tensor x = Tensor.uniform(new SplittableRandom(6), -1, 1, new int[] {2, 3, 6, 6});
-        Tensor t = Tensor.uniform(new SplittableRandom(7), -1, 1, new int[] {2, 3, 12, 12});
-        try (Module a = compile()) {
-            OptimizerState fresh = a.optimizerState();
-            assertThat(fresh.step()).isZero();
-            assertThat(fresh.firstMoment()).isEmpty();
-            a.trainStep(x, t, ADAM, 1e-3);
-            a.trainStep(x, t, ADAM, 1e-3);
-            OptimizerState state = a.optimizerState();
-            assertThat(state.step()).isEqualTo(2);
-            assertThat(state.firstMoment().keySet()).containsExactlyElementsOf(a.parameters().keySet());
-            try (Module b = DjlTestSupport.cpu().compile(SPEC, a.parameters())) {
-                b.setOptimizerState(state);
-                float la = a.trainStep(x, t, ADAM, 5e-4);
-                float lb = b.trainStep(x, t, ADAM, 5e-4);
-                assertThat(lb).isEqualTo(la);
-                Map<String, Tensor> pb = b.parameters();
-                a.parameters().forEach((k, v) -> assertThat(io.srgrn.tck.RelativeError.of(pb.get(k), v)).as(k).isLessThanOrEqualTo(1e-6));
-                assertThat(b.optimizerState().step()).isEqualTo(3);
-            }
-        }
-    }
-
-    @Test
-    void badOptimizerStatesAreRejectedWithoutChange() {
-        Tensor x = Tensor.uniform(new SplittableRandom(8), -1, 1, new int[] {1, 3, 4, 4});
-        try (Module m = compile()) {
-            m.trainStep(x, Tensor.zeros(1, 3, 8, 8), ADAM, 1e-3);
-            OptimizerState good = m.optimizerState();
-            assertThatThrownBy(() -> m.setOptimizerState(new OptimizerState(4, Map.of(), Map.of())))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no moments");
-            Map<String, Tensor> badFirst = new LinkedHashMap<>(good.firstMoment());
-            badFirst.put("sfe1.bias", Tensor.zeros(2));
-            assertThatThrownBy(() -> m.setOptimizerState(new OptimizerState(9, badFirst, good.secondMoment())))
-                    .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("first moment");
-            OptimizerState still = m.optimizerState();
-            assertThat(still.step()).isEqualTo(good.step());
-            good.secondMoment().forEach((k, v) -> assertThat(still.secondMoment().get(k).bitEquals(v)).as(k).isTrue());
-            m.setOptimizerState(OptimizerState.initial());
-            assertThat(m.optimizerState().firstMoment()).isEmpty();
-        }
-    }
-
     @Test
     void everyLayerSpecOfTheNetworkCompiles() {
         BackendContext ctx = DjlTestSupport.cpu();
@@ -255,16 +176,5 @@ class DjlModuleContractTest {
                 }
             }
         }
-    }
-
-    @Test
-    void closingTheContextClosesItsModules() {
-        BackendContext ctx = new DjlBackend().open(Device.CPU, BackendOptions.defaults());
-        Module m = ctx.compile(new Conv2dSpec(3, 2, 3), Initializer.initialize(new Conv2dSpec(3, 2, 3), 1));
-        ctx.close();
-        assertThatThrownBy(() -> m.forward(Tensor.zeros(1, 3, 2, 2))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("closed");
-        assertThatThrownBy(() -> ctx.compile(new Conv2dSpec(3, 2, 3), Map.of())).isInstanceOf(IllegalStateException.class);
-        m.close();
     }
 }

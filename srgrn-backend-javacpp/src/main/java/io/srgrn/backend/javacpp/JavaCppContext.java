@@ -10,6 +10,7 @@ import io.srgrn.api.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -62,15 +63,21 @@ final class JavaCppContext implements BackendContext {
         return modules.size();
     }
 
+    /**
+     * Closes every module (each waits for its call in progress), then the device. The modules are
+     * closed outside this object's lock: a module that closes itself meanwhile calls {@link #forget}.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        List<JavaCppModule> open;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            open = new ArrayList<>(modules);
         }
-        closed = true;
-        for (JavaCppModule m : new ArrayList<>(modules)) {
-            m.close();
-        }
+        open.forEach(JavaCppModule::close);
         torchDevice.close();
     }
 }

@@ -1,19 +1,16 @@
 package io.srgrn.backend.javacpp;
 
-import io.srgrn.api.ShapeMismatchException;
 import io.srgrn.api.spec.LayerSpec;
 import io.srgrn.api.spec.ParamSpec;
+import io.srgrn.api.spi.AbstractModule;
 import io.srgrn.api.spi.AdamSettings;
 import io.srgrn.api.spi.Gradients;
-import io.srgrn.api.spi.Module;
 import io.srgrn.api.spi.OptimizerState;
 import io.srgrn.api.spi.ParameterCheck;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.BoolOptional;
 import org.bytedeco.pytorch.Tensor;
@@ -26,9 +23,8 @@ import org.bytedeco.pytorch.global.torch;
  * {@link PointerScope}, so the temporaries of a call (activations, autograd graph) are freed when
  * it returns and a long loop keeps its resident memory flat.
  */
-final class JavaCppModule implements Module {
+final class JavaCppModule extends AbstractModule {
     private final JavaCppContext context;
-    private final LayerSpec spec;
     private final TorchDevice device;
     private final ParameterStore parameters;
     private final NativeHandles constants = new NativeHandles();
@@ -36,12 +32,11 @@ final class JavaCppModule implements Module {
     private final AdamOptimizer optimizer;
     private NativeHandles lastGradients;
     private List<Tensor> lastGradientList;
-    private boolean closed;
 
     /** {@code values} passed {@link ParameterCheck#requireComplete}. */
     JavaCppModule(JavaCppContext context, LayerSpec spec, Map<String, io.srgrn.api.tensor.Tensor> values) {
+        super(spec);
         this.context = context;
-        this.spec = spec;
         this.device = context.torchDevice();
         ParameterStore store = null;
         try (PointerScope scope = new PointerScope()) {
@@ -60,26 +55,16 @@ final class JavaCppModule implements Module {
     }
 
     @Override
-    public LayerSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public io.srgrn.api.tensor.Tensor forward(io.srgrn.api.tensor.Tensor input) {
-        requireOpen();
-        int[] outShape = ParameterCheck.requireInput(spec, input);
+    protected io.srgrn.api.tensor.Tensor doForward(io.srgrn.api.tensor.Tensor input, int[] outputShape) {
         try (PointerScope scope = new PointerScope(); GradModeScope noGrad = GradModeScope.disabled()) {
-            return device.download(layer.forward(device.upload(input)), outShape);
+            return device.download(layer.forward(device.upload(input)), outputShape);
         } catch (OutOfMemoryError e) {
             throw PhysicalMemoryLimit.explain(e);
         }
     }
 
     @Override
-    public Gradients backward(io.srgrn.api.tensor.Tensor input, io.srgrn.api.tensor.Tensor upstream) {
-        requireOpen();
-        ParameterCheck.requireInput(spec, input);
-        ParameterCheck.requireUpstream(spec, input, upstream);
+    protected Gradients doBackward(io.srgrn.api.tensor.Tensor input, io.srgrn.api.tensor.Tensor upstream) {
         try (PointerScope scope = new PointerScope(); GradModeScope grad = GradModeScope.enabled()) {
             Tensor x = device.upload(input);
             x.set_requires_grad(true);
@@ -91,7 +76,7 @@ final class JavaCppModule implements Module {
             List<Tensor> grads = gradients(y, wrt, device.upload(upstream));
             io.srgrn.api.tensor.Tensor inputGrad = device.download(grads.get(0), input.shape());
             Map<String, io.srgrn.api.tensor.Tensor> paramGrads = new LinkedHashMap<>();
-            List<ParamSpec> specs = spec.parameters();
+            List<ParamSpec> specs = spec().parameters();
             for (int i = 0; i < specs.size(); i++) {
                 paramGrads.put(specs.get(i).name(), device.download(grads.get(i + 1), specs.get(i).shape()));
             }
@@ -109,29 +94,15 @@ final class JavaCppModule implements Module {
     }
 
     @Override
-    public void adamStep(AdamSettings adam, double learningRate) {
-        requireOpen();
-        Objects.requireNonNull(adam, "adam");
-        requireLearningRate(learningRate);
-        if (lastGradientList == null) {
-            throw new IllegalStateException("adamStep on " + spec.describe() + " needs the gradients of a backward first");
-        }
+    protected void doAdamStep(AdamSettings adam, double learningRate) {
         try (PointerScope scope = new PointerScope(); GradModeScope noGrad = GradModeScope.disabled()) {
             optimizer.step(lastGradientList, adam, learningRate);
         }
     }
 
     @Override
-    public float trainStep(io.srgrn.api.tensor.Tensor input, io.srgrn.api.tensor.Tensor target, AdamSettings adam,
+    protected float doTrainStep(io.srgrn.api.tensor.Tensor input, io.srgrn.api.tensor.Tensor target, AdamSettings adam,
             double learningRate) {
-        requireOpen();
-        Objects.requireNonNull(adam, "adam");
-        requireLearningRate(learningRate);
-        int[] outShape = ParameterCheck.requireInput(spec, input);
-        if (!Arrays.equals(outShape, target.shape())) {
-            throw new ShapeMismatchException("training target for " + spec.describe() + " must have the output shape "
-                    + Arrays.toString(outShape) + ", got " + Arrays.toString(target.shape()));
-        }
         try (PointerScope scope = new PointerScope(); GradModeScope grad = GradModeScope.enabled()) {
             Tensor y = layer.forward(device.upload(input));
             Tensor loss = torch.l1_loss(y, device.upload(target)); // reduction: mean
@@ -173,111 +144,42 @@ final class JavaCppModule implements Module {
     }
 
     @Override
-    public io.srgrn.api.tensor.Tensor parameter(String name) {
-        requireOpen();
-        ParamSpec p;
-        try {
-            p = spec.parameter(name);
-        } catch (java.util.NoSuchElementException e) {
-            throw new IllegalArgumentException("no parameter '" + name + "' in " + spec.describe(), e);
-        }
+    protected io.srgrn.api.tensor.Tensor doParameter(ParamSpec p) {
         try (PointerScope scope = new PointerScope()) {
             return device.download(parameters.leaf(p.name()), p.shape());
         }
     }
 
     @Override
-    public Map<String, io.srgrn.api.tensor.Tensor> parameters() {
-        requireOpen();
-        Map<String, io.srgrn.api.tensor.Tensor> out = new LinkedHashMap<>();
-        try (PointerScope scope = new PointerScope()) {
-            for (ParamSpec p : spec.parameters()) {
-                out.put(p.name(), device.download(parameters.leaf(p.name()), p.shape()));
-            }
-        }
-        return out;
-    }
-
-    @Override
-    public void setParameters(Map<String, io.srgrn.api.tensor.Tensor> values) {
-        requireOpen();
-        Objects.requireNonNull(values, "values");
-        ParameterCheck.requireKnown(spec, values);
+    protected void doSetParameters(Map<String, io.srgrn.api.tensor.Tensor> values) {
         try (PointerScope scope = new PointerScope(); GradModeScope noGrad = GradModeScope.disabled()) {
             // Upload everything before the first copy, so a failure leaves the parameters unchanged.
             Map<String, Tensor> uploaded = new LinkedHashMap<>();
-            for (ParamSpec p : spec.parameters()) {
-                io.srgrn.api.tensor.Tensor t = values.get(p.name());
-                if (t != null) {
-                    uploaded.put(p.name(), device.upload(t));
-                }
-            }
+            values.forEach((name, t) -> uploaded.put(name, device.upload(t)));
             parameters.assign(uploaded);
         }
     }
 
     @Override
-    public OptimizerState optimizerState() {
-        requireOpen();
+    protected OptimizerState doOptimizerState() {
         try (PointerScope scope = new PointerScope()) {
             return optimizer.state(device);
         }
     }
 
     @Override
-    public void setOptimizerState(OptimizerState state) {
-        requireOpen();
-        Objects.requireNonNull(state, "state");
-        Map<String, io.srgrn.api.tensor.Tensor> first = state.firstMoment();
-        Map<String, io.srgrn.api.tensor.Tensor> second = state.secondMoment();
-        if (!first.keySet().equals(second.keySet())) {
-            throw new IllegalArgumentException("optimizer state for " + spec.describe()
-                    + " must have first and second moments for the same parameters; first has " + first.keySet()
-                    + ", second has " + second.keySet());
-        }
-        if (first.isEmpty() && state.step() != 0) {
-            throw new IllegalArgumentException("optimizer state for " + spec.describe() + " is at step " + state.step()
-                    + " but has no moments");
-        }
-        if (!first.isEmpty()) {
-            ParameterCheck.requireComplete(spec, first);
-            ParameterCheck.requireComplete(spec, second);
-        }
+    protected void doSetOptimizerState(OptimizerState state) {
         try (PointerScope scope = new PointerScope()) {
             List<Tensor> m = new ArrayList<>();
             List<Tensor> v = new ArrayList<>();
-            if (!first.isEmpty()) {
-                for (ParamSpec p : spec.parameters()) {
-                    m.add(device.upload(first.get(p.name())));
-                    v.add(device.upload(second.get(p.name())));
-                }
-            }
+            state.firstMoment().values().forEach(t -> m.add(device.upload(t)));
+            state.secondMoment().values().forEach(t -> v.add(device.upload(t)));
             optimizer.restore(state.step(), m, v);
         }
     }
 
-    private static void requireLearningRate(double learningRate) {
-        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + learningRate);
-        }
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("module " + spec.describe() + " of the javacpp backend is closed");
-        }
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
-
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void doClose() {
         if (lastGradients != null) {
             lastGradients.close();
             lastGradientList = null;

@@ -87,21 +87,6 @@ class ModuleContractTest {
     }
 
     @Test
-    void closingTheContextClosesItsModules() {
-        BackendContext ctx = new JavaCppBackend().open(Device.CPU, BackendOptions.defaults());
-        Module m = ctx.compile(spec, TinyModels.weights(spec, 5, 0f));
-        assertThat(ctx.device()).isEqualTo(Device.CPU);
-        assertThat(ctx.backend().name()).isEqualTo("javacpp");
-        ctx.close();
-        assertThatThrownBy(() -> m.forward(Tensor.zeros(1, 3, 4, 4))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("closed");
-        assertThatThrownBy(() -> ctx.compile(spec, TinyModels.weights(spec, 5, 0f)))
-                .isInstanceOf(IllegalStateException.class);
-        m.close();
-        ctx.close();
-    }
-
-    @Test
     void openingACudaDeviceWithoutCudaNativesSaysWhatIsMissing() {
         Assumptions.assumeFalse(NativeArtifacts.onClassPath().hasGpuNatives(), "CUDA natives are on the class path");
         assertThatThrownBy(() -> new JavaCppBackend().open(Device.cuda(0), BackendOptions.defaults()))

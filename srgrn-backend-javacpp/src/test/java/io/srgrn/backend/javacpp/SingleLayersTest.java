@@ -80,15 +80,6 @@ class SingleLayersTest {
         assertSamePathWithZeroGamma(full, plain, Tensor.uniform(new SplittableRandom(42), -1, 1, new int[] {1, 8, 6, 6}));
     }
 
-    /** The ablations of paper Table 1 compile, run and match the full model with gammas 0. */
-    @ParameterizedTest
-    @CsvSource({"2, false, true", "3, true, false", "4, false, false"})
-    void ablatedModelsEqualTheFullModelWithZeroGammas(int scale, boolean grum, boolean grrb) {
-        SrgrnSpec full = new SrgrnSpec(TinyModels.config(scale, NodeAggregation.MEAN));
-        SrgrnSpec ablated = new SrgrnSpec(full.config().withAblation(grum, grrb));
-        assertSamePathWithZeroGamma(full, ablated, Tensor.uniform(new SplittableRandom(43), -0.5, 0.5, new int[] {1, 3, 4, 5}));
-    }
-
     /** A GRUM's gamma really mixes: gamma 1 drops the sub-pixel path, so its weights then have no gradient. */
     @Test
     void grumWithGammaOneIgnoresTheSubpixelPath() {

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
  * Which file goes where for {@code srgrn upscale}, worked out and checked before any model is
  * loaded: inputs exist, outputs do not collide, and nothing is overwritten without {@code --force}.
  *
- * <p>With one input file and an output path that has an image extension (or is not an existing
- * folder and has an extension), the output is that file. Otherwise the output is a folder: an input
- * file keeps its name; the images in an input folder (searched recursively) keep their path
+ * <p>An output path that is not an existing folder and whose name has an extension names one file;
+ * that extension must be an image format this writes (else a usage error, before anything is
+ * created). Otherwise the output is a folder: an input file keeps its name; the images in an input
+ * folder (searched recursively, leaving out the output folder when it lies inside) keep their path
  * relative to it. {@code format} (e.g. {@code png}) replaces the extension of folder outputs.
  */
 record UpscalePlan(List<Job> jobs) {
@@ -42,7 +43,10 @@ record UpscalePlan(List<Job> jobs) {
             throw new UsageException("unknown --format '" + format + "'; allowed: png, jpg, jpeg, bmp, tif, tiff");
         }
         boolean singleFile = inputs.size() == 1 && Files.isRegularFile(inputs.get(0));
-        boolean outIsFile = !Files.isDirectory(out) && ImageFormat.isImageFile(out);
+        boolean outIsFile = !Files.isDirectory(out) && hasExtension(out);
+        if (outIsFile && !ImageFormat.isImageFile(out)) {
+            throw new UsageException("-o " + out + ": " + unsupportedFormat(out));
+        }
         List<Job> jobs = new ArrayList<>();
         if (outIsFile) {
             if (!singleFile) {
@@ -59,7 +63,7 @@ record UpscalePlan(List<Job> jobs) {
             }
             for (Path in : inputs) {
                 if (Files.isDirectory(in)) {
-                    for (Path img : imagesUnder(in)) {
+                    for (Path img : imagesUnder(in, out)) {
                         jobs.add(new Job(img, withFormat(out.resolve(in.relativize(img).toString()), format)));
                     }
                 } else {
@@ -70,6 +74,12 @@ record UpscalePlan(List<Job> jobs) {
                 throw new UsageException("no image files (png, jpg, jpeg, bmp, tif, tiff) in " + inputs);
             }
         }
+        for (Job j : jobs) {
+            if (!ImageFormat.isImageFile(j.output())) {
+                throw new UsageException(j.input() + " would be written as " + j.output() + ": "
+                        + unsupportedFormat(j.output()) + "; choose one with --format");
+            }
+        }
         checkCollisions(jobs);
         if (!force) {
             checkOverwrites(jobs);
@@ -77,9 +87,26 @@ record UpscalePlan(List<Job> jobs) {
         return new UpscalePlan(List.copyOf(jobs));
     }
 
-    private static List<Path> imagesUnder(Path dir) {
+    private static boolean hasExtension(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.lastIndexOf('.') > 0;
+    }
+
+    private static String unsupportedFormat(Path file) {
+        try {
+            ImageFormat.of(file);
+            return "a supported format";
+        } catch (io.srgrn.data.image.ImageFormatException e) {
+            return e.reason();
+        }
+    }
+
+    /** The images under {@code dir}, except those in {@code out} (earlier outputs are not inputs). */
+    private static List<Path> imagesUnder(Path dir, Path out) {
+        Path outTree = out.toAbsolutePath().normalize();
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(ImageFormat::isImageFile).sorted().toList();
+            return walk.filter(Files::isRegularFile).filter(ImageFormat::isImageFile)
+                    .filter(p -> !p.toAbsolutePath().normalize().startsWith(outTree)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }

@@ -123,6 +123,38 @@ class UpscaleCommandTest {
         assertThat(ImageFiles.read(out).width()).isEqualTo(16);
     }
 
+    /** Issue 11: "-o x.gif" made a folder x.gif/ holding in.png, with exit 0. */
+    @Test
+    void anOutputWithAnUnsupportedExtensionIsAUsageErrorAndCreatesNothing() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 8, 8, false, 11);
+        for (String name : new String[] {"x.gif", "x.webp"}) {
+            Path out = dir.resolve(name);
+            Cli.Result r = upscale(in.toString(), "-o", out.toString());
+            assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains(out.toString()).contains("unsupported");
+            assertThat(out).doesNotExist();
+        }
+        Path gif = Files.write(dir.resolve("in.gif"), new byte[] {'G', 'I', 'F', '8', '9', 'a'});
+        Path folder = dir.resolve("gifs");
+        Cli.Result r = upscale(gif.toString(), "-o", folder.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("in.gif").contains("--format");
+        assertThat(folder).doesNotExist();
+    }
+
+    /** Issue 11: re-running into a subfolder of the input upscaled its own outputs into out/out/. */
+    @Test
+    void anOutputFolderInsideTheInputFolderIsNotReadAsInput() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("photos"));
+        Cli.image(folder.resolve("a.png"), 3, 8, 8, false, 12);
+        Path out = folder.resolve("out");
+        assertThat(upscale(folder.toString(), "-o", out.toString()).code()).isZero();
+        Cli.Result again = upscale(folder.toString(), "-o", out.toString(), "--force");
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(ImageFiles.read(out.resolve("a.png")).width()).isEqualTo(16);
+        assertThat(out.resolve("out")).doesNotExist();
+    }
+
     @Test
     void badFileIsSkippedTheRestDoneAndTheExitIsNonZero() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("in"));

@@ -9,6 +9,7 @@ public class ImageFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    private final String reason;
 
     public ImageFormatException(Path file, String reason) {
         this(file, reason, null);
@@ -17,6 +18,12 @@ public class ImageFormatException extends IOException {
     public ImageFormatException(Path file, String reason, Throwable cause) {
         super(file + ": " + reason, cause);
         this.file = file;
+        this.reason = reason;
+    }
+
+    /** What is wrong, without the file name. */
+    public String reason() {
+        return reason;
     }
 
     /** The file concerned. */

@@ -61,6 +61,12 @@ public final class ForkedJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m"); // a later -Xmx in jvmOptions wins
+        // The child sees this JVM's settings of the library and its natives (e.g. -Dsrgrn.backend).
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("srgrn.") || name.startsWith("ai.djl.") || name.startsWith("org.bytedeco.")) {
+                cmd.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         // Surefire may put the real class path in this property and a manifest-only jar in java.class.path.
