@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.SplittableRandom;
 
 /**
  * Run by {@link ModuleContractKit} in a child JVM: threads loop over forward passes of one module
@@ -32,7 +33,7 @@ public final class CloseWhileBusyProbe {
     public static void main(String[] args) throws Exception {
         Backend backend = instantiate(args[0]);
         SrgrnSpec spec = new SrgrnSpec(SrgrnConfig.compact(2));
-        Tensor input = SeededTensors.uniform(1, 0, 1, 1, 3, 24, 24);
+        Tensor input = Tensor.uniform(new SplittableRandom(1), 0, 1, new int[] {1, 3, 24, 24});
         BackendContext context = backend.open(Device.parse(args[1]), BackendOptions.defaults());
         Module module = context.compile(spec, SeededTensors.parameters(spec, 2));
         Tensor expected = module.forward(input);

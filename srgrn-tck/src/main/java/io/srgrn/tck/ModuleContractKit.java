@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.SplittableRandom;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -223,7 +224,7 @@ public abstract class ModuleContractKit {
     void optimizerStatesOutsideTheRuleAreRefusedAndChangeNothing() {
         try (Module m = compile(SeededTensors.parameters(TINY, 7))) {
             Tensor x = input(8);
-            m.trainStep(x, SeededTensors.uniform(9, 0, 1, TINY.outputShape(x.shape())), ADAM, LEARNING_RATE);
+            m.trainStep(x, Tensor.uniform(new SplittableRandom(9), 0, 1, TINY.outputShape(x.shape())), ADAM, LEARNING_RATE);
             OptimizerState good = m.optimizerState();
             String first = TINY.parameters().get(0).name();
             Map<String, Tensor> partial = new LinkedHashMap<>(good.firstMoment());
@@ -251,7 +252,7 @@ public abstract class ModuleContractKit {
     void adamStepNeedsTheGradientsOfABackwardAndAFiniteLearningRate() {
         try (Module m = compile(SeededTensors.parameters(TINY, 11))) {
             Tensor x = input(12);
-            Tensor target = SeededTensors.uniform(13, 0, 1, TINY.outputShape(x.shape()));
+            Tensor target = Tensor.uniform(new SplittableRandom(13), 0, 1, TINY.outputShape(x.shape()));
             Map<String, Tensor> before = m.parameters();
             assertThatThrownBy(() -> m.adamStep(ADAM, LEARNING_RATE)).as("adamStep before any backward")
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("backward");
@@ -313,6 +314,6 @@ public abstract class ModuleContractKit {
     }
 
     private static Tensor input(long seed) {
-        return SeededTensors.uniform(seed, 0, 1, TINY_INPUT);
+        return Tensor.uniform(new SplittableRandom(seed), 0, 1, TINY_INPUT);
     }
 }
