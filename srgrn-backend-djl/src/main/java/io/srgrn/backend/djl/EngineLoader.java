@@ -50,9 +50,14 @@ final class EngineLoader {
      * Sets libtorch's intra-op thread count. libtorch keeps one process-wide value, which each thread
      * adopts on its first parallel operation; inter-op threads are left alone because SRGRN never
      * runs operators concurrently and libtorch refuses to change them once used.
+     *
+     * <p>Only a change is passed on: on this project's AVX-512 machines, every {@code set_num_threads}
+     * call (even with the current value) made later oneDNN convolutions return NaN gradients now and
+     * then (scripts/nan-repro: 10 of 60 two-step trainings when re-set before each, 0 of 120 when set
+     * once).
      */
     static synchronized void setIntraOpThreads(int threads) {
-        if (threads > 0) {
+        if (threads > 0 && threads != JniUtils.getNumThreads()) {
             JniUtils.setNumThreads(threads);
             LOG.debug("libtorch intra-op threads set to {}", threads);
         }

@@ -126,8 +126,10 @@ public final class JavaCppBackend implements Backend {
                         + count + " CUDA device(s)");
             }
         }
-        if (options.threads() > 0) {
-            // libtorch's intra-op pool is process-wide: the last context opened sets it.
+        if (options.threads() > 0 && options.threads() != torch.get_num_threads()) {
+            // libtorch's intra-op pool is process-wide: the last context opened sets it. Only a change is
+            // passed on: a set_num_threads call, even with the current value, made later oneDNN
+            // convolutions return NaN gradients now and then on AVX-512 machines (scripts/nan-repro).
             torch.set_num_threads(options.threads());
         }
         LOG.debug("opened javacpp backend on {} with {} intra-op threads", device, torch.get_num_threads());
