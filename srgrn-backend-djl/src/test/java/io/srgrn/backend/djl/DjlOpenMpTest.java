@@ -17,24 +17,25 @@ class DjlOpenMpTest {
     private static final List<String> UNSET = List.of(OpenMpDefaults.WAIT_POLICY, "GOMP_SPINCOUNT");
 
     @Test
-    void passiveByDefaultWithoutAnyEnvironment() {
-        Map<String, String> probe = ChildJvm.run(OpenMpProbe.class, List.of(), DISPLAY, UNSET);
+    void passiveWhenAskedWithoutAnyEnvironment() {
+        Map<String, String> probe = ChildJvm.run(OpenMpProbe.class,
+                List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=passive"), DISPLAY, UNSET);
         assertThat(probe.get("outcome")).isEqualTo("SET");
         assertThat(probe.get("processValue")).isEqualTo("passive");
         assertThat(probe.get("_output")).contains("GOMP_SPINCOUNT = '0'");
     }
 
     @Test
-    void theOptOutLeavesLibgompsDefault() {
-        Map<String, String> probe = ChildJvm.run(OpenMpProbe.class,
-                List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=none"), DISPLAY, UNSET);
+    void byDefaultLibgompsDefaultIsLeft() {
+        Map<String, String> probe = ChildJvm.run(OpenMpProbe.class, List.of(), DISPLAY, UNSET);
         assertThat(probe.get("outcome")).isEqualTo("DISABLED");
         assertThat(probe.get("_output")).doesNotContain("GOMP_SPINCOUNT = '0'").contains("GOMP_SPINCOUNT = '");
     }
 
     @Test
     void aUserValueIsKept() {
-        Map<String, String> probe = ChildJvm.run(OpenMpProbe.class, List.of(),
+        Map<String, String> probe = ChildJvm.run(OpenMpProbe.class,
+                List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=passive"),
                 Map.of("OMP_DISPLAY_ENV", "verbose", OpenMpDefaults.WAIT_POLICY, "active"), List.of("GOMP_SPINCOUNT"));
         assertThat(probe.get("outcome")).isEqualTo("USER_VALUE_KEPT");
         assertThat(probe.get("_output")).contains("OMP_WAIT_POLICY = 'ACTIVE'");
