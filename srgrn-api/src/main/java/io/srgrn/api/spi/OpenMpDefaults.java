@@ -36,7 +36,12 @@ public final class OpenMpDefaults {
     public static final String WAIT_POLICY = "OMP_WAIT_POLICY";
     /** System property: the wait policy to set ({@code passive} by default), or {@code none}. */
     public static final String POLICY_PROPERTY = "srgrn.omp.waitPolicy";
-    static final String DEFAULT_POLICY = "passive";
+    /**
+     * Opt-in for now: with the passive policy set in-process, DJL's backward passes gave NaN and wrong
+     * gradients in the conformance kit on a heavily loaded machine (2026-11-29; not yet explained), so
+     * nothing is set unless {@value #POLICY_PROPERTY} asks for it.
+     */
+    static final String DEFAULT_POLICY = "none";
 
     private static Outcome outcome;
 

@@ -18,24 +18,25 @@ class DjlOpenMpTest {
     private static final List<String> UNSET = List.of(OpenMpDefaults.WAIT_POLICY, "GOMP_SPINCOUNT");
 
     @Test
-    void passiveByDefaultWithoutAnyEnvironment() {
-        ForkedJvm.Result probe = ForkedJvm.run(OpenMpProbe.class, List.of(), DISPLAY, UNSET, 300).requireSuccess();
+    void passiveWhenAskedWithoutAnyEnvironment() {
+        ForkedJvm.Result probe = ForkedJvm.run(OpenMpProbe.class,
+                List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=passive"), DISPLAY, UNSET, 300).requireSuccess();
         assertThat(probe.text("probe.outcome=")).isEqualTo("SET");
         assertThat(probe.text("probe.processValue=")).isEqualTo("passive");
         assertThat(probe.output()).contains("GOMP_SPINCOUNT = '0'");
     }
 
     @Test
-    void theOptOutLeavesLibgompsDefault() {
-        ForkedJvm.Result probe = ForkedJvm.run(OpenMpProbe.class,
-                List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=none"), DISPLAY, UNSET, 300).requireSuccess();
+    void byDefaultLibgompsDefaultIsLeft() {
+        ForkedJvm.Result probe = ForkedJvm.run(OpenMpProbe.class, List.of(), DISPLAY, UNSET, 300).requireSuccess();
         assertThat(probe.text("probe.outcome=")).isEqualTo("DISABLED");
         assertThat(probe.output()).doesNotContain("GOMP_SPINCOUNT = '0'").contains("GOMP_SPINCOUNT = '");
     }
 
     @Test
     void aUserValueIsKept() {
-        ForkedJvm.Result probe = ForkedJvm.run(OpenMpProbe.class, List.of(),
+        ForkedJvm.Result probe = ForkedJvm.run(OpenMpProbe.class,
+                List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=passive"),
                 Map.of("OMP_DISPLAY_ENV", "verbose", OpenMpDefaults.WAIT_POLICY, "active"), List.of("GOMP_SPINCOUNT"), 300)
                 .requireSuccess();
         assertThat(probe.text("probe.outcome=")).isEqualTo("USER_VALUE_KEPT");

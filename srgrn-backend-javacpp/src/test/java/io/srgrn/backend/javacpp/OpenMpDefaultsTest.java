@@ -18,17 +18,17 @@ class OpenMpDefaultsTest {
     private static final List<String> UNSET = List.of(OpenMpDefaults.WAIT_POLICY, "GOMP_SPINCOUNT");
 
     @Test
-    void passiveByDefaultWithoutAnyEnvironment() {
-        ForkedJvm.Result r = ForkedJvm.run(OpenMpProbe.class, List.of(), DISPLAY, UNSET, 300);
+    void passiveWhenAskedWithoutAnyEnvironment() {
+        ForkedJvm.Result r = ForkedJvm.run(OpenMpProbe.class,
+                List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=passive"), DISPLAY, UNSET, 300);
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.hasLine("outcome=SET")).as(r.output()).isTrue();
         assertThat(r.output()).contains("GOMP_SPINCOUNT = '0'");
     }
 
     @Test
-    void theOptOutLeavesLibgompsDefault() {
-        ForkedJvm.Result r = ForkedJvm.run(OpenMpProbe.class, List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=none"),
-                DISPLAY, UNSET, 300);
+    void byDefaultLibgompsDefaultIsLeft() {
+        ForkedJvm.Result r = ForkedJvm.run(OpenMpProbe.class, List.of(), DISPLAY, UNSET, 300);
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.hasLine("outcome=DISABLED")).as(r.output()).isTrue();
         assertThat(r.output()).contains("GOMP_SPINCOUNT = '").doesNotContain("GOMP_SPINCOUNT = '0'");
