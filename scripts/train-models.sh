@@ -8,6 +8,10 @@
 #   scripts/train-models.sh stop NAME...    stop (the last checkpoint stays; at most one interval is lost)
 #   scripts/train-models.sh status          iteration, best hold-out PSNR and state of every run
 #
+# oneDNN runs on its SSE4.1 kernels: its AVX ones computed wrong gradients on these machines (docs/RESULTS.md,
+# "oneDNN"); the runs of 2026-11-29 trained without that setting, so their resumes differ from what an
+# uninterrupted run would have done from there on.
+#
 # The settings (why: docs/MODELS.md): compact preset, T91 + BSD200 with 10 images held out for
 # validation (no benchmark set picks a checkpoint), batch 16, one thread; LR patches of 32 (x2, x3)
 # and 24 (x4): HR patches of 64 at x2 and 96 at x3 and x4.
@@ -51,7 +55,7 @@ start() {
   nohup nice -n 5 bash -c '
     args='"'$args'"'
     for try in 1 2 3 4 5 6; do
-      OMP_WAIT_POLICY=passive java -Dsrgrn-train-run='"$name"' -Xmx4g -cp "'"$cp"'" \
+      OMP_WAIT_POLICY=passive DNNL_MAX_CPU_ISA="${DNNL_MAX_CPU_ISA:-SSE41}" java -Dsrgrn-train-run='"$name"' -Xmx4g -cp "'"$cp"'" \
         io.srgrn.bench.cli.SrgrnCommand train -o "'"$dir"'" $args && exit 0
       tail -n 5 "'"$dir"'/train.log" | grep -q "diverged" || exit 1
       echo "train-models: resuming after a non-finite loss (retry $try)"
