@@ -423,7 +423,7 @@ final class TrainCommand implements Callable<Integer> {
         try (MetricLog log = MetricLog.open(out.resolve(SESSIONS),
                 "started,from_iteration,target_iterations,threads,backend,commit,machine")) {
             log.append(Csv.line(List.of(Instant.now().toString(), start, settings.iterations(), settings.threads(),
-                    model.backend().name(), Provenance.gitCommit(), Provenance.machine())));
+                    model.backend().name(), Provenance.gitCommit(), Provenance.machine())).stripTrailing());
             log.sync();
         }
     }
