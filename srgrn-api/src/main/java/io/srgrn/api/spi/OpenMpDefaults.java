@@ -1,11 +1,5 @@
 package io.srgrn.api.spi;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * environment alone. When OpenMP is already loaded in the process (by other native code), or the
  * environment cannot be changed (no JNA, Windows), nothing can take effect: a warning says so and
  * how to set it before the JVM starts.
- *
- * <p>JNA is an optional dependency of this module: the backends that call this class bring it.
  */
 public final class OpenMpDefaults {
     private static final Logger LOG = LoggerFactory.getLogger(OpenMpDefaults.class);
@@ -37,11 +29,11 @@ public final class OpenMpDefaults {
     /** System property: the wait policy to set ({@code passive} by default), or {@code none}. */
     public static final String POLICY_PROPERTY = "srgrn.omp.waitPolicy";
     /**
-     * Opt-in for now: with the passive policy set in-process, DJL's backward passes gave NaN and wrong
-     * gradients in the conformance kit on a heavily loaded machine (2026-11-29; not yet explained), so
-     * nothing is set unless {@value #POLICY_PROPERTY} asks for it.
+     * Passive: it costs little on an idle machine and saves several times over on a busy one. (It was
+     * opt-in for a while because NaN gradients showed up with it; their cause turned out to be
+     * oneDNN's AVX-512 kernels on AMD CPUs, see {@link OneDnnDefaults}, and the kit passes with it.)
      */
-    static final String DEFAULT_POLICY = "none";
+    static final String DEFAULT_POLICY = "passive";
 
     private static Outcome outcome;
 
@@ -82,17 +74,15 @@ public final class OpenMpDefaults {
             LOG.debug("{}={} from the environment is kept", WAIT_POLICY, inherited);
             return Outcome.USER_VALUE_KEPT;
         }
-        if (openMpLoaded()) {
+        if (ProcessEnvironment.libraryLoaded("libgomp", "libiomp", "libomp")) {
             LOG.warn("OpenMP is already loaded in this JVM, so backend '{}' cannot make its threads wait passively; "
                     + "on a busy machine inference may be several times slower: start the JVM with {}={}",
                     backend, WAIT_POLICY, policy);
             return Outcome.TOO_LATE;
         }
         try {
-            if (Platform.isWindows() || CLibrary.INSTANCE.setenv(WAIT_POLICY, policy, 0) != 0) {
-                throw new UnsupportedOperationException("setenv is not available");
-            }
-        } catch (LinkageError | RuntimeException e) {
+            ProcessEnvironment.setIfAbsent(WAIT_POLICY, policy);
+        } catch (UnsupportedOperationException e) {
             LOG.warn("cannot set {} in this process ({}); on a busy machine inference may be several times slower: "
                     + "start the JVM with {}={}", WAIT_POLICY, e.toString(), WAIT_POLICY, policy);
             return Outcome.UNSUPPORTED;
@@ -103,32 +93,6 @@ public final class OpenMpDefaults {
 
     /** The value the C library's environment holds now (what OpenMP will read), or null. */
     public static String processValue() {
-        try {
-            return Platform.isWindows() ? System.getenv(WAIT_POLICY) : CLibrary.INSTANCE.getenv(WAIT_POLICY);
-        } catch (LinkageError | RuntimeException e) {
-            return System.getenv(WAIT_POLICY);
-        }
-    }
-
-    /** True when an OpenMP runtime is mapped into this process (Linux; false where unknown). */
-    static boolean openMpLoaded() {
-        Path maps = Path.of("/proc/self/maps");
-        if (!Files.isReadable(maps)) {
-            return false;
-        }
-        try (var lines = Files.lines(maps)) {
-            return lines.anyMatch(l -> l.contains("libgomp") || l.contains("libiomp") || l.contains("libomp"));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** The C library's environment functions (POSIX). */
-    private interface CLibrary extends Library {
-        CLibrary INSTANCE = Native.load(Platform.C_LIBRARY_NAME, CLibrary.class);
-
-        int setenv(String name, String value, int overwrite);
-
-        String getenv(String name);
+        return ProcessEnvironment.get(WAIT_POLICY);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.pytorch.engine.PtEngine;
 import ai.djl.pytorch.jni.JniUtils;
 import io.srgrn.api.spi.BackendUnavailableException;
 import io.srgrn.api.spi.NativeRuntimes;
+import io.srgrn.api.spi.OneDnnDefaults;
 import io.srgrn.api.spi.OpenMpDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ final class EngineLoader {
         // Any download attempt (a missing or mismatched native jar) fails fast instead of reaching the network.
         System.setProperty(OFFLINE_PROPERTY, "true");
         OpenMpDefaults.apply(backendName);   // before libgomp loads: it reads OMP_WAIT_POLICY only then
+        OneDnnDefaults.apply(backendName);   // before oneDNN's first kernel: it reads DNNL_MAX_CPU_ISA only then
         try {
             engine = Engine.getEngine(PtEngine.ENGINE_NAME);
         } catch (RuntimeException | LinkageError e) {

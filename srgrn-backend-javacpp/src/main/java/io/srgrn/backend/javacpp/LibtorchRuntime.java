@@ -2,6 +2,7 @@ package io.srgrn.backend.javacpp;
 
 import io.srgrn.api.spi.BackendUnavailableException;
 import io.srgrn.api.spi.NativeRuntimes;
+import io.srgrn.api.spi.OneDnnDefaults;
 import io.srgrn.api.spi.OpenMpDefaults;
 import java.io.File;
 import java.io.IOException;
@@ -36,6 +37,7 @@ final class LibtorchRuntime {
             throw failure;
         }
         OpenMpDefaults.apply(backendName);   // before libgomp loads: it reads OMP_WAIT_POLICY only then
+        OneDnnDefaults.apply(backendName);   // before oneDNN's first kernel: it reads DNNL_MAX_CPU_ISA only then
         long start = System.nanoTime();
         String resource = artifacts.libtorchCpuResource();
         try {
