@@ -41,23 +41,20 @@ public final class SrgrnUpscaler extends Transformer {
 
     private final String uid;
 
-    public final Param<String> inputCol = new Param<>(this, "inputCol", "column of encoded image bytes");
-    public final Param<String> pathCol = new Param<>(this, "pathCol",
-            "column naming each image (errors, the input's format); optional in the input");
-    public final Param<String> outputCol = new Param<>(this, "outputCol", "column for the upscaled image's bytes");
-    public final Param<String> widthCol = new Param<>(this, "widthCol", "column for the upscaled image's width");
-    public final Param<String> heightCol = new Param<>(this, "heightCol", "column for the upscaled image's height");
-    public final Param<String> errorCol = new Param<>(this, "errorCol", "column for the reason an image failed (null: done)");
-    public final Param<String> model = new Param<>(this, "model", "a shipped model's name ('' : the default for the scale)");
-    public final Param<String> weights = new Param<>(this, "weights",
-            "a safetensors weights file every executor can read ('': none)");
-    public final IntParam scale = new IntParam(this, "scale", "2, 3 or 4; 0: the model's own (4 for the shipped default)");
-    public final Param<String> backend = new Param<>(this, "backend", "backend name ('': the best available)");
-    public final IntParam threads = new IntParam(this, "threads", "intra-op CPU threads per executor model (0: backend's choice)");
-    public final IntParam tile = new IntParam(this, "tile", "tile size in input pixels (0: whole images)");
-    public final IntParam tileOverlap = new IntParam(this, "tileOverlap", "input pixels of context around each tile");
-    public final Param<String> outputFormat = new Param<>(this, "outputFormat",
-            "png, jpg, jpeg, bmp, tif, tiff, or 'input' for the input file's own format");
+    private final Param<String> inputCol;
+    private final Param<String> pathCol;
+    private final Param<String> outputCol;
+    private final Param<String> widthCol;
+    private final Param<String> heightCol;
+    private final Param<String> errorCol;
+    private final Param<String> model;
+    private final Param<String> weights;
+    private final IntParam scale;
+    private final Param<String> backend;
+    private final IntParam threads;
+    private final IntParam tile;
+    private final IntParam tileOverlap;
+    private final Param<String> outputFormat;
 
     public SrgrnUpscaler() {
         this("srgrnUpscaler_" + UUID.randomUUID().toString().substring(0, 12));
@@ -65,7 +62,21 @@ public final class SrgrnUpscaler extends Transformer {
 
     /** The constructor {@link #copy(ParamMap)} (Spark's {@code defaultCopy}) calls. */
     public SrgrnUpscaler(String uid) {
-        this.uid = uid;
+        this.uid = uid; // first: each param records its parent's uid when made
+        inputCol = new Param<>(this, "inputCol", "column of encoded image bytes");
+        pathCol = new Param<>(this, "pathCol", "column naming each image (errors, the input's format); optional in the input");
+        outputCol = new Param<>(this, "outputCol", "column for the upscaled image's bytes");
+        widthCol = new Param<>(this, "widthCol", "column for the upscaled image's width");
+        heightCol = new Param<>(this, "heightCol", "column for the upscaled image's height");
+        errorCol = new Param<>(this, "errorCol", "column for the reason an image failed (null: done)");
+        model = new Param<>(this, "model", "a shipped model's name ('': the default for the scale)");
+        weights = new Param<>(this, "weights", "a safetensors weights file every executor can read ('': none)");
+        scale = new IntParam(this, "scale", "2, 3 or 4; 0: the model's own (4 for the shipped default)");
+        backend = new Param<>(this, "backend", "backend name ('': the best available)");
+        threads = new IntParam(this, "threads", "intra-op CPU threads of each executor's model (0: the backend's choice)");
+        tile = new IntParam(this, "tile", "tile size in input pixels (0: whole images)");
+        tileOverlap = new IntParam(this, "tileOverlap", "input pixels of context around each tile");
+        outputFormat = new Param<>(this, "outputFormat", "png, jpg, jpeg, bmp, tif, tiff, or 'input' for the input file's own format");
         setDefault(inputCol, "content");
         setDefault(pathCol, "path");
         setDefault(outputCol, "upscaled");
@@ -85,6 +96,64 @@ public final class SrgrnUpscaler extends Transformer {
     @Override
     public String uid() {
         return uid;
+    }
+
+    // Spark finds a stage's params through public no-argument methods, as Scala's vals give them.
+
+    public Param<String> inputCol() {
+        return inputCol;
+    }
+
+    public Param<String> pathCol() {
+        return pathCol;
+    }
+
+    public Param<String> outputCol() {
+        return outputCol;
+    }
+
+    public Param<String> widthCol() {
+        return widthCol;
+    }
+
+    public Param<String> heightCol() {
+        return heightCol;
+    }
+
+    public Param<String> errorCol() {
+        return errorCol;
+    }
+
+    public Param<String> model() {
+        return model;
+    }
+
+    public Param<String> weights() {
+        return weights;
+    }
+
+    public IntParam scale() {
+        return scale;
+    }
+
+    public Param<String> backend() {
+        return backend;
+    }
+
+    public IntParam threads() {
+        return threads;
+    }
+
+    public IntParam tile() {
+        return tile;
+    }
+
+    public IntParam tileOverlap() {
+        return tileOverlap;
+    }
+
+    public Param<String> outputFormat() {
+        return outputFormat;
     }
 
     public SrgrnUpscaler setInputCol(String value) {
