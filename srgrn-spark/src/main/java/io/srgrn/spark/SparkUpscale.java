@@ -1,7 +1,7 @@
 package io.srgrn.spark;
 
 import io.srgrn.api.Tiling;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -35,11 +35,16 @@ public final class SparkUpscale {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int status = execute(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(status);
     }
 
     /** Parses {@code args}, runs the job and returns the exit status; a bad command line is {@link #USAGE}. */
-    public static int execute(String[] args, PrintStream out, PrintStream err) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Arguments a;
         try {
             a = Arguments.parse(args);
@@ -55,7 +60,7 @@ public final class SparkUpscale {
      * Runs the job in a Spark session for {@code master} (null: the one {@code spark-submit}
      * configured) and prints the report; used by {@code srgrn spark-upscale} too.
      */
-    public static int run(String master, SparkUpscaleJob.Options options, PrintStream out, PrintStream err) {
+    public static int run(String master, SparkUpscaleJob.Options options, PrintWriter out, PrintWriter err) {
         SparkSession.Builder b = SparkSession.builder().appName("srgrn spark-upscale");
         if (master != null) {
             b.master(master);
@@ -63,6 +68,9 @@ public final class SparkUpscale {
         // A session that already ran here (a test's, a notebook's) is reused and left running.
         boolean ours = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = b.getOrCreate();
+        if (ours) {
+            spark.sparkContext().setLogLevel("WARN"); // a command's output, not Spark's progress chatter
+        }
         long t0 = System.nanoTime();
         JobReport report;
         try {
@@ -79,8 +87,8 @@ public final class SparkUpscale {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf("spark-upscale: %d written, %d skipped (output exists), %d failed in %.1f s%n", report.written(),
-                report.skipped(), report.failures().size(), seconds);
+        out.printf(java.util.Locale.ROOT, "spark-upscale: %d written, %d skipped (output exists), %d failed in %.1f s%n",
+                report.written(), report.skipped(), report.failures().size(), seconds);
         for (JobReport.Failure f : report.failures()) {
             err.println("spark-upscale: failed: " + f.input() + ": " + f.reason());
         }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.srgrn.api.Srgrn;
 import io.srgrn.data.image.ImageFiles;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -101,16 +100,16 @@ class SparkUpscaleJobTest {
     void theEntryPointExitsWithOneWhenAnImageFailedAndWritesTheFormatAsked() throws Exception {
         LocalSpark.session();
         Path out = tmp.resolve("out-main");
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
         int status = SparkUpscale.execute(new String[] {"--input", in + "/*.png", "--output", out.toString(),
                 "--master", "local[2]", "--scale", "2", "--format", "bmp"},
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+                new PrintWriter(stdout, true), new PrintWriter(stderr, true));
 
         assertThat(status).isEqualTo(SparkUpscale.FAILED);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains(TestImages.BROKEN);
+        assertThat(stderr.toString()).contains(TestImages.BROKEN);
         long topLevel = images.stream().filter(p -> p.getParent().equals(in)).count();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains(topLevel + " written", "1 failed");
+        assertThat(stdout.toString()).contains(topLevel + " written", "1 failed");
         try (Stream<Path> all = Files.list(out)) {
             assertThat(all.map(p -> p.getFileName().toString()).toList()).hasSize((int) topLevel)
                     .allMatch(n -> n.endsWith(".bmp"));
@@ -119,10 +118,10 @@ class SparkUpscaleJobTest {
 
     @Test
     void aBadCommandLineIsAUsageError() {
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        StringWriter stderr = new StringWriter();
         int status = SparkUpscale.execute(new String[] {"--input", "x", "--scale", "5", "--output", "y"},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+                new PrintWriter(new StringWriter()), new PrintWriter(stderr, true));
         assertThat(status).isEqualTo(SparkUpscale.USAGE);
-        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("invalid scale 5");
+        assertThat(stderr.toString()).contains("invalid scale 5");
     }
 }
