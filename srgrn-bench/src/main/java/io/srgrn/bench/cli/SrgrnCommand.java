@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = SrgrnCommand.Version.class,
         description = "SRGRN (Global Reasoning Network for Image Super-Resolution) on the JVM.",
-        subcommands = {UpscaleCommand.class, TrainCommand.class, EvalCommand.class, ModelsCommand.class, CompareCommand.class,
+        subcommands = {UpscaleCommand.class, SparkUpscaleCommand.class, TrainCommand.class, EvalCommand.class, ModelsCommand.class, CompareCommand.class,
                 ExportCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 done, 1 some work failed, 2 bad command line (nothing done).",
                 "Run 'srgrn COMMAND --help' for a command's options."})

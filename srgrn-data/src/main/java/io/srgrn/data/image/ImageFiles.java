@@ -55,33 +55,48 @@ public final class ImageFiles {
             throw new NoSuchFileException(file.toString(), null, "not an existing regular file");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new ImageFormatException(file, "cannot be opened for reading");
+            return decode(in, file);
+        }
+    }
+
+    /**
+     * Decodes an image held in memory (a file's bytes, as a distributed job reads them), exactly as
+     * {@link #read(Path)} decodes the file: the same decoders, the same errors. {@code name} only
+     * names the image in error messages.
+     */
+    public static DecodedImage decode(byte[] bytes, Path name) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return decode(in, name);
+        }
+    }
+
+    private static DecodedImage decode(ImageInputStream in, Path file) throws IOException {
+        if (in == null) {
+            throw new ImageFormatException(file, "cannot be opened for reading");
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new ImageFormatException(file, "not a recognised image format (readable: PNG, JPEG, BMP, TIFF, GIF)");
+        }
+        ImageReader reader = readers.next();
+        List<String> warnings = new ArrayList<>();
+        try {
+            reader.setInput(in, true, true);
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            BufferedImage image = reader.read(0);
+            if (!warnings.isEmpty()) {
+                throw new ImageFormatException(file, reader.getFormatName() + " decoder reported corrupt data: "
+                        + String.join("; ", warnings));
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new ImageFormatException(file, "not a recognised image format (readable: PNG, JPEG, BMP, TIFF, GIF)");
-            }
-            ImageReader reader = readers.next();
-            List<String> warnings = new ArrayList<>();
-            try {
-                reader.setInput(in, true, true);
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0);
-                if (!warnings.isEmpty()) {
-                    throw new ImageFormatException(file, reader.getFormatName() + " decoder reported corrupt data: "
-                            + String.join("; ", warnings));
-                }
-                return fromBufferedImage(image);
-            } catch (ImageFormatException e) {
-                throw e;
-            } catch (IOException | RuntimeException e) {
-                // Decoders signal damaged data with IIOException, EOFException or unchecked exceptions.
-                throw new ImageFormatException(file, "corrupt, truncated or unsupported " + formatName(reader)
-                        + " data: " + describe(e), e);
-            } finally {
-                reader.dispose();
-            }
+            return fromBufferedImage(image);
+        } catch (ImageFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Decoders signal damaged data with IIOException, EOFException or unchecked exceptions.
+            throw new ImageFormatException(file, "corrupt, truncated or unsupported " + formatName(reader)
+                    + " data: " + describe(e), e);
+        } finally {
+            reader.dispose();
         }
     }
 
@@ -91,6 +106,65 @@ public final class ImageFiles {
      * where the format has it; asking for alpha in JPEG or BMP is an error rather than a silent loss.
      */
     public static void write(Path file, DecodedImage image) throws IOException {
+        Encoder encoder = encoder(file, image);
+        try {
+            AtomicWrite.write(file, encoder::writeTo);
+        } catch (ImageFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw encoder.failure(e);
+        }
+    }
+
+    /**
+     * The bytes {@link #write(Path, DecodedImage)} would write to {@code file} (whose extension
+     * picks the format), for callers that store them elsewhere: the same encoder and settings, so
+     * the same bytes.
+     */
+    public static byte[] encode(Path file, DecodedImage image) throws IOException {
+        Encoder encoder = encoder(file, image);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            encoder.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            throw encoder.failure(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One image ready to be written in one format: checked, converted, its writer chosen. */
+    private record Encoder(Path file, ImageFormat format, DecodedImage image, BufferedImage buffered) {
+        void writeTo(java.io.OutputStream out) throws IOException {
+            Iterator<ImageWriter> writers = ImageIO.getImageWriters(ImageTypeSpecifier.createFromRenderedImage(buffered),
+                    format.imageIoName());
+            if (!writers.hasNext()) {
+                throw new ImageFormatException(file, "no ImageIO writer for " + format + " accepts a "
+                        + describeLayout(image) + " image");
+            }
+            ImageWriter writer = writers.next();
+            try {
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                if (format == ImageFormat.JPEG) {
+                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                    param.setCompressionQuality(JPEG_QUALITY);
+                }
+                try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                    writer.setOutput(ios);
+                    writer.write(null, new IIOImage(buffered, null, null), param);
+                    ios.flush();
+                }
+            } finally {
+                writer.dispose();
+            }
+        }
+
+        ImageFormatException failure(Exception e) {
+            return e instanceof ImageFormatException ife ? ife : new ImageFormatException(file, "cannot write "
+                    + describeLayout(image) + " image as " + format + ": " + describe(e), e);
+        }
+    }
+
+    private static Encoder encoder(Path file, DecodedImage image) throws ImageFormatException {
         ImageFormat format = ImageFormat.of(file);
         if (image.hasAlpha() && !format.supportsAlpha()) {
             throw new ImageFormatException(file, format + " cannot store the alpha channel of this image; write PNG or TIFF to keep it");
@@ -100,35 +174,7 @@ public final class ImageFiles {
             LOG.debug("{}: {} holds 8 bits per sample, writing the 16-bit image at 8 bits", file, format);
             toWrite = new DecodedImage(image.color(), image.alpha(), 8);
         }
-        BufferedImage buffered = toBufferedImage(toWrite);
-        Iterator<ImageWriter> writers = ImageIO.getImageWriters(ImageTypeSpecifier.createFromRenderedImage(buffered),
-                format.imageIoName());
-        if (!writers.hasNext()) {
-            throw new ImageFormatException(file, "no ImageIO writer for " + format + " accepts a "
-                    + describeLayout(toWrite) + " image");
-        }
-        ImageWriter writer = writers.next();
-        try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (format == ImageFormat.JPEG) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(JPEG_QUALITY);
-            }
-            AtomicWrite.write(file, out -> {
-                try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-                    writer.setOutput(ios);
-                    writer.write(null, new IIOImage(buffered, null, null), param);
-                    ios.flush();
-                }
-            });
-        } catch (ImageFormatException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new ImageFormatException(file, "cannot write " + describeLayout(toWrite) + " image as " + format
-                    + ": " + describe(e), e);
-        } finally {
-            writer.dispose();
-        }
+        return new Encoder(file, format, toWrite, toBufferedImage(toWrite));
     }
 
     /**

@@ -58,6 +58,24 @@ class ImageFilesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"png", "jpg", "bmp", "tif"})
+    void inMemoryEncodeAndDecodeGiveTheFilesBytesAndImage(String ext) throws IOException {
+        // A distributed job encodes in memory and stores the bytes elsewhere: they must be what write() writes.
+        DecodedImage image = DecodedImage.of(rgbPattern(13, 19));
+        Path f = dir.resolve("img." + ext);
+        ImageFiles.write(f, image);
+        byte[] encoded = ImageFiles.encode(f, image);
+        assertThat(encoded).isEqualTo(Files.readAllBytes(f));
+        assertThat(ImageFiles.decode(encoded, f)).isEqualTo(ImageFiles.read(f));
+    }
+
+    @Test
+    void decodingCorruptBytesNamesTheImage() {
+        assertThatThrownBy(() -> ImageFiles.decode(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1}, Path.of("bad.png")))
+                .isInstanceOf(ImageFormatException.class).hasMessageContaining("bad.png");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"png", "bmp", "tif"})
     void greyImagesKeepTheirRawValues(String ext) throws IOException {
         // Java2D's getRGB would gamma-convert grey values; the raster must be read as stored.
