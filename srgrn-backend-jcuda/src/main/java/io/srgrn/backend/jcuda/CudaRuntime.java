@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the NVIDIA libraries and JavaCPP's wrappers once per JVM, only from {@link CudaBackend#open}.
  * Libraries found in the folders of {@code -Dsrgrn.cuda.path} are loaded first by absolute path, in
- * dependency order (a library already loaded satisfies a later dependency on its soname), so a pip
+ * dependency order and with {@code RTLD_GLOBAL} (a library already loaded satisfies a later dependency, or
+ * a later {@code dlopen}, on its soname), so a pip
  * {@code nvidia-*} folder works without {@code LD_LIBRARY_PATH}. Loading errors are {@link LinkageError}s:
  * caught here and turned into a {@link BackendUnavailableException} naming the library.
  */
@@ -71,7 +72,9 @@ final class CudaRuntime {
         }
         for (Path p : order) {
             LOG.debug("preloading {}", p);
-            System.load(p.toString());
+            // RTLD_GLOBAL, not System.load's local binding: libnvrtc finds libnvrtc-builtins, and cuDNN its
+            // sub-libraries, only among globally loaded objects (checked with NVRTC 13.0 from pip)
+            Loader.loadGlobal(p.toString());
         }
     }
 }
