@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #availability()} and {@link #devices()} look at files only (class-path resources, the
  * library files, {@code /proc}): they never load CUDA, so they are safe anywhere, and they name what is
- * missing. {@link #open} loads the libraries ({@link CudaRuntime}) and opens a {@link CudaContext}.
+ * missing. {@link #open} loads the libraries and opens a context on the GPU.
  *
  * <p>TF32 is on by default (speed); {@code -Dsrgrn.cuda.tf32=false} or {@link #exactFloat32()} turns
  * it off, as the conformance kit needs.
