@@ -5,7 +5,7 @@ final class Concat {
     private Concat() {}
 
     /** dst[:, dstOffset + c] (=|+=) src[:, srcOffset + c] for c < count. */
-    static void copy(CudaOps ops, DeviceTensor dst, int dstOffset, DeviceTensor src, int srcOffset, int count,
+    static void copy(DeviceOps ops, DeviceTensor dst, int dstOffset, DeviceTensor src, int srcOffset, int count,
             boolean accumulate) {
         int batch = dst.dim(0);
         int plane = dst.dim(2) * dst.dim(3);
@@ -15,7 +15,7 @@ final class Concat {
     }
 
     /** A new tensor holding channels [offset, offset + count) of {@code src}. */
-    static DeviceTensor slice(CudaOps ops, CallScope scope, DeviceTensor src, int offset, int count) {
+    static DeviceTensor slice(DeviceOps ops, CallScope scope, DeviceTensor src, int offset, int count) {
         DeviceTensor out = scope.tensor(src.dim(0), count, src.dim(2), src.dim(3));
         copy(ops, out, 0, src, offset, count, false);
         return out;

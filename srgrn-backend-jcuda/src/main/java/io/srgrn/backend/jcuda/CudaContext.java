@@ -26,7 +26,7 @@ import org.bytedeco.cuda.global.cudnn;
  * {@link CudaSettings}), the NVRTC-compiled kernels, and one {@link CachingDeviceAllocator}. Closing it
  * closes every module, then frees every block of device memory and destroys the handles.
  */
-final class CudaContext implements BackendContext {
+final class CudaContext implements BackendContext, ModuleHost {
     private final Backend backend;
     private final Device device;
     private final CUstream_st stream = new CUstream_st();
@@ -49,33 +49,56 @@ final class CudaContext implements BackendContext {
                 device.index()), "cudaDeviceGetAttribute(major)");
         CudaStatus.runtime(cudart.cudaDeviceGetAttribute(minor, cudart.cudaDevAttrComputeCapabilityMinor,
                 device.index()), "cudaDeviceGetAttribute(minor)");
-        CudaStatus.runtime(cudart.cudaStreamCreate(stream), "cudaStreamCreate");
-        CudaStatus.cudnn(cudnn.cudnnCreate(cudnnHandle), "cudnnCreate");
-        CudaStatus.cudnn(cudnn.cudnnSetStream(cudnnHandle, stream), "cudnnSetStream");
-        CudaStatus.cublas(cublas.cublasCreate_v2(cublasHandle), "cublasCreate");
-        CudaStatus.cublas(cublas.cublasSetStream_v2(cublasHandle, stream), "cublasSetStream");
-        CudaStatus.cublas(cublas.cublasSetMathMode(cublasHandle, settings.tf32() ? cublas.CUBLAS_TF32_TENSOR_OP_MATH
-                : cublas.CUBLAS_PEDANTIC_MATH), "cublasSetMathMode");
-        this.kernels = new KernelModules(major[0], minor[0], stream);
+        KernelModules compiled = null;
+        try {
+            CudaStatus.runtime(cudart.cudaStreamCreate(stream), "cudaStreamCreate");
+            CudaStatus.cudnn(cudnn.cudnnCreate(cudnnHandle), "cudnnCreate");
+            CudaStatus.cudnn(cudnn.cudnnSetStream(cudnnHandle, stream), "cudnnSetStream");
+            CudaStatus.cublas(cublas.cublasCreate_v2(cublasHandle), "cublasCreate");
+            CudaStatus.cublas(cublas.cublasSetStream_v2(cublasHandle, stream), "cublasSetStream");
+            CudaStatus.cublas(cublas.cublasSetMathMode(cublasHandle, settings.tf32() ? cublas.CUBLAS_TF32_TENSOR_OP_MATH
+                    : cublas.CUBLAS_PEDANTIC_MATH), "cublasSetMathMode");
+            compiled = new KernelModules(major[0], minor[0], stream);
+        } catch (RuntimeException e) {
+            // a failed open (e.g. NVRTC cannot compile for this device) leaves no handle behind
+            if (compiled != null) {
+                compiled.close();
+            }
+            if (!cublasHandle.isNull()) {
+                cublas.cublasDestroy_v2(cublasHandle);
+            }
+            if (!cudnnHandle.isNull()) {
+                cudnn.cudnnDestroy(cudnnHandle);
+            }
+            if (!stream.isNull()) {
+                cudart.cudaStreamDestroy(stream);
+            }
+            throw e;
+        }
+        this.kernels = compiled;
         this.ops = new CudaOps(stream, cudnnHandle, cublasHandle, kernels, settings.tf32());
         this.allocator = new CachingDeviceAllocator(new CudaDeviceMemory());
     }
 
     /** Held around all device work of this context's modules: cuDNN and cuBLAS handles are not thread-safe. */
-    Object deviceLock() {
+    @Override
+    public Object deviceLock() {
         return deviceLock;
     }
 
     /** Makes this context's device current on the calling thread (the CUDA runtime's device is per thread). */
-    void bind() {
+    @Override
+    public void bind() {
         CudaStatus.runtime(cudart.cudaSetDevice(device.index()), "cudaSetDevice(" + device.index() + ")");
     }
 
-    CudaOps ops() {
+    @Override
+    public CudaOps ops() {
         return ops;
     }
 
-    DeviceAllocator allocator() {
+    @Override
+    public DeviceAllocator allocator() {
         return allocator;
     }
 
@@ -105,7 +128,8 @@ final class CudaContext implements BackendContext {
         return module;
     }
 
-    synchronized void forget(CudaModule module) {
+    @Override
+    public synchronized void forget(CudaModule module) {
         modules.remove(module);
     }
 

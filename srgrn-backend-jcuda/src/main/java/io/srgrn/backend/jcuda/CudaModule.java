@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
  */
 final class CudaModule extends AbstractModule {
     private static final Logger LOG = LoggerFactory.getLogger(CudaModule.class);
-    private final CudaContext context;
+    private final ModuleHost context;
     private final DeviceParameters params;
     private final CudaLayer layer;
 
-    CudaModule(CudaContext context, LayerSpec spec, Map<String, Tensor> values) {
+    CudaModule(ModuleHost context, LayerSpec spec, Map<String, Tensor> values) {
         super(spec);
         this.context = context;
         context.bind();
@@ -62,7 +62,7 @@ final class CudaModule extends AbstractModule {
     protected Gradients doBackward(Tensor input, Tensor upstream) {
         return onDevice(() -> {
             try (CallScope scope = scope(input)) {
-                CudaOps ops = context.ops();
+                DeviceOps ops = context.ops();
                 params.zeroGrads();
                 layer.forward(scope, ops.upload(scope, input));
                 Tensor dx = ops.download(layer.backward(scope, ops.upload(scope, upstream)));
@@ -85,7 +85,7 @@ final class CudaModule extends AbstractModule {
     protected float doTrainStep(Tensor input, Tensor target, AdamSettings adam, double learningRate) {
         return onDevice(() -> {
             try (CallScope scope = scope(input)) {
-                CudaOps ops = context.ops();
+                DeviceOps ops = context.ops();
                 params.zeroGrads();
                 DeviceTensor y = layer.forward(scope, ops.upload(scope, input));
                 DeviceTensor t = ops.upload(scope, target);

@@ -17,7 +17,7 @@ import org.bytedeco.javacpp.Pointer;
  * copies and fills, all on the context's one stream (so they run in order without host synchronisation;
  * only {@link #download} waits). Convolution descriptors and algorithms are cached per shape here.
  */
-final class CudaOps implements AutoCloseable {
+final class CudaOps implements DeviceOps, AutoCloseable {
     private final CUstream_st stream;
     private final cudnnContext cudnnHandle;
     private final cublasContext cublasHandle;
@@ -36,19 +36,22 @@ final class CudaOps implements AutoCloseable {
         this.tf32 = tf32;
     }
 
-    boolean tf32() {
+    @Override
+    public boolean tf32() {
         return tf32;
     }
 
     // ------------------------------------------------------------------ host <-> device
 
-    DeviceTensor upload(CallScope scope, Tensor host) {
+    @Override
+    public DeviceTensor upload(CallScope scope, Tensor host) {
         DeviceTensor t = scope.tensor(host.shape());
         copyIn(t, host.data());
         return t;
     }
 
-    void copyIn(DeviceTensor t, float[] data) {
+    @Override
+    public void copyIn(DeviceTensor t, float[] data) {
         try (FloatPointer src = new FloatPointer(data)) {
             CudaStatus.runtime(cudart.cudaMemcpyAsync(DevicePointers.raw(t.address()), src, (long) data.length * 4,
                     cudart.cudaMemcpyHostToDevice, stream), "cudaMemcpyAsync(host to device)");
@@ -56,7 +59,8 @@ final class CudaOps implements AutoCloseable {
         }
     }
 
-    Tensor download(DeviceTensor t) {
+    @Override
+    public Tensor download(DeviceTensor t) {
         float[] out = new float[Math.toIntExact(t.count())];
         try (FloatPointer dst = new FloatPointer(out.length)) {
             CudaStatus.runtime(cudart.cudaMemcpyAsync(dst, DevicePointers.raw(t.address()), (long) out.length * 4,
@@ -67,17 +71,20 @@ final class CudaOps implements AutoCloseable {
         return Tensor.of(out, t.shape());
     }
 
-    void copy(DeviceTensor dst, DeviceTensor src) {
+    @Override
+    public void copy(DeviceTensor dst, DeviceTensor src) {
         CudaStatus.runtime(cudart.cudaMemcpyAsync(DevicePointers.raw(dst.address()), DevicePointers.raw(src.address()),
                 src.count() * 4, cudart.cudaMemcpyDeviceToDevice, stream), "cudaMemcpyAsync(device to device)");
     }
 
-    void fillZero(DeviceTensor t) {
+    @Override
+    public void fillZero(DeviceTensor t) {
         CudaStatus.runtime(cudart.cudaMemsetAsync(DevicePointers.raw(t.address()), 0, t.count() * 4, stream),
                 "cudaMemsetAsync");
     }
 
-    void synchronize() {
+    @Override
+    public void synchronize() {
         CudaStatus.runtime(cudart.cudaStreamSynchronize(stream), "cudaStreamSynchronize");
     }
 
@@ -88,7 +95,8 @@ final class CudaOps implements AutoCloseable {
     }
 
     /** y = conv(x, w) + b. */
-    DeviceTensor conv2d(CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w, DeviceTensor b) {
+    @Override
+    public DeviceTensor conv2d(CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w, DeviceTensor b) {
         CudnnConvolution c = convolution(d);
         DeviceTensor y = scope.tensor(d.outputShape());
         DeviceBuffer ws = scope.bytes(c.forwardWorkspace);
@@ -100,7 +108,8 @@ final class CudaOps implements AutoCloseable {
     }
 
     /** Accumulates dw and db (beta 1) and returns dx. */
-    DeviceTensor conv2dBackward(CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w, DeviceTensor dy,
+    @Override
+    public DeviceTensor conv2dBackward(CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w, DeviceTensor dy,
             DeviceTensor dw, DeviceTensor db) {
         CudnnConvolution c = convolution(d);
         DeviceTensor dx = scope.tensor(d.inputShape());
@@ -119,12 +128,8 @@ final class CudaOps implements AutoCloseable {
 
     // ------------------------------------------------------------------ cuBLAS
 
-    /** C = op(A) @ op(B) as planned by {@code g} (row-major A, B, C; see {@link GemmStridedBatched}). */
-    void gemm(GemmStridedBatched g, DeviceTensor a, DeviceTensor b, DeviceTensor c) {
-        gemmAt(g, a.address(), b.address(), c.address());
-    }
-
-    void gemmAt(GemmStridedBatched g, long a, long b, long c) {
+    @Override
+    public void gemmAt(GemmStridedBatched g, long a, long b, long c) {
         try (FloatPointer alpha = new FloatPointer(1).put(g.alpha()); FloatPointer beta = new FloatPointer(1).put(g.beta())) {
             // cuBLAS's first operand is our B, its second our A (column-major view of row-major data).
             CudaStatus.cublas(cublas.cublasSgemmStridedBatched(cublasHandle,
@@ -137,12 +142,14 @@ final class CudaOps implements AutoCloseable {
 
     // ------------------------------------------------------------------ kernels
 
-    void kernel(Kernel k, long n, Object... args) {
+    @Override
+    public void kernel(Kernel k, long n, Object... args) {
         kernels.launch(k, n, args);
     }
 
     /** sum(x * y) (mode 0), sum(x * (y - z)) (mode 1) or sum(|x - y|) (mode 2), times {@code scale}, into result[0]. */
-    void reduce(CallScope scope, int mode, DeviceTensor x, DeviceTensor y, DeviceTensor z, float scale,
+    @Override
+    public void reduce(CallScope scope, int mode, DeviceTensor x, DeviceTensor y, DeviceTensor z, float scale,
             DeviceTensor result, boolean accumulate) {
         long n = x.count();
         int blocks = Reductions.blocks(n);

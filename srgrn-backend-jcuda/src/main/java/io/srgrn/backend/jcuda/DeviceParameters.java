@@ -14,14 +14,14 @@ import java.util.NoSuchElementException;
  */
 final class DeviceParameters implements AutoCloseable {
     private final DeviceAllocator allocator;
-    private final CudaOps ops;
+    private final DeviceOps ops;
     private final Map<String, DeviceTensor> values = new LinkedHashMap<>();
     private final Map<String, DeviceTensor> grads = new LinkedHashMap<>();
     private final Map<String, DeviceTensor> firstMoment = new LinkedHashMap<>();
     private final Map<String, DeviceTensor> secondMoment = new LinkedHashMap<>();
     private long step;
 
-    DeviceParameters(LayerSpec spec, Map<String, Tensor> initial, DeviceAllocator allocator, CudaOps ops) {
+    DeviceParameters(LayerSpec spec, Map<String, Tensor> initial, DeviceAllocator allocator, DeviceOps ops) {
         this.allocator = allocator;
         this.ops = ops;
         for (ParamSpec p : spec.parameters()) {

@@ -31,7 +31,7 @@ final class GraphReasoningLayer {
 
     /** Yn (B, N, C); {@link #weights()} holds Wp afterwards. */
     DeviceTensor forward(CallScope scope, DeviceTensor input) {
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         x = input;
         int b = x.dim(0), c = x.dim(1), hw = x.dim(2) * x.dim(3), n = graph.nodes();
         scale = GraphGemms.aggregationScale(graph.aggregation(), hw);
@@ -54,7 +54,7 @@ final class GraphReasoningLayer {
     }
 
     DeviceTensor backward(CallScope scope, DeviceTensor dYn, DeviceTensor dWp) {
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         int b = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3), hw = h * w, n = graph.nodes();
         DeviceTensor dAct = clc2.backward(scope, dYn);
         ops.kernel(Kernel.LEAKY_RELU_BACKWARD, dAct.count(), dAct.address(), dAct.address(), clc0Out.address(),

@@ -27,7 +27,7 @@ final class GrrbLayer implements CudaLayer {
         if (!spec.reasoning()) {
             return tail1.forward(scope, tail0.forward(scope, x));
         }
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         int b = x.dim(0), c = x.dim(1), hw = x.dim(2) * x.dim(3), n = spec.nodes();
         ynT = Transpose.of(ops, scope, graph.forward(scope, x));
         yrc = scope.tensor(x.shape());
@@ -44,7 +44,7 @@ final class GrrbLayer implements CudaLayer {
         if (!spec.reasoning()) {
             return dBlended;
         }
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         int b = dBlended.dim(0), c = dBlended.dim(1), hw = dBlended.dim(2) * dBlended.dim(3), n = spec.nodes();
         ops.reduce(scope, 0, dBlended, yrc, null, 1f, env.grad(GrrbSpec.GAMMA), true);
         DeviceTensor dYrc = scope.tensor(dBlended.shape());

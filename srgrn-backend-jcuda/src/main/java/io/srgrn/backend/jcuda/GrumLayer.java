@@ -37,7 +37,7 @@ final class GrumLayer implements CudaLayer {
 
     @Override
     public DeviceTensor forward(CallScope scope, DeviceTensor x) {
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         int r = spec.r();
         upsampled = PixelShuffle.forward(ops, scope, subpixel.forward(scope, x), r);
         if (!spec.reasoning()) {
@@ -60,7 +60,7 @@ final class GrumLayer implements CudaLayer {
 
     @Override
     public DeviceTensor backward(CallScope scope, DeviceTensor dy) {
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         int r = spec.r();
         DeviceTensor dBlended = fuse.backward(scope, dy);
         if (!spec.reasoning()) {

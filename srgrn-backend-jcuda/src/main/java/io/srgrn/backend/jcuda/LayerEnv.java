@@ -4,7 +4,7 @@ import io.srgrn.api.spec.Child;
 import io.srgrn.api.spec.ParameterPath;
 
 /** What a layer is built with: the device operations, the parameters and its place in the names. */
-record LayerEnv(CudaOps ops, DeviceParameters params, ParameterPath path) {
+record LayerEnv(DeviceOps ops, DeviceParameters params, ParameterPath path) {
     LayerEnv child(Child<?> child) {
         return new LayerEnv(ops, params, path.child(child));
     }

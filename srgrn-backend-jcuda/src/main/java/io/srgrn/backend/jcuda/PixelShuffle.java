@@ -4,14 +4,14 @@ package io.srgrn.backend.jcuda;
 final class PixelShuffle {
     private PixelShuffle() {}
 
-    static DeviceTensor forward(CudaOps ops, CallScope scope, DeviceTensor in, int r) {
+    static DeviceTensor forward(DeviceOps ops, CallScope scope, DeviceTensor in, int r) {
         int b = in.dim(0), c = in.dim(1) / (r * r), h = in.dim(2), w = in.dim(3);
         DeviceTensor out = scope.tensor(b, c, h * r, w * r);
         ops.kernel(Kernel.PIXEL_SHUFFLE_FORWARD, out.count(), out.address(), in.address(), c, h, w, r, out.count());
         return out;
     }
 
-    static DeviceTensor backward(CudaOps ops, CallScope scope, DeviceTensor gradOut, int r) {
+    static DeviceTensor backward(DeviceOps ops, CallScope scope, DeviceTensor gradOut, int r) {
         int b = gradOut.dim(0), c = gradOut.dim(1), h = gradOut.dim(2) / r, w = gradOut.dim(3) / r;
         DeviceTensor gradIn = scope.tensor(b, c * r * r, h, w);
         ops.kernel(Kernel.PIXEL_SHUFFLE_BACKWARD, gradIn.count(), gradIn.address(), gradOut.address(), c, h, w, r,

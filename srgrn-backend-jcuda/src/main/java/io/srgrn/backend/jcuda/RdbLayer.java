@@ -25,7 +25,7 @@ final class RdbLayer implements CudaLayer {
 
     @Override
     public DeviceTensor forward(CallScope scope, DeviceTensor x) {
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         int b = x.dim(0), h = x.dim(2), w = x.dim(3), g0 = spec.g0(), g = spec.g();
         feats = scope.tensor(b, g0 + spec.c() * g, h, w);
         Concat.copy(ops, feats, 0, x, 0, g0, false);
@@ -42,7 +42,7 @@ final class RdbLayer implements CudaLayer {
 
     @Override
     public DeviceTensor backward(CallScope scope, DeviceTensor dy) {
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         int g0 = spec.g0(), g = spec.g();
         DeviceTensor dFeats = lff.backward(scope, dy);
         for (int i = spec.c() - 1; i >= 0; i--) {

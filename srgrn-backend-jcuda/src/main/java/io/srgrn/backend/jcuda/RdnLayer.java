@@ -29,7 +29,7 @@ final class RdnLayer implements CudaLayer {
 
     @Override
     public DeviceTensor forward(CallScope scope, DeviceTensor x) {
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         int g0 = spec.g0();
         DeviceTensor f1 = sfe1.forward(scope, x);
         DeviceTensor h = sfe2.forward(scope, f1);
@@ -45,7 +45,7 @@ final class RdnLayer implements CudaLayer {
 
     @Override
     public DeviceTensor backward(CallScope scope, DeviceTensor dy) {
-        CudaOps ops = env.ops();
+        DeviceOps ops = env.ops();
         int g0 = spec.g0();
         DeviceTensor dOuts = gff0.backward(scope, gff1.backward(scope, dy));
         DeviceTensor dh = null;

@@ -4,7 +4,7 @@ package io.srgrn.backend.jcuda;
 final class Transpose {
     private Transpose() {}
 
-    static DeviceTensor of(CudaOps ops, CallScope scope, DeviceTensor in) {
+    static DeviceTensor of(DeviceOps ops, CallScope scope, DeviceTensor in) {
         int b = in.dim(0), rows = in.dim(1), cols = in.dim(2);
         DeviceTensor out = scope.tensor(b, cols, rows);
         ops.kernel(Kernel.TRANSPOSE_BATCHED, in.count(), out.address(), in.address(), rows, cols, in.count());
