@@ -17,8 +17,10 @@ import java.util.List;
 /**
  * Plans every layer spec for one input shape (batch included) without touching a device: output
  * shapes, the activations the CUDA layers keep for backward, scratch buffers, convolutions and GEMMs.
- * It mirrors the layers of this package one to one (a layer keeps exactly the buffers named here), so
- * the memory of a training step can be known, logged and tested on a machine without a GPU.
+ * It follows the layers of this package (each layer keeps the buffers named here), so the memory of a
+ * training step can be known, logged and tested on a machine without a GPU. The total is an upper
+ * bound: a buffer two layers share (an RDB's feature buffer is also its {@code lff}'s input) counts
+ * for each.
  */
 final class ShapePlanner implements LayerVisitor<LayerPlan> {
     private final int[] input;
