@@ -48,9 +48,18 @@ public final class ImageFiles {
     /**
      * Decodes an image file. Corrupt, truncated or unsupported files raise an
      * {@link ImageFormatException} naming the file and the reason; decoder warnings (which is how
-     * the JPEG decoder reports truncated data) are treated as errors.
+     * the JPEG decoder reports truncated data) are treated as errors. An image larger than
+     * {@link PixelLimit#configured()} is refused from its header, before decoding.
      */
     public static DecodedImage read(Path file) throws IOException {
+        return read(file, PixelLimit.configured());
+    }
+
+    /**
+     * As {@link #read(Path)}, with an explicit pixel limit: the size the header declares is checked
+     * before a single pixel is decoded (an {@link ImageTooLargeException} when it exceeds the limit).
+     */
+    public static DecodedImage read(Path file, PixelLimit limit) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "not an existing regular file");
         }
@@ -67,6 +76,8 @@ public final class ImageFiles {
             try {
                 reader.setInput(in, true, true);
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                // The header alone: decoders allocate the whole raster from it before reading pixels.
+                limit.check(file, reader.getWidth(0), reader.getHeight(0));
                 BufferedImage image = reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new ImageFormatException(file, reader.getFormatName() + " decoder reported corrupt data: "
