@@ -58,6 +58,7 @@ public final class DjlBackend implements Backend {
     }
 
     /** The reason {@code device} can or cannot be used here, without loading anything. */
+    @Override
     public Availability availability(Device device) {
         NativeSelection selection = selection();
         return device.isCpu() ? selection.cpu() : selection.cuda(device.index());

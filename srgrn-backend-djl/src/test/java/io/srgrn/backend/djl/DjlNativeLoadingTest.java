@@ -31,6 +31,20 @@ class DjlNativeLoadingTest {
         assertThat(r.text("probe.threadsAfterOpen=")).isEqualTo("1");
     }
 
+    /**
+     * Issue 11: ai.djl.offline=true was set for the whole process, breaking a host application's own
+     * DJL model-zoo downloads. It is set only while the engine loads, and only when unset.
+     */
+    @Test
+    void offlineModeIsScopedToLoadingAndAHostsValueIsKept() {
+        ForkedJvm.Result unset = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "hostOffline", "unset")
+                .requireSuccess();
+        assertThat(unset.text("probe.offlineAfterOpen=")).as(unset.output()).isEqualTo("null");
+        ForkedJvm.Result host = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "hostOffline", "false")
+                .requireSuccess();
+        assertThat(host.text("probe.offlineAfterOpen=")).as(host.output()).isEqualTo("false");
+    }
+
     @Test
     void libtorchClaimedByAnotherBackendIsAClearError() {
         ForkedJvm.Result r = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "claimed").requireSuccess();
