@@ -28,10 +28,11 @@ final class EngineLoader {
 
     /**
      * Claims libtorch for {@code backendName}, then loads the engine (first call only).
+     * {@code noCudaDriver}: {@link CudaProbe} saw no NVIDIA driver, so DJL's GPU-count warning is noise.
      *
      * @throws BackendUnavailableException when another backend holds libtorch in this JVM or loading fails
      */
-    static synchronized Engine load(String backendName) {
+    static synchronized Engine load(String backendName, boolean noCudaDriver) {
         // Before any DJL native code: a second libtorch build in the process would abort the JVM.
         NativeRuntimes.claim(NativeRuntimes.LIBTORCH, backendName);
         if (engine != null) {
@@ -41,7 +42,8 @@ final class EngineLoader {
         // Any download attempt (a missing or mismatched native jar) fails fast instead of reaching the network.
         // Only while the engine loads, and only when the host has not decided: its own model-zoo downloads
         // must keep working afterwards.
-        try (ScopedProperty offline = ScopedProperty.setIfUnset(OFFLINE_PROPERTY, "true")) {
+        try (ScopedProperty offline = ScopedProperty.setIfUnset(OFFLINE_PROPERTY, "true");
+                QuietCudaCount quiet = QuietCudaCount.when(noCudaDriver)) {
             engine = Engine.getEngine(PtEngine.ENGINE_NAME);
         } catch (RuntimeException | LinkageError e) {
             throw new BackendUnavailableException("DJL could not load its PyTorch engine offline from the class path ("
