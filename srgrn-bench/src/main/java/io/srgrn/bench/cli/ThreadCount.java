@@ -18,7 +18,7 @@ final class ThreadCount implements ITypeConverter<Integer> {
             throw new TypeConversionException("'" + value + "' is not a whole number of threads");
         }
         if (n < 0) {
-            throw new TypeConversionException("'" + value + "': the thread count must be >= 0 (0: one per core)");
+            throw new TypeConversionException("--threads must be >= 0 (0: one per core), got " + n);
         }
         return n;
     }
