@@ -5,6 +5,7 @@ import io.srgrn.api.init.Initializer;
 import io.srgrn.api.models.ModelInfo;
 import io.srgrn.api.models.Models;
 import io.srgrn.api.spec.SrgrnSpec;
+import io.srgrn.api.spi.Availability;
 import io.srgrn.api.spi.Backend;
 import io.srgrn.api.spi.BackendContext;
 import io.srgrn.api.spi.BackendOptions;
@@ -384,8 +385,11 @@ public final class Srgrn implements AutoCloseable {
             Backend chosen = Backends.select(backend);
             Device dev = device != null ? device : chosen.devices().get(0);
             if (!chosen.devices().contains(dev)) {
-                throw new IllegalArgumentException("backend '" + chosen.name() + "' cannot use device " + dev
-                        + "; it offers " + chosen.devices());
+                // The backend's own reason (no driver, no CUDA natives, ...): the list of devices alone hides it.
+                Availability why = chosen.availability(dev);
+                throw new IllegalArgumentException("backend '" + chosen.name() + "' cannot use device " + dev + ": "
+                        + (why.available() ? "it is not among its devices" : why.reason()) + "; it offers "
+                        + chosen.devices());
             }
             BackendContext context = chosen.open(dev, new BackendOptions(threads));
             try {

@@ -44,6 +44,11 @@ public final class NearestBackend implements Backend {
     }
 
     @Override
+    public Availability availability(Device device) {
+        return device.isCpu() ? availability() : Availability.no("the nearest test backend has no GPU kernels");
+    }
+
+    @Override
     public BackendContext open(Device device, BackendOptions options) {
         Backend self = this;
         return new BackendContext() {

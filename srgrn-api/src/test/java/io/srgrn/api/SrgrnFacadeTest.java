@@ -188,4 +188,13 @@ class SrgrnFacadeTest {
         assertThatThrownBy(() -> Srgrn.builder().backend("nearest").device("cuda:0").build())
                 .hasMessageContaining("cannot use device cuda:0");
     }
+
+    /** Issue 11: "--device cuda" said only "it offers [cpu]", hiding the backend's reason. */
+    @Test
+    void anUnusableDeviceIsRefusedWithTheBackendsOwnReason() {
+        assertThatThrownBy(() -> Srgrn.builder().backend("nearest").device("cuda:0").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot use device cuda:0: the nearest test backend has no GPU kernels")
+                .hasMessageContaining("it offers [cpu]");
+    }
 }

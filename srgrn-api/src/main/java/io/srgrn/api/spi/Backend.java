@@ -25,6 +25,20 @@ public interface Backend {
     List<Device> devices();
 
     /**
+     * Whether {@code device} can be used here and, when not, the backend's own reason (no driver, no
+     * CUDA natives on the class path, ...), so that a refusal can say more than which devices are
+     * offered. No native library is loaded. The default answers from {@link #availability()} and
+     * {@link #devices()}; backends that know why a device is missing override it.
+     */
+    default Availability availability(Device device) {
+        Availability backend = availability();
+        if (!backend.available() || devices().contains(device)) {
+            return backend;
+        }
+        return Availability.no("backend '" + name() + "' offers " + devices());
+    }
+
+    /**
      * Loads the natives and opens a context on {@code device}. The context owns native memory:
      * close it.
      *

@@ -16,7 +16,7 @@ public final class AtomicFiles {
         try {
             AtomicWrite.write(target, bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + IoReasons.of(e), e);
         }
     }
 }

@@ -35,7 +35,7 @@ public final class Safetensors {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read weights file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read weights file " + file + ": " + IoReasons.of(e), e);
         }
         return parse(bytes, file.toString());
     }

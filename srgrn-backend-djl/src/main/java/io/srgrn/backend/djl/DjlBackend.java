@@ -58,6 +58,7 @@ public final class DjlBackend implements Backend {
     }
 
     /** The reason {@code device} can or cannot be used here, without loading anything. */
+    @Override
     public Availability availability(Device device) {
         NativeSelection selection = selection();
         return device.isCpu() ? selection.cpu() : selection.cuda(device.index());
@@ -71,7 +72,7 @@ public final class DjlBackend implements Backend {
         if (!a.available()) {
             throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": " + a.reason());
         }
-        Engine engine = EngineLoader.load(NAME);
+        Engine engine = EngineLoader.load(NAME, !cuda.driverVisible()); // availability() has scanned
         if (!device.isCpu() && device.index() >= engine.getGpuCount()) {
             throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": libtorch sees "
                     + engine.getGpuCount() + " CUDA device(s)");

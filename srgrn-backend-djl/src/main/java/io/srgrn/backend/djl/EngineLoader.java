@@ -13,6 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads DJL's PyTorch engine once per JVM, offline. This is the only class that makes DJL load
  * native code; nothing reaches it before {@link DjlBackend#open}.
+ *
+ * <p>DJL 0.36 reads offline mode ({@code DJL_OFFLINE}, else {@code ai.djl.offline}) each time it
+ * would download; the PyTorch engine downloads only while it loads its natives, inside
+ * {@code Engine.getEngine}. So {@code ai.djl.offline=true} is set for that call alone, when the
+ * host has not set it, and cleared afterwards; a host's own value (either way) is left alone.
  */
 final class EngineLoader {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoader.class);
@@ -24,20 +29,23 @@ final class EngineLoader {
 
     /**
      * Claims libtorch for {@code backendName}, then loads the engine (first call only).
+     * {@code noCudaDriver}: {@link CudaProbe} saw no NVIDIA driver, so DJL's GPU-count warning is noise.
      *
      * @throws BackendUnavailableException when another backend holds libtorch in this JVM or loading fails
      */
-    static synchronized Engine load(String backendName) {
+    static synchronized Engine load(String backendName, boolean noCudaDriver) {
         // Before any DJL native code: a second libtorch build in the process would abort the JVM.
         NativeRuntimes.claim(NativeRuntimes.LIBTORCH, backendName);
         if (engine != null) {
             return engine;
         }
-        // Any download attempt (a missing or mismatched native jar) fails fast instead of reaching the network.
-        System.setProperty(OFFLINE_PROPERTY, "true");
         OpenMpDefaults.apply(backendName);   // before libgomp loads: it reads OMP_WAIT_POLICY only then
         OneDnnDefaults.apply(backendName);   // before oneDNN's first kernel: it reads DNNL_MAX_CPU_ISA only then
-        try {
+        // Any download attempt (a missing or mismatched native jar) fails fast instead of reaching the network.
+        // Only while the engine loads, and only when the host has not decided: its own model-zoo downloads
+        // must keep working afterwards.
+        try (ScopedProperty offline = ScopedProperty.setIfUnset(OFFLINE_PROPERTY, "true");
+                QuietCudaCount quiet = QuietCudaCount.when(noCudaDriver)) {
             engine = Engine.getEngine(PtEngine.ENGINE_NAME);
         } catch (RuntimeException | LinkageError e) {
             throw new BackendUnavailableException("DJL could not load its PyTorch engine offline from the class path ("

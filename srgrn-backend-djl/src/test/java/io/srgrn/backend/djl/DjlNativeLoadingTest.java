@@ -31,6 +31,42 @@ class DjlNativeLoadingTest {
         assertThat(r.text("probe.threadsAfterOpen=")).isEqualTo("1");
     }
 
+    /**
+     * Issue 11: ai.djl.offline=true was set for the whole process, breaking a host application's own
+     * DJL model-zoo downloads. It is set only while the engine loads, and only when unset.
+     */
+    @Test
+    void offlineModeIsScopedToLoadingAndAHostsValueIsKept() {
+        ForkedJvm.Result unset = loadedWithOfflineUnset();
+        assertThat(unset.text("probe.offlineAfterOpen=")).as(unset.output()).isEqualTo("null");
+        ForkedJvm.Result host = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "hostOffline", "false")
+                .requireSuccess();
+        assertThat(host.text("probe.offlineAfterOpen=")).as(host.output()).isEqualTo("false");
+    }
+
+    /**
+     * Issue 11: DJL logged "Failed to detect GPU count" twice on every start where a CUDA runtime is
+     * installed without a driver (this project's machines); the backend knows there is no GPU.
+     */
+    @Test
+    void djlDoesNotWarnAboutTheGpuCountWhereNoDriverIsVisible() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(CudaProbe.scan().driverVisible(), "a driver is visible here");
+        ForkedJvm.Result r = loadedWithOfflineUnset();
+        assertThat(r.text("probe.offlineAfterOpen=")).isEqualTo("null"); // the probe ran and opened the backend
+        assertThat(r.output()).doesNotContain("Failed to detect GPU count");
+    }
+
+    private static ForkedJvm.Result offlineUnset;
+
+    /** One child JVM for both tests above: each costs a libtorch load. */
+    private static synchronized ForkedJvm.Result loadedWithOfflineUnset() {
+        if (offlineUnset == null) {
+            offlineUnset = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "hostOffline", "unset")
+                    .requireSuccess();
+        }
+        return offlineUnset;
+    }
+
     @Test
     void libtorchClaimedByAnotherBackendIsAClearError() {
         ForkedJvm.Result r = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "claimed").requireSuccess();

@@ -21,6 +21,7 @@ public final class NativeLoadingProbe {
         switch (args[0]) {
             case "discover" -> discover();
             case "claimed" -> claimed();
+            case "hostOffline" -> hostOffline(args[1]);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -42,6 +43,21 @@ public final class NativeLoadingProbe {
             print("mappedAfterOpen", ForkedJvm.mapped(DJL_NATIVES));
             print("ownerAfterOpen", NativeRuntimes.owner(NativeRuntimes.LIBTORCH));
             print("threadsAfterOpen", EngineLoader.intraOpThreads());
+        }
+    }
+
+    /**
+     * A host application's own ai.djl.offline value, set before the backend loads, must survive it;
+     * "unset" (the surefire configuration sets it, and the child inherits it) clears it first.
+     */
+    private static void hostOffline(String value) {
+        if (value.equals("unset")) {
+            System.clearProperty(EngineLoader.OFFLINE_PROPERTY);
+        } else {
+            System.setProperty(EngineLoader.OFFLINE_PROPERTY, value);
+        }
+        try (BackendContext ctx = new DjlBackend().open(Device.CPU, new BackendOptions(1))) {
+            print("offlineAfterOpen", System.getProperty(EngineLoader.OFFLINE_PROPERTY));
         }
     }
 

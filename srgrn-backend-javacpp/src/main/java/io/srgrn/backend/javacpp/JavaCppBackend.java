@@ -99,6 +99,30 @@ public final class JavaCppBackend implements Backend {
         return List.copyOf(list);
     }
 
+    /** Why a device can or cannot be used here, from the class path and /proc alone (nothing is loaded). */
+    @Override
+    public Availability availability(Device device) {
+        Availability backend = availability();
+        if (!backend.available() || device.isCpu()) {
+            return backend;
+        }
+        if (!artifacts.hasGpuNatives()) {
+            return Availability.no(cpuOnlyReason());
+        }
+        int gpus = NativeArtifacts.visibleNvidiaGpus();
+        if (device.index() >= gpus) {
+            return Availability.no(gpus == 0 ? "no NVIDIA GPU visible (/proc/driver/nvidia/gpus and /dev/nvidia* are absent)"
+                    : "no CUDA device " + device + "; " + gpus + " NVIDIA GPU(s) visible");
+        }
+        return Availability.yes("CUDA device " + device + " with the CUDA natives of " + artifacts.platform());
+    }
+
+    private String cpuOnlyReason() {
+        return "only CPU natives (" + artifacts.platform() + ") are on the class path; CUDA needs org.bytedeco:pytorch:"
+                + "2.10.0-1.5.13 with classifier " + artifacts.platform() + NativeArtifacts.GPU_EXTENSION
+                + " and org.bytedeco:cuda:13.1-9.19-1.5.13 (see the module README)";
+    }
+
     @Override
     public BackendContext open(Device device, BackendOptions options) {
         Objects.requireNonNull(device, "device");
@@ -108,10 +132,7 @@ public final class JavaCppBackend implements Backend {
             throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": " + missing);
         }
         if (!device.isCpu() && !artifacts.hasGpuNatives()) {
-            throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": only CPU natives ("
-                    + artifacts.platform() + ") are on the class path; CUDA needs org.bytedeco:pytorch:2.10.0-1.5.13 with"
-                    + " classifier " + artifacts.platform() + NativeArtifacts.GPU_EXTENSION
-                    + " and org.bytedeco:cuda:13.1-9.19-1.5.13 (see the module README)");
+            throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": " + cpuOnlyReason());
         }
         // Claims libtorch before anything native is touched: fails cleanly if DJL got there first.
         LibtorchRuntime.load(artifacts, NAME);

@@ -13,7 +13,7 @@ final class BackendOptionsMixin {
             description = "cpu, cuda or cuda:N; default: the backend's first device (cpu).")
     Device device;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", converter = ThreadCount.class,
             description = "Intra-op CPU threads; 0 lets the backend choose (default: ${DEFAULT-VALUE}).")
     int threads;
 

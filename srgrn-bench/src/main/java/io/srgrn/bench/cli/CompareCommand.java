@@ -77,7 +77,7 @@ final class CompareCommand implements Callable<Integer> {
             description = "Device for every backend (cpu, cuda:N); default: each backend's first device.")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Intra-op CPU threads; 0 = backend default.")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0", converter = ThreadCount.class, description = "Intra-op CPU threads; 0 = backend default.")
     int threads;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",

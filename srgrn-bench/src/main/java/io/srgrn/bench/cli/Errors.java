@@ -1,8 +1,10 @@
 package io.srgrn.bench.cli;
 
+import io.srgrn.data.image.ImageFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -52,6 +54,23 @@ final class Errors {
             return t.getClass().getSimpleName();
         }
         return msg;
+    }
+
+    /**
+     * {@code file: reason}, saying the file once: exceptions about a file (an unreadable image, a
+     * missing one) often name it already, and "bad/x.png: bad/x.png: ..." reads as a bug.
+     */
+    static String describeFor(Path file, Throwable e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String name = file.toString();
+        if (t instanceof ImageFormatException ife && ife.file() != null && ife.file().toString().equals(name)) {
+            return name + ": " + ife.reason();
+        }
+        if (t instanceof NoSuchFileException nsf && name.equals(nsf.getFile())) {
+            return name + ": no such file" + (nsf.getReason() == null ? "" : " (" + nsf.getReason() + ")");
+        }
+        String reason = describe(e);
+        return reason.startsWith(name + ": ") ? reason : name + ": " + reason;
     }
 
     private static String prefix(CommandLine cl) {

@@ -74,9 +74,7 @@ final class InfoCommand implements Callable<Integer> {
 
     private List<Labelled> configs() {
         if (weights != null) {
-            if (!Files.isRegularFile(weights)) {
-                throw new UsageException("weights file " + weights + " does not exist");
-            }
+            ModelRef.requireWeightsFile("weights file", weights);
             return List.of(new Labelled(weights.getFileName().toString(), WeightsFile.load(weights).config()));
         }
         List<String> presets = config == null ? ConfigOptions.PRESETS : List.of(config);

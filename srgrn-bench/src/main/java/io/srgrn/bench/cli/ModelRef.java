@@ -28,13 +28,21 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
     static final ModelRef UNTRAINED = new ModelRef("SRGRN (untrained)", null, null, false, true);
 
     static ModelRef ofWeights(Path file) {
+        requireWeightsFile("weights file", file);
+        return new ModelRef(labelOf(file), file, null, false, false);
+    }
+
+    /**
+     * A usage error unless {@code file} is an existing regular file; a folder is called a folder
+     * (issue 11: it was reported as "does not exist"). {@code what} introduces the path in the message.
+     */
+    static void requireWeightsFile(String what, Path file) {
         if (Files.isDirectory(file)) {
-            throw new UsageException("weights file " + file + " is a folder, not a .safetensors file");
+            throw new UsageException(what + " " + file + " is a folder, not a .safetensors file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("weights file " + file + " does not exist");
+            throw new UsageException(what + " " + file + (Files.exists(file) ? " is not a regular file" : " does not exist"));
         }
-        return new ModelRef(labelOf(file), file, null, false, false);
     }
 
     static ModelRef ofName(String name) {

@@ -24,6 +24,7 @@ import io.srgrn.data.dataset.LrCache;
 import io.srgrn.data.dataset.PairLoader;
 import io.srgrn.data.dataset.SrDataset;
 import io.srgrn.data.degrade.Degradation;
+import io.srgrn.data.image.AtomicWrite;
 import io.srgrn.data.sample.PatchSampler;
 import io.srgrn.metrics.SetScore;
 import java.io.IOException;
@@ -179,6 +180,9 @@ final class TrainCommand implements Callable<Integer> {
                     run.holdout() > 0 ? "hold-out" : null)));
             return ExitCodes.OK;
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("run folder " + out + " exists and is not a folder");
+        }
         RunSettings stored = null;
         if (resume) {
             if (!Files.isRegularFile(runFile)) {
@@ -204,7 +208,8 @@ final class TrainCommand implements Callable<Integer> {
         List<String> folderNames = new ArrayList<>();
         for (Path dir : settings.dataFolders()) {
             if (!Files.isDirectory(dir)) {
-                throw new UsageException("training data folder " + dir + " does not exist");
+                throw new UsageException("training data folder " + dir + (Files.exists(dir) ? " is not a folder"
+                        : " does not exist"));
             }
             BenchmarkSet set = openFolder(dir);
             images.addAll(set.entries());
@@ -231,6 +236,11 @@ final class TrainCommand implements Callable<Integer> {
             // Only now, with the data, the validation set and the backend known to work, does the folder
             // become a run: a command that failed on its settings leaves nothing that blocks a corrected retry.
             Files.createDirectories(out);
+            // What a run killed mid-write left (a checkpoint's temporary copy can be tens of MB) goes now, not
+            // only when the same file is next written.
+            for (String name : List.of(CHECKPOINT, MODEL, BEST, RUN_FILE, INIT)) {
+                AtomicWrite.removeStaleTemporaries(out.resolve(name));
+            }
             if (!resume && init != null) {
                 AtomicFiles.write(out.resolve(INIT), Files.readAllBytes(Path.of(settings.initFrom())));
             }
@@ -488,8 +498,8 @@ final class TrainCommand implements Callable<Integer> {
                 conflicts);
         String init = pick("--init-from", initFrom == null ? null : initFrom.toAbsolutePath().normalize().toString(),
                 stored == null ? null : stored.initFrom(), null, conflicts);
-        if (stored == null && init != null && !Files.isRegularFile(Path.of(init))) {
-            throw new UsageException("--init-from " + init + " does not exist or is not a file");
+        if (stored == null && init != null) {
+            ModelRef.requireWeightsFile("--init-from", initFrom);
         }
         Integer pa = pick("--patch", patch, stored == null ? null : stored.patch(), 48, conflicts);
         Integer b = pick("--batch", batch, stored == null ? null : stored.batch(), 16, conflicts);

@@ -4,6 +4,7 @@ import io.srgrn.api.Tiling;
 import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.data.image.DecodedImage;
 import io.srgrn.data.image.ImageFiles;
+import io.srgrn.data.image.PixelLimit;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,11 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite existing output files.")
     boolean force;
 
+    @Option(names = "--max-pixels", paramLabel = "N",
+            description = "Refuse input images larger than N pixels (width x height), checked from the file's header "
+                    + "before decoding; default: -D" + PixelLimit.PROPERTY + ", else 100000000 (100 megapixels).")
+    Long maxPixels;
+
     @Mixin
     TilingMixin tiles;
 
@@ -80,6 +86,7 @@ final class UpscaleCommand implements Callable<Integer> {
             throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
         }
         Tiling tiling = tiles.tiling();
+        PixelLimit limit = pixelLimit();
         ModelRef ref = model.weights != null ? ModelRef.ofWeights(model.weights)
                 : model.name != null ? ModelRef.ofName(model.name)
                 : model.untrained ? ModelRef.UNTRAINED : ModelRef.shippedDefault(scale);
@@ -97,7 +104,7 @@ final class UpscaleCommand implements Callable<Integer> {
             for (UpscalePlan.Job job : plan.jobs()) {
                 long t0 = System.nanoTime();
                 try {
-                    DecodedImage in = ImageFiles.read(job.input());
+                    DecodedImage in = ImageFiles.read(job.input(), limit);
                     DecodedImage result = upscaler.upscale(in);
                     Path parent = job.output().toAbsolutePath().getParent();
                     if (parent != null) {
@@ -108,7 +115,7 @@ final class UpscaleCommand implements Callable<Integer> {
                             result.width() + "x" + result.height(),
                             io.srgrn.bench.report.Numbers.fixed((System.nanoTime() - t0) / 1e9, 2));
                 } catch (Exception | OutOfMemoryError e) {
-                    String reason = job.input() + ": " + Errors.describe(e);
+                    String reason = Errors.describeFor(job.input(), e);
                     failures.add(reason);
                     if (bar != null) {
                         bar.message("upscale: skipped " + reason);
@@ -134,5 +141,19 @@ final class UpscaleCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    private PixelLimit pixelLimit() {
+        if (maxPixels != null) {
+            if (maxPixels < 1) {
+                throw new UsageException("--max-pixels must be at least 1, got " + maxPixels);
+            }
+            return new PixelLimit(maxPixels);
+        }
+        try {
+            return PixelLimit.configured();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

@@ -93,11 +93,17 @@ public final class AtomicWrite {
 
     /**
      * Removes the temporary files of earlier writes of {@code target} that a killed process left
-     * (named {@code .<name>.<random>.tmp}, or {@code .<name><digits>.tmp} by older versions).
+     * (named {@code .<name>.<random>.tmp}, or {@code .<name><digits>.tmp} by older versions). Every
+     * write does this first; a program that resumes work in a folder (training) calls it at once
+     * rather than wait for the next write of each file. Nothing happens when the folder is absent.
      */
-    private static void removeStaleTemporaries(Path target) throws IOException {
-        String name = "." + target.getFileName();
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(target.getParent(),
+    public static void removeStaleTemporaries(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (!Files.isDirectory(absolute.getParent())) {
+            return;
+        }
+        String name = "." + absolute.getFileName();
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(absolute.getParent(),
                 p -> isTemporaryOf(p.getFileName().toString(), name))) {
             for (Path p : stale) {
                 Files.deleteIfExists(p);

@@ -48,14 +48,23 @@ public final class ImageFiles {
     /**
      * Decodes an image file. Corrupt, truncated or unsupported files raise an
      * {@link ImageFormatException} naming the file and the reason; decoder warnings (which is how
-     * the JPEG decoder reports truncated data) are treated as errors.
+     * the JPEG decoder reports truncated data) are treated as errors. An image larger than
+     * {@link PixelLimit#configured()} is refused from its header, before decoding.
      */
     public static DecodedImage read(Path file) throws IOException {
+        return read(file, PixelLimit.configured());
+    }
+
+    /**
+     * As {@link #read(Path)}, with an explicit pixel limit: the size the header declares is checked
+     * before a single pixel is decoded (an {@link ImageTooLargeException} when it exceeds the limit).
+     */
+    public static DecodedImage read(Path file, PixelLimit limit) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "not an existing regular file");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            return decode(in, file);
+            return decode(in, file, limit);
         }
     }
 
@@ -66,11 +75,11 @@ public final class ImageFiles {
      */
     public static DecodedImage decode(byte[] bytes, Path name) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            return decode(in, name);
+            return decode(in, name, PixelLimit.configured());
         }
     }
 
-    private static DecodedImage decode(ImageInputStream in, Path file) throws IOException {
+    private static DecodedImage decode(ImageInputStream in, Path file, PixelLimit limit) throws IOException {
         if (in == null) {
             throw new ImageFormatException(file, "cannot be opened for reading");
         }
@@ -83,6 +92,8 @@ public final class ImageFiles {
         try {
             reader.setInput(in, true, true);
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            // The header alone: decoders allocate the whole raster from it before reading pixels.
+            limit.check(file, reader.getWidth(0), reader.getHeight(0));
             BufferedImage image = reader.read(0);
             if (!warnings.isEmpty()) {
                 throw new ImageFormatException(file, reader.getFormatName() + " decoder reported corrupt data: "

@@ -61,4 +61,17 @@ class AtomicWriteTest {
         }
         assertThat(Files.readAllBytes(target)).containsExactly(4);
     }
+
+    /** Training calls this when a run folder is resumed, so a killed run's 68 MB temporaries go at once. */
+    @Test
+    void staleTemporariesCanBeRemovedWithoutWritingAndAMissingFolderIsNoError() throws IOException {
+        Files.write(dir.resolve(".checkpoint.safetensors.k3x9.tmp"), new byte[10]);
+        Path kept = Files.write(dir.resolve("checkpoint.safetensors"), new byte[] {7});
+        AtomicWrite.removeStaleTemporaries(kept);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("checkpoint.safetensors");
+        }
+        AtomicWrite.removeStaleTemporaries(dir.resolve("absent").resolve("checkpoint.safetensors"));
+        assertThat(dir.resolve("absent")).doesNotExist();
+    }
 }
