@@ -178,8 +178,8 @@ public final class Srgrn implements AutoCloseable {
             if (tile == MemoryCost.WHOLE) {
                 return null;
             }
-            LOG.debug("memory budget {}: exact tiles of {} LR pixels for a {}x{} image", bytes(memoryBudget), tile,
-                    height, width);
+            LOG.info("memory budget {}: a {}x{} image runs in exact tiles of {} LR pixels (same output, more time)",
+                    bytes(memoryBudget), height, width, tile);
             return Tiling.exact(tile);
         }
         long available = ProcessMemory.availableBytes();
