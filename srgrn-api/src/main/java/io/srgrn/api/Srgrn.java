@@ -172,8 +172,8 @@ public final class Srgrn implements AutoCloseable {
                         + "a %dx%d image at x%d: this process already holds %s, the output needs %s and the smallest "
                         + "exact tile (1 LR pixel plus a halo of %d) needs %s; raise the budget to at least %s",
                         bytes(memoryBudget), height, width, config.scale(), bytes(resident), bytes(output),
-                        cost.haloLr(), bytes(cost.tileBytes(batch, 1)),
-                        bytes(resident + output + cost.tileBytes(batch, 1))));
+                        cost.haloLr(), bytes(cost.tileBytes(batch, 1, height, width)),
+                        bytes(resident + output + cost.tileBytes(batch, 1, height, width))));
             }
             if (tile == MemoryCost.WHOLE) {
                 return null;
@@ -186,7 +186,7 @@ public final class Srgrn implements AutoCloseable {
         if (whole + output <= available) {
             return null;
         }
-        int tile = Math.max(1, cost.largestTile(batch, (available - Math.min(available, output)) / 2));
+        int tile = Math.max(1, cost.largestTile(batch, height, width, (available - Math.min(available, output)) / 2));
         LOG.info("a {}x{} image needs about {} for whole-image inference and {} is available: running in exact tiles "
                 + "of {} LR pixels (same output, more time)", height, width, bytes(whole), bytes(available), tile);
         return Tiling.exact(tile);
