@@ -1,6 +1,10 @@
 package io.srgrn.api;
 
 import io.srgrn.api.config.SrgrnConfig;
+import io.srgrn.api.exact.ExactTiledForward;
+import io.srgrn.api.exact.MemoryCost;
+import io.srgrn.api.exact.ProcessMemory;
+import io.srgrn.api.exact.Retention;
 import io.srgrn.api.init.Initializer;
 import io.srgrn.api.models.ModelInfo;
 import io.srgrn.api.models.Models;
@@ -26,6 +30,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,21 +60,33 @@ import org.slf4j.LoggerFactory;
 public final class Srgrn implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Srgrn.class);
 
+    /**
+     * Exact tiling's default way of keeping features between passes: recomputing them keeps memory
+     * at one tile with no disk use; see docs/RESULTS.md for the measured alternatives.
+     */
+    public static final Retention DEFAULT_RETENTION = Retention.RECOMPUTE;
+
     private final SrgrnConfig config;
     private final BackendContext context;
     private final Module module;
     private final Tiling tiling;
+    private final long memoryBudget;
+    private final Retention retention;
+    /** Exact tiling compiles its pieces on the shared context: one run at a time. */
+    private final ReentrantLock exactLock = new ReentrantLock(true);
     private final String weightsSource;
     private final boolean untrainedAllowed;
     private volatile boolean trained;
     private volatile boolean warnedUntrained;
 
-    private Srgrn(SrgrnConfig config, BackendContext context, Module module, Tiling tiling, String weightsSource,
-            boolean untrainedAllowed) {
+    private Srgrn(SrgrnConfig config, BackendContext context, Module module, Tiling tiling, long memoryBudget,
+            Retention retention, String weightsSource, boolean untrainedAllowed) {
         this.config = config;
         this.context = context;
         this.module = module;
         this.tiling = tiling;
+        this.memoryBudget = memoryBudget;
+        this.retention = retention;
         this.weightsSource = weightsSource;
         this.trained = weightsSource != null;
         this.untrainedAllowed = untrainedAllowed;
@@ -120,10 +138,64 @@ public final class Srgrn implements AutoCloseable {
     /**
      * As {@link #upscale(Tensor)}; with {@code selfEnsemble} the model runs on the 8 dihedral
      * transforms of the input and the inverted outputs are averaged (SRGRN+, SPEC 8). Runs in tiles
-     * when the builder set a {@link Tiling}.
+     * when the builder set a {@link Tiling}, in exact tiles sized to the builder's
+     * {@link Builder#memoryBudget memory budget}, or, with neither, in exact tiles when the whole image
+     * would not fit the machine's available memory ({@link #tilingFor}).
      */
     public Tensor upscale(Tensor lr, boolean selfEnsemble) {
-        return upscale(lr, selfEnsemble, tiling);
+        new SrgrnSpec(config).outputShape(lr.shape());
+        return upscale(lr, selfEnsemble, tilingFor(lr.dim(0), lr.dim(2), lr.dim(3), selfEnsemble));
+    }
+
+    /**
+     * The tiling {@link #upscale(Tensor, boolean)} uses for {@code batch} images of {@code height x width}
+     * LR pixels; null for the whole image at once. In order: the builder's {@link Tiling}; with a
+     * {@link Builder#memoryBudget memory budget}, the whole image when it fits, else the largest exact
+     * tile that fits what the budget leaves after this process's resident memory and the output
+     * (a {@link SrgrnException} when not even one pixel does); with neither, the whole image unless it
+     * would not fit the machine's available memory, then exact tiles sized to half of it, said in one
+     * log line. Sizes come from {@link MemoryCost}.
+     */
+    public Tiling tilingFor(int batch, int height, int width, boolean selfEnsemble) {
+        if (tiling != null) {
+            return tiling;
+        }
+        MemoryCost cost = MemoryCost.of(config);
+        long whole = cost.wholeImageBytes(batch, height, width);
+        // the output, plus the ensemble's accumulator and the transformed copy being added
+        long output = (selfEnsemble ? 3L : 1L) * Float.BYTES * batch * config.outChannels()
+                * (long) config.scale() * config.scale() * height * width;
+        if (memoryBudget > 0) {
+            long resident = ProcessMemory.residentBytes();
+            int tile = cost.tileFor(batch, height, width, memoryBudget - resident - output);
+            if (tile == MemoryCost.NONE) {
+                throw new SrgrnException(String.format(java.util.Locale.ROOT, "memory budget of %s is too small for "
+                        + "a %dx%d image at x%d: this process already holds %s, the output needs %s and the smallest "
+                        + "exact tile (1 LR pixel plus a halo of %d) needs %s; raise the budget to at least %s",
+                        bytes(memoryBudget), height, width, config.scale(), bytes(resident), bytes(output),
+                        cost.haloLr(), bytes(cost.tileBytes(batch, 1, height, width)),
+                        bytes(resident + output + cost.tileBytes(batch, 1, height, width))));
+            }
+            if (tile == MemoryCost.WHOLE) {
+                return null;
+            }
+            LOG.info("memory budget {}: a {}x{} image runs in exact tiles of {} LR pixels (same output, more time)",
+                    bytes(memoryBudget), height, width, tile);
+            return Tiling.exact(tile);
+        }
+        long available = ProcessMemory.availableBytes();
+        if (whole + output <= available) {
+            return null;
+        }
+        int tile = Math.max(1, cost.largestTile(batch, height, width, (available - Math.min(available, output)) / 2));
+        LOG.info("a {}x{} image needs about {} for whole-image inference and {} is available: running in exact tiles "
+                + "of {} LR pixels (same output, more time)", height, width, bytes(whole), bytes(available), tile);
+        return Tiling.exact(tile);
+    }
+
+    private static String bytes(long n) {
+        return n >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.2f GiB", n / (double) (1L << 30))
+                : String.format(java.util.Locale.ROOT, "%.0f MiB", n / (double) (1L << 20));
     }
 
     /**
@@ -146,9 +218,14 @@ public final class Srgrn implements AutoCloseable {
         }
         new SrgrnSpec(config).outputShape(lr.shape()); // the backends' own shape check, before any tile is cut
         FiniteValues.requireInput(lr);
-        Tensor out = tiling == null || tiling.coversWhole(lr.dim(2), lr.dim(3))
-                ? upscaleWhole(lr, selfEnsemble)
-                : TiledForward.run(lr, config.scale(), tiling, t -> upscaleWhole(t, selfEnsemble));
+        Tensor out;
+        if (tiling == null || tiling.coversWhole(lr.dim(2), lr.dim(3))) {
+            out = ensemble(lr, selfEnsemble, module::forward);
+        } else if (tiling.mode() == Tiling.Mode.FAST) {
+            out = TiledForward.run(lr, config.scale(), tiling, t -> ensemble(t, selfEnsemble, module::forward));
+        } else {
+            out = upscaleExact(lr, selfEnsemble, tiling.tile());
+        }
         FiniteValues.requireOutput(out);
         float[] d = out.data();
         for (int i = 0; i < d.length; i++) {
@@ -157,14 +234,28 @@ public final class Srgrn implements AutoCloseable {
         return out;
     }
 
-    /** The network on the whole of {@code lr}, optionally self-ensembled; not clamped. */
-    private Tensor upscaleWhole(Tensor lr, boolean selfEnsemble) {
+    /**
+     * Exact tiles ({@link ExactTiledForward}) of the current weights; with a memory budget, features
+     * never stay on the heap between passes ({@link Retention#HOST} becomes {@link Retention#SPILL}).
+     */
+    private Tensor upscaleExact(Tensor lr, boolean selfEnsemble, int tile) {
+        Retention kept = memoryBudget > 0 && retention == Retention.HOST ? Retention.SPILL : retention;
+        exactLock.lock();
+        try (ExactTiledForward exact = new ExactTiledForward(context, config, module.parameters(), tile, kept, null)) {
+            return ensemble(lr, selfEnsemble, exact::forward);
+        } finally {
+            exactLock.unlock();
+        }
+    }
+
+    /** {@code forward} on {@code lr}, optionally self-ensembled; not clamped. */
+    private static Tensor ensemble(Tensor lr, boolean selfEnsemble, UnaryOperator<Tensor> forward) {
         if (!selfEnsemble) {
-            return module.forward(lr);
+            return forward.apply(lr);
         }
         Tensor out = null;
         for (Dihedral t : Dihedral.values()) {
-            Tensor y = ImageTensors.transform(module.forward(ImageTensors.transform(lr, t)), t.inverse());
+            Tensor y = ImageTensors.transform(forward.apply(ImageTensors.transform(lr, t)), t.inverse());
             if (out == null) {
                 out = y;
             } else {
@@ -193,7 +284,8 @@ public final class Srgrn implements AutoCloseable {
      * MATLAB bicubic (clamped to [0, 1]); the bit depth is carried to the result.
      */
     public DecodedImage upscale(DecodedImage image, boolean selfEnsemble) {
-        return upscale(image, selfEnsemble, tiling);
+        PlanarImage color = image.color();
+        return upscale(image, selfEnsemble, tilingFor(1, color.height(), color.width(), selfEnsemble));
     }
 
     /** As {@link #upscale(DecodedImage, boolean)}, in tiles of {@code tiling} (null: whole image). */
@@ -286,6 +378,8 @@ public final class Srgrn implements AutoCloseable {
         private String model;
         private boolean untrained;
         private Tiling tiling;
+        private long memoryBudget;
+        private Retention retention = DEFAULT_RETENTION;
 
         private Builder() {}
 
@@ -372,7 +466,35 @@ public final class Srgrn implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Bound the process's memory during inference to about {@code bytes}: an image whose whole-image
+         * inference would not fit runs in the largest exact tiles ({@link Tiling#exact}) that do, sized
+         * from the network's per-pixel cost ({@link MemoryCost}) after what the process already holds and
+         * the output; too small a budget fails with a {@link SrgrnException} saying what it would take.
+         * Cannot be combined with {@link #tiling}.
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("memory budget must be positive, got " + bytes + " bytes");
+            }
+            this.memoryBudget = bytes;
+            return this;
+        }
+
+        /**
+         * How exact tiling keeps a stage's features between its passes (default
+         * {@link Srgrn#DEFAULT_RETENTION}; docs/RESULTS.md has the measured trade-off).
+         */
+        public Builder featureRetention(Retention value) {
+            this.retention = Objects.requireNonNull(value, "retention");
+            return this;
+        }
+
         public Srgrn build() {
+            if (tiling != null && memoryBudget > 0) {
+                throw new IllegalArgumentException("both tiling(" + tiling + ") and memoryBudget(" + memoryBudget
+                        + ") were given: a budget chooses the tiles itself, choose one");
+            }
             if (weights != null && model != null) {
                 throw new IllegalArgumentException("both weights(" + weights + ") and model(" + model + ") were given: choose one");
             }
@@ -395,7 +517,7 @@ public final class Srgrn implements AutoCloseable {
             try {
                 Module module = context.compile(new SrgrnSpec(cfg), params);
                 LOG.info("SRGRN x{} on backend '{}', device {}", cfg.scale(), chosen.name(), dev);
-                return new Srgrn(cfg, context, module, tiling, source, untrained);
+                return new Srgrn(cfg, context, module, tiling, memoryBudget, retention, source, untrained);
             } catch (RuntimeException e) {
                 context.close();
                 throw e;

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link StateConformanceKit}: parameters and optimiser state coming back, moving between
  *       backends and files;</li>
  *   <li>{@link BadInputConformanceKit}: wrong shapes and parameters refused, leaving the module as it
- *       was.</li>
+ *       was;</li>
+ *   <li>{@link ExactTilingConformanceKit}: the whole network run in exact tiles, built from the
+ *       backend's own compiled pieces, equals its whole-image output.</li>
  * </ul>
  * A backend module runs the kit by extending each suite in one small class of its tests:
  * <pre>
@@ -145,6 +147,12 @@ public abstract class BackendConformanceKit {
 
 
     // ---------------------------------------------------------------- helpers for the suites
+
+    /** The opened context, for suites that compile more than one spec (skips the test when unopened). */
+    BackendContext context() {
+        Assumptions.assumeTrue(context != null, "backend not opened");
+        return context;
+    }
 
     Module compile(LayerSpec spec, Map<String, Tensor> parameters) {
         Assumptions.assumeTrue(context != null, "backend not opened");

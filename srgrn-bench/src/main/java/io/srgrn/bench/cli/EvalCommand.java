@@ -1,6 +1,5 @@
 package io.srgrn.bench.cli;
 
-import io.srgrn.api.Tiling;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.weights.AtomicFiles;
 import io.srgrn.api.weights.WeightsFile;
@@ -167,8 +166,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Tiling tiling = tiles.tiling();
-        List<Method> methods = methods(tiling);
+        InferenceMemory memory = tiles.memory();
+        List<Method> methods = methods(memory);
         PublishedResults published = published();
         int s = resolveScale(methods);
         Degradation deg = degradation(s);
@@ -196,7 +195,7 @@ final class EvalCommand implements Callable<Integer> {
             for (Method m : methods) {
                 Map<String, EvalResults.Mean> means = new LinkedHashMap<>();
                 Map<String, List<ImageScore>> images = new LinkedHashMap<>();
-                try (ImageUpscaler up = m.ref().open(s, ensemble, tiling, where)) {
+                try (ImageUpscaler up = m.ref().open(s, ensemble, memory, where)) {
                     if (m.gammasOff()) {
                         ((ModelUpscaler) up).switchOffGlobalReasoning();
                     }
@@ -241,10 +240,9 @@ final class EvalCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private List<Method> methods(Tiling tiling) {
-        // Rows made differently from the paper's say so in their name: + for self-ensemble, the tiling.
-        String variant = (ensemble ? "+" : "")
-                + (tiling == null ? "" : " (tiles " + tiling.tile() + "+" + tiling.overlap() + ")");
+    private List<Method> methods(InferenceMemory memory) {
+        // Rows made differently from the paper's say so in their name: + for self-ensemble, fast tiles.
+        String variant = (ensemble ? "+" : "") + memory.label();
         List<Method> list = new ArrayList<>();
         for (String name : models) {
             ModelRef ref = ModelRef.ofName(name);

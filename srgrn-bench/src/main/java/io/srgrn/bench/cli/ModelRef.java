@@ -1,7 +1,6 @@
 package io.srgrn.bench.cli;
 
 import io.srgrn.api.Srgrn;
-import io.srgrn.api.Tiling;
 import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.models.ModelInfo;
 import io.srgrn.api.models.Models;
@@ -124,11 +123,11 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
      * given it must agree with the file.
      */
     ImageUpscaler open(Integer scale, boolean selfEnsemble, BackendOptionsMixin where) {
-        return open(scale, selfEnsemble, null, where);
+        return open(scale, selfEnsemble, InferenceMemory.DEFAULT, where);
     }
 
-    /** As {@link #open(Integer, boolean, BackendOptionsMixin)}, SRGRN in tiles (null: whole images). */
-    ImageUpscaler open(Integer scale, boolean selfEnsemble, Tiling tiling, BackendOptionsMixin where) {
+    /** As {@link #open(Integer, boolean, BackendOptionsMixin)}, with SRGRN's memory bounded as {@code memory} says. */
+    ImageUpscaler open(Integer scale, boolean selfEnsemble, InferenceMemory memory, BackendOptionsMixin where) {
         if (bicubic) {
             if (scale == null) {
                 throw new UsageException("--model bicubic needs --scale (2, 3 or 4)");
@@ -147,6 +146,6 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
         } else {
             b.scale(scale == null ? 4 : scale).untrained();
         }
-        return new ModelUpscaler(where.build(b.tiling(tiling)), selfEnsemble, label);
+        return new ModelUpscaler(where.build(memory.applyTo(b)), selfEnsemble, label, memory);
     }
 }

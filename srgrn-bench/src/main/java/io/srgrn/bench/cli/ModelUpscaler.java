@@ -12,11 +12,13 @@ final class ModelUpscaler implements ImageUpscaler {
     private final Srgrn model;
     private final boolean selfEnsemble;
     private final String label;
+    private final InferenceMemory memory;
 
-    ModelUpscaler(Srgrn model, boolean selfEnsemble, String label) {
+    ModelUpscaler(Srgrn model, boolean selfEnsemble, String label, InferenceMemory memory) {
         this.model = model;
         this.selfEnsemble = selfEnsemble;
         this.label = label;
+        this.memory = memory;
     }
 
     Srgrn model() {
@@ -41,8 +43,7 @@ final class ModelUpscaler implements ImageUpscaler {
     @Override
     public String describe() {
         return label + (selfEnsemble ? "+" : "") + " x" + scale() + " (" + model.backend().name() + ", " + model.device()
-                + (model.tiling() == null ? "" : ", tiles of " + model.tiling().tile() + " LR px + " + model.tiling().overlap()
-                        + " overlap") + ")";
+                + (memory.describe().isEmpty() ? "" : ", " + memory.describe()) + ")";
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.srgrn.bench.cli;
 
-import io.srgrn.api.Tiling;
 import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.data.image.DecodedImage;
 import io.srgrn.data.image.ImageFiles;
@@ -85,7 +84,7 @@ final class UpscaleCommand implements Callable<Integer> {
         if (scale != null && scale != 2 && scale != 3 && scale != 4) {
             throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
         }
-        Tiling tiling = tiles.tiling();
+        InferenceMemory memory = tiles.memory();
         PixelLimit limit = pixelLimit();
         ModelRef ref = model.weights != null ? ModelRef.ofWeights(model.weights)
                 : model.name != null ? ModelRef.ofName(model.name)
@@ -96,7 +95,7 @@ final class UpscaleCommand implements Callable<Integer> {
         Integer s = scale == null && ref.bicubic() ? Integer.valueOf(4) : scale;
         List<String> failures = new ArrayList<>();
         MarkdownTable table = new MarkdownTable("input", "output", "size in", "size out", "seconds").alignRight(4);
-        try (ImageUpscaler upscaler = ref.open(s, ensemble, tiling, where)) {
+        try (ImageUpscaler upscaler = ref.open(s, ensemble, memory, where)) {
             err.println("upscale: " + plan.jobs().size() + " image(s) with " + upscaler.describe());
 
             ProgressBar bar = plan.jobs().size() > 1 ? ProgressBar.onStderr(err, "upscale", plan.jobs().size()) : null;

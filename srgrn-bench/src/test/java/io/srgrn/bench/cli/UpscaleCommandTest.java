@@ -71,7 +71,8 @@ class UpscaleCommandTest {
     @Test
     void badTilingIsAUsageError() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 10, 12, false, 1);
-        Cli.Result small = upscale(in.toString(), "-o", dir.resolve("a.png").toString(), "--tile", "8");
+        Cli.Result small = upscale(in.toString(), "-o", dir.resolve("a.png").toString(), "--tile", "8", "--tile-mode",
+                "fast");
         assertThat(small.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(small.err()).contains("--tile 8: tile must be at least 16 LR pixels, got 8");
         Cli.Result alone = upscale(in.toString(), "-o", dir.resolve("b.png").toString(), "--tile-overlap", "4");
@@ -79,6 +80,46 @@ class UpscaleCommandTest {
         assertThat(alone.err()).contains("--tile-overlap needs --tile N");
         assertThat(dir.resolve("a.png")).doesNotExist();
         assertThat(dir.resolve("b.png")).doesNotExist();
+        Cli.Result both = upscale(in.toString(), "-o", dir.resolve("c.png").toString(), "--max-memory", "2g", "--tile",
+                "16");
+        assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("--max-memory chooses the tiles itself");
+        Cli.Result exactOverlap = upscale(in.toString(), "-o", dir.resolve("d.png").toString(), "--tile", "16",
+                "--tile-mode", "exact", "--tile-overlap", "4");
+        assertThat(exactOverlap.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(exactOverlap.err()).contains("--tile-overlap is for --tile-mode fast");
+        Cli.Result badSize = upscale(in.toString(), "-o", dir.resolve("e.png").toString(), "--max-memory", "lots");
+        assertThat(badSize.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badSize.err()).contains("expected a positive size such as 2g");
+    }
+
+    @Test
+    void exactTilesOfAnySizeGiveTheWholeImageOutput() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 13, 11, false, 9);
+        Path whole = dir.resolve("whole.png");
+        Path exact = dir.resolve("exact.png");
+        assertThat(upscale(in.toString(), "-o", whole.toString()).code()).isZero();
+        Cli.Result r = upscale(in.toString(), "-o", exact.toString(), "--tile", "4", "--tile-features", "spill");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("exact tiles of 4 LR px");
+        float[] a = ImageFiles.read(whole).color().data();
+        float[] b = ImageFiles.read(exact).color().data();
+        assertThat(b).hasSameSizeAs(a);
+        // float rounding may move a value across an 8-bit step, never further
+        for (int i = 0; i < a.length; i++) {
+            assertThat(Math.abs(a[i] - b[i]) * 255).as("value %d", i).isLessThanOrEqualTo(1.0001f);
+        }
+    }
+
+    @Test
+    void aMemoryBudgetTooSmallForTheProcessIsAClearErrorAndAGenerousOneRunsWhole() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 10, 12, false, 1);
+        Cli.Result tiny = upscale(in.toString(), "-o", dir.resolve("a.png").toString(), "--max-memory", "1m");
+        assertThat(tiny.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(tiny.err()).contains("memory budget of 1 MiB is too small").contains("raise the budget to at least");
+        Cli.Result ample = upscale(in.toString(), "-o", dir.resolve("b.png").toString(), "--max-memory", "64g");
+        assertThat(ample.code()).as(ample.toString()).isZero();
+        assertThat(ImageFiles.read(dir.resolve("b.png")).width()).isEqualTo(24);
     }
 
     @Test

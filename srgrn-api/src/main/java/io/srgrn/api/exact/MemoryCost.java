@@ -1,0 +1,126 @@
+package io.srgrn.api.exact;
+
+import io.srgrn.api.config.SrgrnConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What SRGRN's forward pass holds in memory per LR pixel, stage by stage, and the exact tile side
+ * that fits a budget. The figures are the float32 tensors each stage of a forward pass without
+ * autograd keeps alive at its peak, counted from the network's shape:
+ * <ul>
+ *   <li>trunk: the input, {@code f1}, the D block outputs kept for the global fusion and their
+ *       concatenation (2 * D * G0), one block's dense concatenation (G0 + C * G) and a conv output;</li>
+ *   <li>GRUM at input scale s (s = 1, then 2 for x4): per input pixel its input, four r*r*G0-channel
+ *       tensors (subpixel, reasoning mix, blend, shuffle), the N node logits and weights, and the
+ *       fused output: s^2 * (G0 + 5 r^2 G0 + 2N) floats per LR pixel;</li>
+ *   <li>GRRB at the output scale S: input, mix, sum, tail.0 (4 G0), the node weights (2N) and the
+ *       image: S^2 * (4 G0 + 2N + out).</li>
+ * </ul>
+ * Stages run one after another, so whole-image inference peaks at the largest stage. Checked against
+ * a measurement on the DJL backend (docs/RESULTS.md: the paper x4 model on a 481x321 image peaks at
+ * 3.69 GB resident, of which about 1 GB is the JVM, libtorch and the model; this count gives 3.4 GB
+ * for the rest), it errs on the safe side.
+ *
+ * <p>An exact tile runs each stage on a window widened by a halo: for the trunk its receptive field
+ * plus two pixels for each later stage (a recomputed tile carries the later halos down), for a GRUM
+ * or GRRB two pixels per stage from it on; a window never exceeds the image. A tile's working set is
+ * the largest stage's cost over its window, so a deep trunk (the paper's halo is 129 LR pixels) makes
+ * small tiles cost far more than their area.
+ *
+ * @param stages each stage's live floats per LR pixel (batch 1) and halo in LR pixels, trunk first
+ */
+public record MemoryCost(List<Stage> stages) {
+    /** {@link #tileFor}: the whole image fits. */
+    public static final int WHOLE = 0;
+    /** {@link #tileFor}: nothing fits. */
+    public static final int NONE = -1;
+
+    /** One stage: live floats per LR pixel and the halo its window adds on each side, in LR pixels. */
+    public record Stage(long floatsPerLrPixel, int haloLr) {}
+
+    public MemoryCost {
+        stages = List.copyOf(stages);
+    }
+
+    public static MemoryCost of(SrgrnConfig config) {
+        long g0 = config.g0();
+        long n = config.n();
+        int[] factors = config.upsampleFactors();
+        int later = factors.length + 1; // GRUMs and GRRB after the trunk
+        List<Stage> stages = new ArrayList<>();
+        long trunk = config.inChannels() + g0 * (2L * config.d() + 3) + g0 + (long) config.c() * config.g()
+                + config.g();
+        stages.add(new Stage(trunk, ExactTiledForward.trunkHalo(config) + 2 * later));
+        long s = 1;
+        for (int k = 0; k < factors.length; k++) {
+            int r = factors[k];
+            stages.add(new Stage(s * s * (g0 + 5L * r * r * g0 + 2 * n), 2 * (later - k)));
+            s *= r;
+        }
+        stages.add(new Stage(s * s * (4 * g0 + 2 * n + config.outChannels()), 2));
+        return new MemoryCost(stages);
+    }
+
+    /** The largest stage's live floats per LR pixel: what whole-image inference peaks at. */
+    public long floatsPerLrPixel() {
+        return stages.stream().mapToLong(Stage::floatsPerLrPixel).max().orElseThrow();
+    }
+
+    /** The trunk's halo, the widest. */
+    public int haloLr() {
+        return stages.get(0).haloLr();
+    }
+
+    /** Bytes per LR pixel of one image in whole-image inference. */
+    public long bytesPerLrPixel() {
+        return floatsPerLrPixel() * Float.BYTES;
+    }
+
+    /** Working memory of whole-image inference on {@code batch} images of {@code height x width} LR pixels. */
+    public long wholeImageBytes(int batch, int height, int width) {
+        return bytesPerLrPixel() * batch * height * width;
+    }
+
+    /** Working memory of one exact tile of {@code tile x tile} LR pixels, each stage on its window, in such an image. */
+    public long tileBytes(int batch, int tile, int height, int width) {
+        long peak = 0;
+        for (Stage st : stages) {
+            long h = Math.min(height, tile + 2L * st.haloLr());
+            long w = Math.min(width, tile + 2L * st.haloLr());
+            peak = Math.max(peak, st.floatsPerLrPixel() * Float.BYTES * batch * h * w);
+        }
+        return peak;
+    }
+
+    /**
+     * How to run {@code batch} images of {@code height x width} LR pixels in {@code bytes} of working
+     * memory: {@link #WHOLE} when whole-image inference fits, else the largest exact tile side that
+     * does, or {@link #NONE} when not even a one-pixel tile fits.
+     */
+    public int tileFor(int batch, int height, int width, long bytes) {
+        if (wholeImageBytes(batch, height, width) <= bytes) {
+            return WHOLE;
+        }
+        int tile = largestTile(batch, height, width, bytes);
+        return tile < 1 ? NONE : tile;
+    }
+
+    /** The largest exact tile side whose working memory fits {@code budget} bytes; 0 when not even one pixel does. */
+    public int largestTile(int batch, int height, int width, long budget) {
+        if (tileBytes(batch, 1, height, width) > budget) {
+            return 0;
+        }
+        int lo = 1; // fits
+        int hi = Math.max(height, width); // a tile this large is the whole image
+        while (lo < hi) {
+            int mid = lo + (hi - lo + 1) / 2;
+            if (tileBytes(batch, mid, height, width) <= budget) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+}

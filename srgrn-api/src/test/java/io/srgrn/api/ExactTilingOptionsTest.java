@@ -1,0 +1,48 @@
+package io.srgrn.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.srgrn.api.config.SrgrnConfig;
+import io.srgrn.api.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class ExactTilingOptionsTest {
+
+    @Test
+    void exactTilesAreCheckedAndFastTilesKeepTheirMeaning() {
+        assertThat(Tiling.exact(1).mode()).isEqualTo(Tiling.Mode.EXACT);
+        assertThat(new Tiling(16, 4).mode()).isEqualTo(Tiling.Mode.FAST);
+        assertThatThrownBy(() -> Tiling.exact(0)).hasMessageContaining("at least 1 LR pixel");
+        assertThatThrownBy(() -> new Tiling(8, 4, Tiling.Mode.EXACT)).hasMessageContaining("overlap must be 0");
+    }
+
+    @Test
+    void aBudgetAndATilingAreOneChoice() {
+        assertThatThrownBy(() -> Srgrn.builder().backend("nearest").config(SrgrnConfig.compact(2)).untrained()
+                .tiling(Tiling.exact(8)).memoryBudget(1L << 30).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("choose one");
+        assertThatThrownBy(() -> Srgrn.builder().memoryBudget(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBudgetSmallerThanTheProcessIsAClearError() {
+        try (Srgrn sr = Srgrn.builder().backend("nearest").config(SrgrnConfig.compact(2)).untrained()
+                .memoryBudget(1 << 20).build()) {
+            assertThatThrownBy(() -> sr.upscale(Tensor.zeros(1, 3, 40, 30)))
+                    .isInstanceOf(SrgrnException.class).hasMessageContaining("memory budget of 1 MiB is too small")
+                    .hasMessageContaining("raise the budget to at least");
+        }
+    }
+
+    @Test
+    void aGenerousBudgetOrNoneRunsSmallImagesWhole() {
+        try (Srgrn sr = Srgrn.builder().backend("nearest").config(SrgrnConfig.compact(2)).untrained()
+                .memoryBudget(1L << 40).build()) {
+            assertThat(sr.tilingFor(1, 40, 30, false)).isNull();
+        }
+        try (Srgrn sr = Srgrn.builder().backend("nearest").config(SrgrnConfig.compact(2)).untrained().build()) {
+            assertThat(sr.tilingFor(1, 40, 30, true)).isNull();
+        }
+    }
+}
