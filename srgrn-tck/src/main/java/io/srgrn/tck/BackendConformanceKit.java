@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link StateConformanceKit}: parameters and optimiser state coming back, moving between
  *       backends and files;</li>
  *   <li>{@link BadInputConformanceKit}: wrong shapes and parameters refused, leaving the module as it
- *       was.</li>
+ *       was;</li>
+ *   <li>{@link ModuleContractKit}: the backend-neutral {@code Module} contract (lifecycle, threads,
+ *       optimiser-state rule, ablation identity).</li>
  * </ul>
  * A backend module runs the kit by extending each suite in one small class of its tests:
  * <pre>
@@ -145,6 +147,18 @@ public abstract class BackendConformanceKit {
 
 
     // ---------------------------------------------------------------- helpers for the suites
+
+    /** The backend opened for this class (after {@link #openBackend}). */
+    Backend backendUnderTest() {
+        Assumptions.assumeTrue(backend != null, "backend not opened");
+        return backend;
+    }
+
+    /** The context opened for this class, shared by its checks. */
+    BackendContext context() {
+        Assumptions.assumeTrue(context != null, "backend not opened");
+        return context;
+    }
 
     Module compile(LayerSpec spec, Map<String, Tensor> parameters) {
         Assumptions.assumeTrue(context != null, "backend not opened");
