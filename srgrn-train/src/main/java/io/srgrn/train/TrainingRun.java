@@ -129,9 +129,7 @@ public final class TrainingRun {
         if (resume) {
             refuseRestartOfTrainedRun(checkpointFile);
         }
-        if (settings.checkpointEvery() < 1 || settings.valEvery() < 0 || options.workers() < 1) {
-            throw new RunSetupException("--checkpoint-every and --workers must be >= 1 and --val-every >= 0");
-        }
+        requireValid(settings, options);
         SrgrnConfig config;
         Degradation deg;
         try {
@@ -256,6 +254,29 @@ public final class TrainingRun {
             });
             observer.onStart(start, total);
             trainer.fit(source);
+        }
+    }
+
+    /** The rules a command line checks option by option, for callers that build the settings themselves. */
+    private static void requireValid(RunSettings s, Options options) {
+        List<String> bad = new ArrayList<>();
+        if (s.patch() < 1 || s.batch() < 1 || s.halveEvery() < 1 || s.iterations() < 1 || s.checkpointEvery() < 1) {
+            bad.add("patch, batch, halveEvery, iterations and checkpointEvery must be >= 1");
+        }
+        if (!(s.learningRate() > 0) || !Double.isFinite(s.learningRate())) {
+            bad.add("the learning rate must be finite and > 0, got " + s.learningRate());
+        }
+        if (s.holdout() < 0 || s.valEvery() < 0 || s.threads() < 0) {
+            bad.add("holdout, valEvery and threads must be >= 0");
+        }
+        if (options.workers() < 1) {
+            bad.add("workers must be >= 1, got " + options.workers());
+        }
+        if (s.data() == null || s.dataFolders().isEmpty()) {
+            bad.add("no training data folder");
+        }
+        if (!bad.isEmpty()) {
+            throw new RunSetupException("invalid training run settings: " + String.join("; ", bad));
         }
     }
 

@@ -218,6 +218,23 @@ class TrainingRunTest {
     }
 
     @Test
+    void settingsBuiltInJavaAreCheckedBeforeAnythingIsWritten() {
+        Path run = dir.resolve("run");
+        RunSettings bad = new RunSettings("compact", 2, "BI", 0, data.toString(), 0, 2, -1, 200_000, 0, true, 2, 2, 0,
+                null, 0, 1, null);
+        assertThatThrownBy(() -> new TrainingRun(run, bad, TrainingRun.Options.defaults()).run(TrainingRun.Mode.NEW,
+                new Recorder()))
+                .isInstanceOf(RunSetupException.class).hasMessageContaining("patch, batch")
+                .hasMessageContaining("learning rate must be finite and > 0, got -1.0");
+        RunSettings blurAtX2 = new RunSettings("compact", 2, "BD", 0, data.toString(), 6, 2, 1e-4, 200_000, 0, true, 2, 2,
+                0, null, 0, 1, null);
+        assertThatThrownBy(() -> new TrainingRun(run, blurAtX2, TrainingRun.Options.defaults()).run(TrainingRun.Mode.NEW,
+                new Recorder()))
+                .isInstanceOf(RunSetupException.class).hasMessageContaining("BD is defined for x3 only");
+        assertThat(run).doesNotExist();
+    }
+
+    @Test
     void aFinishedRunWhoseCheckpointIsGoneIsRefused() throws IOException {
         Path run = dir.resolve("run");
         RunSettings settings = settings(data, 2);

@@ -318,10 +318,7 @@ final class EvalCommand implements Callable<Integer> {
         if (s == null) {
             throw new UsageException("--scale is required when only the Bicubic baseline is evaluated");
         }
-        if (s != 2 && s != 3 && s != 4) {
-            throw new UsageException("invalid --scale " + s + "; allowed: 2, 3, 4");
-        }
-        return s;
+        return ConfigOptions.requireScale(s);
     }
 
     private Degradation degradation(int s) {

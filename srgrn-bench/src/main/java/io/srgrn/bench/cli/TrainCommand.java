@@ -284,9 +284,7 @@ final class TrainCommand implements Callable<Integer> {
         if (s == null || dataDir == null) {
             throw new UsageException("--data and --scale are required (unless resuming)");
         }
-        if (s != 2 && s != 3 && s != 4) {
-            throw new UsageException("invalid --scale " + s + "; allowed: 2, 3, 4");
-        }
+        ConfigOptions.requireScale(s);
         if (!ConfigOptions.PRESETS.contains(p)) {
             throw new UsageException("unknown --preset '" + p + "'; allowed: " + String.join(", ", ConfigOptions.PRESETS));
         }

@@ -76,8 +76,8 @@ final class UpscaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (scale != null && scale != 2 && scale != 3 && scale != 4) {
-            throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
+        if (scale != null) {
+            ConfigOptions.requireScale(scale);
         }
         Tiling tiling = tiles.tiling();
         ModelRef ref = model.weights != null ? ModelRef.ofWeights(model.weights)
