@@ -44,7 +44,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link BadInputConformanceKit}: wrong shapes and parameters refused, leaving the module as it
  *       was;</li>
  *   <li>{@link ExactTilingConformanceKit}: the whole network run in exact tiles, built from the
- *       backend's own compiled pieces, equals its whole-image output.</li>
+ *       backend's own compiled pieces, equals its whole-image output;</li>
+ *   <li>{@link ModuleContractKit}: the backend-neutral {@code Module} contract (lifecycle, threads,
+ *       optimiser-state rule, ablation identity).</li>
  * </ul>
  * A backend module runs the kit by extending each suite in one small class of its tests:
  * <pre>
@@ -148,7 +150,13 @@ public abstract class BackendConformanceKit {
 
     // ---------------------------------------------------------------- helpers for the suites
 
-    /** The opened context, for suites that compile more than one spec (skips the test when unopened). */
+    /** The backend opened for this class (after {@link #openBackend}). */
+    Backend backendUnderTest() {
+        Assumptions.assumeTrue(backend != null, "backend not opened");
+        return backend;
+    }
+
+    /** The context opened for this class, shared by its checks. */
     BackendContext context() {
         Assumptions.assumeTrue(context != null, "backend not opened");
         return context;

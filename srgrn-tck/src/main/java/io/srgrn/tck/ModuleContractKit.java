@@ -8,11 +8,8 @@ import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.spec.ParamSpec;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.spi.AdamSettings;
-import io.srgrn.api.spi.Availability;
-import io.srgrn.api.spi.Backend;
 import io.srgrn.api.spi.BackendContext;
 import io.srgrn.api.spi.BackendOptions;
-import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.Gradients;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.spi.OptimizerState;
@@ -29,9 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.SplittableRandom;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,10 +44,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  *     protected Backend backend() { return new DjlBackend(); }
  * }
  * </pre>
- * An unavailable backend (or device) skips every check with the backend's reason.
+ * It is a suite of {@link BackendConformanceKit}, which opens the backend under test (and skips every
+ * check with the backend's reason where it or the device is unavailable).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ModuleContractKit {
+public abstract class ModuleContractKit extends BackendConformanceKit {
     private static final SrgrnSpec TINY = new SrgrnSpec(
             ConformanceCases.tinyConfig(2, 3, NodeAggregation.MEAN, true, true));
     private static final int[] TINY_INPUT = {1, 3, 5, 4};
@@ -65,45 +60,11 @@ public abstract class ModuleContractKit {
     private static final long STRESS_LIMIT_SECONDS = 300;
     private static final long CLOSE_WHILE_BUSY_LIMIT_SECONDS = 300;
 
-    private Backend backend;
-    private BackendContext context;
-
-    /** The backend under test. */
-    protected abstract Backend backend();
-
-    /** The device to run on; the CPU unless overridden. */
-    protected Device device() {
-        return Device.CPU;
-    }
-
-    /** The accepted errors where results need not be bit-identical. */
-    protected Tolerances tolerances() {
-        return Tolerances.float32();
-    }
-
-    @BeforeAll
-    final void openBackend() {
-        backend = backend();
-        Availability availability = backend.availability();
-        Assumptions.assumeTrue(availability.available(),
-                () -> "backend '" + backend.name() + "' is unavailable here: " + availability.reason());
-        Assumptions.assumeTrue(backend.devices().contains(device()),
-                () -> "backend '" + backend.name() + "' offers " + backend.devices() + " here, not " + device());
-        context = backend.open(device(), BackendOptions.defaults());
-    }
-
-    @AfterAll
-    final void closeBackend() {
-        if (context != null) {
-            context.close();
-        }
-    }
-
     // ---------------------------------------------------------------- lifecycle
 
     @Test
     void closingTheContextClosesItsModules() {
-        BackendContext own = backend.open(device(), BackendOptions.defaults());
+        BackendContext own = backendUnderTest().open(device(), BackendOptions.defaults());
         Module m = own.compile(TINY, SeededTensors.parameters(TINY, 1));
         own.close();
         assertThatThrownBy(() -> m.forward(input(2))).as("forward on a module of a closed context")
@@ -141,7 +102,7 @@ public abstract class ModuleContractKit {
     @Test
     void closingWhileCallsAreInsideNeitherCrashesNorCorrupts() {
         ForkedJvm.Result r = ForkedJvm.run(CloseWhileBusyProbe.class, List.of(), CLOSE_WHILE_BUSY_LIMIT_SECONDS,
-                backend.getClass().getName(), device().toString());
+                backendUnderTest().getClass().getName(), device().toString());
         assertThat(r.exitCode()).as("exit status of the child that closed a busy context; output:%n%s", r.output())
                 .isZero();
         assertThat(r.hasLine(CloseWhileBusyProbe.OK)).as("child output:%n%s", r.output()).isTrue();
@@ -303,11 +264,6 @@ public abstract class ModuleContractKit {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private BackendContext context() {
-        Assumptions.assumeTrue(context != null, "backend not opened");
-        return context;
-    }
 
     private Module compile(Map<String, Tensor> parameters) {
         return context().compile(TINY, parameters);

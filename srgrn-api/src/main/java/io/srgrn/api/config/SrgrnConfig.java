@@ -1,5 +1,6 @@
 package io.srgrn.api.config;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,9 +36,17 @@ public record SrgrnConfig(
         boolean grum,
         boolean grrb) {
 
+    /** The upscaling factors SRGRN is defined for (SPEC 3): one GRUM of r = 2 or 3, or two of r = 2. */
+    public static final List<Integer> SCALES = List.of(2, 3, 4);
+
+    /** Whether {@code scale} is one of {@link #SCALES}: the one place that rule is written. */
+    public static boolean isSupportedScale(int scale) {
+        return SCALES.contains(scale);
+    }
+
     public SrgrnConfig {
         Objects.requireNonNull(nodeAggregation, "nodeAggregation must not be null (allowed: MEAN, SUM)");
-        require(scale == 2 || scale == 3 || scale == 4, "scale", scale, "2, 3 or 4");
+        require(isSupportedScale(scale), "scale", scale, "2, 3 or 4");
         require(inChannels == 1 || inChannels == 3, "inChannels", inChannels, "1 (grey) or 3 (RGB)");
         require(outChannels == 1 || outChannels == 3, "outChannels", outChannels, "1 (grey) or 3 (RGB)");
         require(g0 >= 1 && g0 <= 4096, "G0", g0, "1..4096");

@@ -34,6 +34,11 @@ public record ModelInfo(String name, int scale, String degradation, String prese
     public record Score(String set, boolean selfEnsemble, double psnr, double ssim) {
     }
 
+    /** This model with {@code isDefault} changed: a catalogue moves its default without retyping the entry. */
+    public ModelInfo withDefault(boolean value) {
+        return new ModelInfo(name, scale, degradation, preset, parameters, value, file, sha256, scores, training);
+    }
+
     /** The score on {@code set}, if measured. */
     public Optional<Score> score(String set, boolean selfEnsemble) {
         return scores.stream().filter(s -> s.set().equals(set) && s.selfEnsemble() == selfEnsemble).findFirst();

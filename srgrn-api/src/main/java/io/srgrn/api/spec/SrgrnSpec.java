@@ -46,6 +46,16 @@ public record SrgrnSpec(SrgrnConfig config) implements LayerSpec {
         return List.copyOf(params);
     }
 
+    /**
+     * The names of the global reasoning gammas (each GRUM's and the GRRB's {@code gamma}), in
+     * parameter order. One place decides what a gamma is: the training run logs them, the ablation
+     * that switches global reasoning off zeroes them. Empty when reasoning is off everywhere.
+     */
+    public List<String> gammaNames() {
+        return parameters().stream().map(ParamSpec::name)
+                .filter(n -> n.endsWith("." + GrumSpec.GAMMA) || n.endsWith("." + GrrbSpec.GAMMA)).toList();
+    }
+
     @Override
     public int[] outputShape(int... in) {
         Shapes.requireImage(describe(), config.inChannels(), in);

@@ -25,6 +25,18 @@ class SrgrnConfigTest {
     }
 
     @Test
+    void theSupportedScalesAreTwoThreeAndFourAndNothingElse() {
+        assertThat(SrgrnConfig.SCALES).containsExactly(2, 3, 4);
+        for (int s = -1; s <= 8; s++) {
+            int scale = s;
+            assertThat(SrgrnConfig.isSupportedScale(s)).as("x%d", s).isEqualTo(s >= 2 && s <= 4);
+            if (!SrgrnConfig.isSupportedScale(s)) {
+                assertThatThrownBy(() -> SrgrnConfig.paper(scale)).hasMessageContaining("2, 3 or 4");
+            }
+        }
+    }
+
+    @Test
     void errorsNameFieldValueAndAllowed() {
         assertThatThrownBy(() -> new SrgrnConfig(5, 3, 3, 64, 20, 6, 32, 10, 8, 0.2, NodeAggregation.MEAN, true, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale = 5")

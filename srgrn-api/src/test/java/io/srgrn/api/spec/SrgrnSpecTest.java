@@ -49,6 +49,14 @@ class SrgrnSpecTest {
     }
 
     @Test
+    void gammaNamesAreEachGrumsAndTheGrrbsInParameterOrder() {
+        assertThat(new SrgrnSpec(SrgrnConfig.paper(4)).gammaNames())
+                .containsExactly("upsample.0.gamma", "upsample.1.gamma", "grrb.gamma");
+        assertThat(new SrgrnSpec(SrgrnConfig.paper(3)).gammaNames()).containsExactly("upsample.0.gamma", "grrb.gamma");
+        assertThat(new SrgrnSpec(SrgrnConfig.paper(2).withAblation(false, false)).gammaNames()).isEmpty();
+    }
+
+    @Test
     void ablationsKeepOnlySubpixelFuseAndTails() {
         SrgrnSpec spec = new SrgrnSpec(SrgrnConfig.paper(2).withAblation(false, false));
         List<String> names = spec.parameters().stream().map(ParamSpec::name).toList();

@@ -7,7 +7,6 @@ import io.srgrn.api.ShapeMismatchException;
 import io.srgrn.api.config.NodeAggregation;
 import io.srgrn.api.spec.ParamSpec;
 import io.srgrn.api.spec.SrgrnSpec;
-import io.srgrn.api.spi.BackendContext;
 import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.Module;

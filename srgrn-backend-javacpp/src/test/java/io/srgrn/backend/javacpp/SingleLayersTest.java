@@ -10,7 +10,6 @@ import io.srgrn.api.spec.GrrbSpec;
 import io.srgrn.api.spec.GrumSpec;
 import io.srgrn.api.spec.LayerSpec;
 import io.srgrn.api.spec.ParamSpec;
-import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.spi.Gradients;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;

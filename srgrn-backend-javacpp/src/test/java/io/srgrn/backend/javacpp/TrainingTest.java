@@ -1,14 +1,11 @@
 package io.srgrn.backend.javacpp;
 
-import static io.srgrn.tck.RelativeError.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import io.srgrn.api.ShapeMismatchException;
 import io.srgrn.api.config.NodeAggregation;
 import io.srgrn.api.config.SrgrnConfig;
-import io.srgrn.api.spec.ParamSpec;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.spi.AdamSettings;
 import io.srgrn.api.spi.Module;

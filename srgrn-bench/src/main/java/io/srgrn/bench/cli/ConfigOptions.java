@@ -13,10 +13,17 @@ final class ConfigOptions {
         if (!PRESETS.contains(name)) {
             throw new UsageException("unknown preset '" + name + "'; allowed: " + String.join(", ", PRESETS));
         }
-        if (scale != 2 && scale != 3 && scale != 4) {
-            throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
-        }
+        requireScale(scale);
         return SrgrnConfig.preset(name, scale);
+    }
+
+    /** {@code --scale} must be one of {@link SrgrnConfig#SCALES}; every command says so in the same words. */
+    static int requireScale(int scale) {
+        if (!SrgrnConfig.isSupportedScale(scale)) {
+            throw new UsageException("invalid --scale " + scale + "; allowed: "
+                    + String.join(", ", SrgrnConfig.SCALES.stream().map(String::valueOf).toList()));
+        }
+        return scale;
     }
 
     /** Picocli completion candidates for presets. */

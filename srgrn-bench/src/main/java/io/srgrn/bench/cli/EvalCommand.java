@@ -1,8 +1,6 @@
 package io.srgrn.bench.cli;
 
-import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.weights.AtomicFiles;
-import io.srgrn.api.weights.WeightsFile;
 import io.srgrn.bench.plot.ComparisonFigure;
 import io.srgrn.bench.plot.Png;
 import io.srgrn.bench.plot.PsnrParametersPlot;
@@ -12,7 +10,6 @@ import io.srgrn.bench.report.PublishedResults;
 import io.srgrn.data.dataset.BenchmarkSet;
 import io.srgrn.data.dataset.DataRoot;
 import io.srgrn.data.dataset.HrLrPair;
-import io.srgrn.data.dataset.ImageEntry;
 import io.srgrn.data.dataset.PairLoader;
 import io.srgrn.data.degrade.Degradation;
 import io.srgrn.data.image.ByteImage;
@@ -25,7 +22,9 @@ import io.srgrn.metrics.EvaluationProtocol;
 import io.srgrn.metrics.Evaluator;
 import io.srgrn.metrics.GreyMode;
 import io.srgrn.metrics.ImageScore;
+import io.srgrn.metrics.ScoredImage;
 import io.srgrn.metrics.SetScore;
+import io.srgrn.metrics.SetScorer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -188,44 +187,11 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, FigureImages> figureData = figures == null ? Map.of() : figureImages(testSets, pairs, options, s);
         long total = (long) methods.size() * pairs.values().stream().mapToInt(List::size).sum();
         List<EvalResults.Row> rows = new ArrayList<>();
-        Evaluator evaluator = new Evaluator(options);
-        BicubicBaseline bicubicBaseline = new BicubicBaseline(options);
         try (ProgressBar bar = ProgressBar.onStderr(err, "eval", total)) {
-            long done = 0;
+            Scoring scoring = new Scoring(testSets, pairs, loader, new SetScorer(options), new BicubicBaseline(options),
+                    figureData, bar);
             for (Method m : methods) {
-                Map<String, EvalResults.Mean> means = new LinkedHashMap<>();
-                Map<String, List<ImageScore>> images = new LinkedHashMap<>();
-                try (ImageUpscaler up = m.ref().open(s, ensemble, memory, where)) {
-                    if (m.gammasOff()) {
-                        ((ModelUpscaler) up).switchOffGlobalReasoning();
-                    }
-                    for (BenchmarkSet set : testSets) {
-                        List<ImageScore> scores = new ArrayList<>();
-                        List<HrLrPair> setPairs = pairs.get(set.name());
-                        for (int i = 0; i < setPairs.size(); i++) {
-                            HrLrPair pair = setPairs.get(i);
-                            ImageEntry entry = set.entries().get(i);
-                            ImageScore score;
-                            if (m.ref().bicubic()) {
-                                score = bicubicBaseline.score(pair.id(), loader.loadHr(entry), deg);
-                            } else {
-                                PlanarImage sr = up.upscale(DecodedImage.of(pair.lr().toPlanar())).color();
-                                score = evaluator.score(pair.id(), pair.hr(), ByteImage.quantize(sr), s);
-                                FigureImages fig = figureData.get(set.name());
-                                if (fig != null && fig.image().equals(pair.id())) {
-                                    fig.outputs().put(m.label(), sr);
-                                    fig.scores().put(m.label(), score);
-                                }
-                            }
-                            scores.add(score);
-                            bar.update(++done, m.label() + " " + set.name() + "/" + pair.id());
-                        }
-                        SetScore ss = new SetScore(set.name(), scores);
-                        means.put(set.name(), new EvalResults.Mean(ss.meanPsnr(), ss.meanSsim()));
-                        images.put(set.name(), scores);
-                    }
-                }
-                rows.add(EvalResults.Row.measured(m.label(), m.parameters(), means, images));
+                rows.add(scoring.measure(m, s, memory));
             }
         }
         List<String> setNames = testSets.stream().map(BenchmarkSet::name).toList();
@@ -238,6 +204,70 @@ final class EvalCommand implements Callable<Integer> {
             writeFigures(figureData, s, err);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Scores each method on every set: a model through the library's {@link SetScorer}, the Bicubic
+     * row through {@link BicubicBaseline}; keeps the figure's outputs and moves the progress bar.
+     */
+    private final class Scoring {
+        private final List<BenchmarkSet> sets;
+        private final Map<String, List<HrLrPair>> pairs;
+        private final PairLoader loader;
+        private final SetScorer scorer;
+        private final BicubicBaseline bicubic;
+        private final Map<String, FigureImages> figureData;
+        private final ProgressBar bar;
+        private long done;
+
+        Scoring(List<BenchmarkSet> sets, Map<String, List<HrLrPair>> pairs, PairLoader loader, SetScorer scorer,
+                BicubicBaseline bicubic, Map<String, FigureImages> figureData, ProgressBar bar) {
+            this.sets = sets;
+            this.pairs = pairs;
+            this.loader = loader;
+            this.scorer = scorer;
+            this.bicubic = bicubic;
+            this.figureData = figureData;
+            this.bar = bar;
+        }
+
+        EvalResults.Row measure(Method m, int scale, InferenceMemory memory) throws IOException {
+            Map<String, EvalResults.Mean> means = new LinkedHashMap<>();
+            Map<String, List<ImageScore>> images = new LinkedHashMap<>();
+            try (ImageUpscaler up = m.ref().open(scale, ensemble, memory, where)) {
+                if (m.gammasOff()) {
+                    ((ModelUpscaler) up).switchOffGlobalReasoning();
+                }
+                for (BenchmarkSet set : sets) {
+                    SetScore ss = m.ref().bicubic() ? bicubicSet(m, set) : scorer.score(set.name(), pairs.get(set.name()),
+                            lr -> up.upscale(DecodedImage.of(lr)).color(), scored -> scored(m, set, scored));
+                    means.put(set.name(), new EvalResults.Mean(ss.meanPsnr(), ss.meanSsim()));
+                    images.put(set.name(), ss.images());
+                }
+            }
+            return EvalResults.Row.measured(m.label(), m.parameters(), means, images);
+        }
+
+        /** The Bicubic row degrades and upscales each HR image itself (SPEC 7's baseline). */
+        private SetScore bicubicSet(Method m, BenchmarkSet set) throws IOException {
+            List<HrLrPair> setPairs = pairs.get(set.name());
+            List<ImageScore> scores = new ArrayList<>();
+            for (int i = 0; i < setPairs.size(); i++) {
+                HrLrPair pair = setPairs.get(i);
+                scores.add(bicubic.score(pair.id(), loader.loadHr(set.entries().get(i)), loader.degradation()));
+                bar.update(++done, m.label() + " " + set.name() + "/" + pair.id());
+            }
+            return new SetScore(set.name(), scores);
+        }
+
+        private void scored(Method m, BenchmarkSet set, ScoredImage scored) {
+            FigureImages fig = figureData.get(set.name());
+            if (fig != null && fig.image().equals(scored.pair().id())) {
+                fig.outputs().put(m.label(), scored.sr());
+                fig.scores().put(m.label(), scored.score());
+            }
+            bar.update(++done, m.label() + " " + set.name() + "/" + scored.pair().id());
+        }
     }
 
     private List<Method> methods(InferenceMemory memory) {
@@ -286,23 +316,15 @@ final class EvalCommand implements Callable<Integer> {
         if (s == null) {
             throw new UsageException("--scale is required when only the Bicubic baseline is evaluated");
         }
-        if (s != 2 && s != 3 && s != 4) {
-            throw new UsageException("invalid --scale " + s + "; allowed: 2, 3, 4");
-        }
-        return s;
+        return ConfigOptions.requireScale(s);
     }
 
     private Degradation degradation(int s) {
-        return switch (degradation) {
-            case BI -> Degradation.bi(s);
-            case BD, DN -> {
-                if (s != 3) {
-                    throw new UsageException("--degradation " + degradation + " is defined for x3 only (the paper's "
-                            + degradation + " setting), but the scale is x" + s);
-                }
-                yield degradation == DegradationName.BD ? Degradation.bd() : Degradation.dn(noiseSeed);
-            }
-        };
+        try {
+            return Degradation.named(degradation.name(), s, noiseSeed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replaceFirst("degradation", "--degradation"));
+        }
     }
 
     private List<BenchmarkSet> openSets(Path root) throws IOException {

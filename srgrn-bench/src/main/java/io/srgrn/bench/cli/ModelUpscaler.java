@@ -1,10 +1,11 @@
 package io.srgrn.bench.cli;
 
 import io.srgrn.api.Srgrn;
-import io.srgrn.api.spec.GrumSpec;
+import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.tensor.Tensor;
 import io.srgrn.data.image.DecodedImage;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** SRGRN through the facade, which keeps grey images grey and carries alpha across. */
@@ -30,8 +31,9 @@ final class ModelUpscaler implements ImageUpscaler {
      * local paths remain (an ablation of a trained model, not of its architecture).
      */
     void switchOffGlobalReasoning() {
+        List<String> gammas = new SrgrnSpec(model.config()).gammaNames();
         Map<String, Tensor> params = new LinkedHashMap<>(model.module().parameters());
-        params.replaceAll((name, t) -> name.endsWith("." + GrumSpec.GAMMA) ? Tensor.zeros(t.shape()) : t);
+        params.replaceAll((name, t) -> gammas.contains(name) ? Tensor.zeros(t.shape()) : t);
         model.module().setParameters(params);
     }
 

@@ -161,9 +161,7 @@ final class ModelsCommand implements Callable<Integer> {
                     replaced = true;
                 } else {
                     boolean sameSlot = m.scale() == info.scale() && m.degradation().equals(info.degradation());
-                    ModelInfo kept = makeDefault && sameSlot && m.isDefault() ? new ModelInfo(m.name(), m.scale(),
-                            m.degradation(), m.preset(), m.parameters(), false, m.file(), m.sha256(), m.scores(),
-                            m.training()) : m;
+                    ModelInfo kept = makeDefault && sameSlot && m.isDefault() ? m.withDefault(false) : m;
                     entries.add(ModelCatalog.toJson(kept));
                 }
             }

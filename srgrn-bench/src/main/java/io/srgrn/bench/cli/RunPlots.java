@@ -3,6 +3,8 @@ package io.srgrn.bench.cli;
 import io.srgrn.bench.plot.Chart;
 import io.srgrn.bench.plot.Png;
 import io.srgrn.bench.plot.Series;
+import io.srgrn.train.MetricLog;
+import io.srgrn.train.RunSettings;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;

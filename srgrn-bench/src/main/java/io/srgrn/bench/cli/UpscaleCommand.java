@@ -81,8 +81,8 @@ final class UpscaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (scale != null && scale != 2 && scale != 3 && scale != 4) {
-            throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
+        if (scale != null) {
+            ConfigOptions.requireScale(scale);
         }
         InferenceMemory memory = tiles.memory();
         PixelLimit limit = pixelLimit();

@@ -285,6 +285,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void anUnreadableTrainingImageIsNamedAndLeftOutNotTheEndOfTheRun() throws IOException {
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        Files.copy(data.resolve("img0.png"), mixed.resolve("img0.png"));
+        Files.copy(data.resolve("img1.png"), mixed.resolve("img1.png"));
+        Path corrupt = Files.write(mixed.resolve("corrupt.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        Path run = dir.resolve("run");
+        List<String> a = args(run, 1);
+        a.set(a.indexOf("--data") + 1, mixed.toString());
+        Cli.Result r = train(null, a);
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("train: 1 of 3 training images cannot be used and are left out: " + corrupt);
+        assertThat(run.resolve(TrainCommand.MODEL)).isNotEmptyFile();
+    }
+
+    @Test
     void resumeRefusesDifferentSettings() {
         Path run = dir.resolve("run");
         assertThat(train(null, args(run, 2)).code()).isZero();

@@ -50,6 +50,28 @@ public sealed interface Degradation permits Degradation.BI, Degradation.BD, Degr
         return new DN(3, 30.0, seed);
     }
 
+    /**
+     * The paper's degradation by name ({@code BI}, {@code BD} or {@code DN}, any case) at
+     * {@code scale}. BD and DN are defined at x3 only (the paper's settings, Tables 3 and 4): asked
+     * for at another scale they are refused here, once for every caller.
+     *
+     * @throws IllegalArgumentException for an unknown name or BD/DN at a scale other than 3
+     */
+    static Degradation named(String name, int scale, long noiseSeed) {
+        String n = name.trim().toUpperCase(java.util.Locale.ROOT);
+        return switch (n) {
+            case "BI" -> bi(scale);
+            case "BD", "DN" -> {
+                if (scale != 3) {
+                    throw new IllegalArgumentException("degradation " + n + " is defined for x3 only (the paper's " + n
+                            + " setting), not x" + scale);
+                }
+                yield n.equals("BD") ? bd() : dn(noiseSeed);
+            }
+            default -> throw new IllegalArgumentException("unknown degradation '" + name + "'; allowed: BI, BD, DN");
+        };
+    }
+
     /** Parses a key such as {@code BI_x2}, {@code BD_x3} or {@code DN_x3} (the seed given separately). */
     static Degradation parse(String name, long seed) {
         String n = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');

@@ -20,6 +20,17 @@ class DegradationTest {
     }
 
     @Test
+    void namedDegradationsAreThePapersAndBdDnExistAtX3Only() {
+        assertThat(Degradation.named("bi", 4, 0).key()).isEqualTo("BI_x4");
+        assertThat(Degradation.named("BD", 3, 0)).isEqualTo(Degradation.bd());
+        assertThat(Degradation.named(" DN ", 3, 7)).isEqualTo(Degradation.dn(7));
+        assertThatThrownBy(() -> Degradation.named("BD", 2, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("degradation BD is defined for x3 only (the paper's BD setting), not x2");
+        assertThatThrownBy(() -> Degradation.named("DN", 4, 0)).hasMessageContaining("x3 only");
+        assertThatThrownBy(() -> Degradation.named("XX", 2, 0)).hasMessageContaining("'XX'").hasMessageContaining("BI, BD, DN");
+    }
+
+    @Test
     void modCropDropsBottomRowsAndRightColumns() {
         ByteImage img = pattern(3, 10, 7);
         ByteImage cropped = ModCrop.apply(img, 3);

@@ -9,7 +9,6 @@ import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.BackendUnavailableException;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.Gradients;
-import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
 import io.srgrn.tck.ReferenceBackend;
 import io.srgrn.tck.reference.PixelShuffle;

@@ -1,4 +1,4 @@
-package io.srgrn.bench.cli;
+package io.srgrn.train;
 
 import io.srgrn.api.weights.AtomicFiles;
 import java.io.BufferedWriter;
@@ -18,7 +18,7 @@ import java.util.List;
  * checkpoint's iteration, dropping lines of the lost interval and any torn last line, so that a
  * resumed run's log equals an uninterrupted run's.
  */
-final class MetricLog implements AutoCloseable {
+public final class MetricLog implements AutoCloseable {
     private final Path file;
     private final FileOutputStream stream;
     private final BufferedWriter writer;
@@ -30,7 +30,7 @@ final class MetricLog implements AutoCloseable {
     }
 
     /** Opens for appending; writes {@code header} when the file is new or empty. */
-    static MetricLog open(Path file, String header) {
+    public static MetricLog open(Path file, String header) {
         try {
             boolean fresh = !Files.exists(file) || Files.size(file) == 0;
             MetricLog log = new MetricLog(file, new FileOutputStream(file.toFile(), true));
@@ -44,7 +44,7 @@ final class MetricLog implements AutoCloseable {
         }
     }
 
-    void append(String line) {
+    public void append(String line) {
         try {
             writer.write(line);
             writer.write('\n');
@@ -53,8 +53,25 @@ final class MetricLog implements AutoCloseable {
         }
     }
 
+    /**
+     * One CSV line without its line break (RFC 4180: fields with a comma, quote or line break quoted,
+     * quotes doubled; trailing white space dropped), for {@link #append}.
+     */
+    static String csvLine(List<?> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String v = String.valueOf(fields.get(i));
+            boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+            sb.append(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
+        }
+        return sb.toString().stripTrailing();
+    }
+
     /** Flushes and forces to disk. */
-    void sync() {
+    public void sync() {
         try {
             writer.flush();
             stream.getFD().sync();
@@ -76,7 +93,7 @@ final class MetricLog implements AutoCloseable {
      * Keeps the header and the complete lines whose first field is an iteration {@code <= last}
      * (atomically rewritten). A missing file stays missing.
      */
-    static void truncate(Path file, long last) {
+    public static void truncate(Path file, long last) {
         if (!Files.exists(file)) {
             return;
         }
@@ -111,7 +128,7 @@ final class MetricLog implements AutoCloseable {
     }
 
     /** Reads (iteration, value of column {@code column}) pairs, skipping the header and bad lines. */
-    static List<double[]> read(Path file, int column) {
+    public static List<double[]> read(Path file, int column) {
         List<double[]> out = new ArrayList<>();
         if (!Files.exists(file)) {
             return out;

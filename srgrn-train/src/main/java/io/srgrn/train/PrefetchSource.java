@@ -1,4 +1,4 @@
-package io.srgrn.bench.cli;
+package io.srgrn.train;
 
 import io.srgrn.api.tensor.Tensor;
 import io.srgrn.api.train.Batch;

@@ -1,4 +1,4 @@
-package io.srgrn.bench.cli;
+package io.srgrn.train;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

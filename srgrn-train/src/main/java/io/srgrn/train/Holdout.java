@@ -1,4 +1,4 @@
-package io.srgrn.bench.cli;
+package io.srgrn.train;
 
 import io.srgrn.data.dataset.ImageEntry;
 import java.util.ArrayList;
@@ -15,11 +15,16 @@ import java.util.Map;
  * {@code floor((k + 0.5) * size / count)} for {@code k = 0 .. count-1}, so the choice depends only on
  * the folders' contents and order, never on a random draw.
  */
-record Holdout(List<ImageEntry> train, List<ImageEntry> validation) {
+public record Holdout(List<ImageEntry> train, List<ImageEntry> validation) {
 
-    static Holdout split(List<ImageEntry> all, int count) {
+    /**
+     * Sets {@code count} of {@code all} aside.
+     *
+     * @throws RunSetupException if {@code count} is not below the number of images, or two images share a name
+     */
+    public static Holdout split(List<ImageEntry> all, int count) {
         if (count < 0 || count >= all.size()) {
-            throw new UsageException("--holdout " + count + " must be between 0 and " + (all.size() - 1)
+            throw new RunSetupException("--holdout " + count + " must be between 0 and " + (all.size() - 1)
                     + " (the training folders hold " + all.size() + " images)");
         }
         requireUniqueIds(all);
@@ -41,7 +46,7 @@ record Holdout(List<ImageEntry> train, List<ImageEntry> validation) {
         for (ImageEntry e : all) {
             ImageEntry before = seen.putIfAbsent(e.id(), e);
             if (before != null) {
-                throw new UsageException("training images " + before.hrFile() + " and " + e.hrFile()
+                throw new RunSetupException("training images " + before.hrFile() + " and " + e.hrFile()
                         + " have the same name '" + e.id() + "': rename one or leave one folder out");
             }
         }

@@ -1,4 +1,4 @@
-package io.srgrn.bench.cli;
+package io.srgrn.train;
 
 import io.srgrn.api.ImageTensors;
 import io.srgrn.api.Srgrn;
@@ -6,24 +6,21 @@ import io.srgrn.data.dataset.HrLrPair;
 import io.srgrn.data.dataset.PairLoader;
 import io.srgrn.data.dataset.SrDataset;
 import io.srgrn.data.degrade.Degradation;
-import io.srgrn.data.image.ByteImage;
-import io.srgrn.data.image.PlanarImage;
 import io.srgrn.metrics.EvaluationOptions;
-import io.srgrn.metrics.Evaluator;
-import io.srgrn.metrics.ImageScore;
 import io.srgrn.metrics.SetScore;
+import io.srgrn.metrics.SetScorer;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Validation during training: mean PSNR/SSIM of the current weights on a small set (Set5 by
- * default) under the RDN protocol, with the run's degradation.
+ * default, or images held out of the training folders) under the RDN protocol, with the run's
+ * degradation. The pairs are loaded once; each validation only runs the model.
  */
 final class Validator {
     private final String name;
     private final List<HrLrPair> pairs;
-    private final Evaluator evaluator = new Evaluator(EvaluationOptions.defaults());
+    private final SetScorer scorer = new SetScorer(EvaluationOptions.defaults());
 
     private Validator(String name, List<HrLrPair> pairs) {
         this.name = name;
@@ -43,11 +40,6 @@ final class Validator {
     }
 
     SetScore score(Srgrn model) {
-        List<ImageScore> scores = new ArrayList<>();
-        for (HrLrPair p : pairs) {
-            PlanarImage sr = ImageTensors.toImage(model.upscale(ImageTensors.toTensor(p.lr().toPlanar())));
-            scores.add(evaluator.score(p.id(), p.hr(), ByteImage.quantize(sr), p.scale()));
-        }
-        return new SetScore(name, scores);
+        return scorer.score(name, pairs, lr -> ImageTensors.toImage(model.upscale(ImageTensors.toTensor(lr))));
     }
 }

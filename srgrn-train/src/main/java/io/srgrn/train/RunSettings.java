@@ -1,6 +1,8 @@
-package io.srgrn.bench.cli;
+package io.srgrn.train;
 
+import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.json.Json;
+import io.srgrn.data.degrade.Degradation;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,19 +21,19 @@ import java.util.Map;
  * of them are set aside as the validation set ({@link Holdout}). {@code initFrom} is the file the
  * weights started from ({@code init.safetensors} in the run folder keeps a copy), or null.
  */
-record RunSettings(String preset, int scale, String degradation, long noiseSeed, String data, int patch, int batch,
+public record RunSettings(String preset, int scale, String degradation, long noiseSeed, String data, int patch, int batch,
         double learningRate, long halveEvery, long seed, boolean augment, long iterations, long checkpointEvery,
         long valEvery, String valData, int holdout, int threads, String initFrom) {
 
     /** Version 1 runs (before hold-out, threads and initial weights were recorded) read as holdout 0, threads 0. */
-    static final int VERSION = 2;
+    public static final int VERSION = 2;
 
     /** The training folders, in order. */
-    List<Path> dataFolders() {
+    public List<Path> dataFolders() {
         return Arrays.stream(data.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
     }
 
-    Map<String, Object> toJson() {
+    public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("version", VERSION);
         m.put("preset", preset);
@@ -55,11 +57,13 @@ record RunSettings(String preset, int scale, String degradation, long noiseSeed,
         return m;
     }
 
-    String json() {
+    /** The text of {@code run.json}. */
+    public String json() {
         return Json.writePretty(toJson());
     }
 
-    static RunSettings parse(String text, String source) {
+    /** Reads {@code run.json}'s text; {@code source} names it in errors. */
+    public static RunSettings parse(String text, String source) {
         try {
             Map<String, Object> m = Json.parseObject(text);
             return new RunSettings((String) m.get("preset"), num(m, "scale").intValue(), (String) m.get("degradation"),
@@ -69,8 +73,18 @@ record RunSettings(String preset, int scale, String degradation, long noiseSeed,
                     num(m, "checkpointEvery").longValue(), num(m, "valEvery").longValue(), (String) m.get("valData"),
                     optional(m, "holdout"), optional(m, "threads"), (String) m.get("initFrom"));
         } catch (RuntimeException e) {
-            throw new IllegalStateException(source + " is not a valid run description: " + Errors.describe(e), e);
+            throw new IllegalStateException(source + " is not a valid run description: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
+    }
+
+    /** The model these settings train. */
+    public SrgrnConfig config() {
+        return SrgrnConfig.preset(preset, scale);
+    }
+
+    /** How the LR images are made (BD and DN exist at x3 only: {@link Degradation#named}). */
+    public Degradation degradationModel() {
+        return Degradation.named(degradation, scale, noiseSeed);
     }
 
     private static Number num(Map<String, Object> m, String key) {
