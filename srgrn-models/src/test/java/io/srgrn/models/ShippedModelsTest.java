@@ -42,7 +42,7 @@ class ShippedModelsTest {
     }
 
     /** The scales with a shipped default; x3 joins when its run beats bicubic on Set5 (docs/MODELS.md). */
-    static final int[] SHIPPED_SCALES = {2, 4};
+    static final int[] SHIPPED_SCALES = {2, 3, 4};
 
     @Test
     void theShippedScalesHaveADefaultModel() {

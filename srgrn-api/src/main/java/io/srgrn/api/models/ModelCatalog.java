@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads a model catalogue:
@@ -57,7 +58,7 @@ public final class ModelCatalog {
             scores.add(sm);
         }
         m.put("scores", scores);
-        m.put("training", new LinkedHashMap<>(info.training()));
+        m.put("training", new TreeMap<>(info.training())); // sorted: the same file for the same entries
         return m;
     }
 
