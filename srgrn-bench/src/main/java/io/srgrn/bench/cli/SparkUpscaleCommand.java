@@ -96,7 +96,14 @@ final class SparkUpscaleCommand implements Callable<Integer> {
         if (scale != null && scale != 2 && scale != 3 && scale != 4) {
             throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
         }
-        Tiling tiling = tiles.tiling();
+        InferenceMemory memory = tiles.memory();
+        Tiling tiling = memory.tiling();
+        if (memory.budget() > 0 || (tiling != null && tiling.mode() == Tiling.Mode.EXACT)) {
+            // The transformer's settings carry fast tiles only so far; exact tiles need the model's
+            // memory options on every executor, which ModelSettings does not hold yet.
+            throw new UsageException("spark-upscale offers fast tiles only for now: --tile N --tile-mode fast "
+                    + "(exact tiles and --max-memory run in srgrn upscale)");
+        }
         String shipped = null;
         String weights = null;
         if (model.weights != null) {
