@@ -11,13 +11,20 @@ final class FiniteValues {
     static void requireInput(Tensor lr) {
         int at = firstNonFinite(lr);
         if (at >= 0) {
-            throw new IllegalArgumentException("the input holds a non-finite value (" + lr.data()[at] + " at "
-                    + Arrays.toString(position(lr, at)) + " of " + Arrays.toString(lr.shape())
-                    + "); images must be finite, in [0, 1]");
+            throw new IllegalArgumentException(
+                    "the input holds a non-finite value ("
+                            + lr.data()[at]
+                            + " at "
+                            + Arrays.toString(position(lr, at))
+                            + " of "
+                            + Arrays.toString(lr.shape())
+                            + "); images must be finite, in [0, 1]");
         }
     }
 
-    /** A non-finite output means float32 overflowed inside the network; clamping it would hide that. */
+    /**
+     * A non-finite output means float32 overflowed inside the network; clamping it would hide that.
+     */
     static void requireOutput(Tensor out) {
         int at = firstNonFinite(out);
         if (at >= 0) {
@@ -27,9 +34,16 @@ final class FiniteValues {
                     count++;
                 }
             }
-            throw new NonFiniteOutputException("the network produced " + count + " non-finite value(s) of "
-                    + out.size() + " (first " + out.data()[at] + " at " + Arrays.toString(position(out, at))
-                    + "): float32 overflowed, so the weights or the input are far outside the trained range");
+            throw new NonFiniteOutputException(
+                    "the network produced "
+                            + count
+                            + " non-finite value(s) of "
+                            + out.size()
+                            + " (first "
+                            + out.data()[at]
+                            + " at "
+                            + Arrays.toString(position(out, at))
+                            + "): float32 overflowed, so the weights or the input are far outside the trained range");
         }
     }
 

@@ -4,7 +4,10 @@ import io.srgrn.api.tensor.Tensor;
 import io.srgrn.data.image.PlanarImage;
 import io.srgrn.data.sample.Dihedral;
 
-/** Planar images (srgrn-data) as batch-of-one NCHW tensors and back; the data array is shared, not copied. */
+/**
+ * Planar images (srgrn-data) as batch-of-one NCHW tensors and back; the data array is shared, not
+ * copied.
+ */
 public final class ImageTensors {
     private ImageTensors() {}
 
@@ -29,7 +32,8 @@ public final class ImageTensors {
         if (x.rank() != 4) {
             throw new ShapeMismatchException("expected an (N, C, H, W) tensor, got " + x);
         }
-        PlanarImage planes = t.apply(new PlanarImage(x.dim(0) * x.dim(1), x.dim(2), x.dim(3), x.data()));
+        PlanarImage planes =
+                t.apply(new PlanarImage(x.dim(0) * x.dim(1), x.dim(2), x.dim(3), x.data()));
         return Tensor.of(planes.data(), x.dim(0), x.dim(1), planes.height(), planes.width());
     }
 }

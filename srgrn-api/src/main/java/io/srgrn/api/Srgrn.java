@@ -37,25 +37,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SRGRN ready to use: a model compiled on a backend and device, for inference and training.
+ *
  * <pre>{@code
  * try (Srgrn sr = Srgrn.builder().scale(4).build()) {   // the shipped x4 model (srgrn-models on the class path)
  *     Tensor hr = sr.upscale(lr);                       // (B, 3, h, w) in [0, 1] -> (B, 3, 4h, 4w)
  * }
  * }</pre>
- * Weights come from, in order: {@link Builder#weights(Path)}, {@link Builder#model(String)}, else (when
- * no config was set) the shipped default model for the scale. With none of them the network
- * keeps its seeded random initialisation, which trains but refuses to upscale unless
- * {@link Builder#untrained()} asked for it: random weights give a dark, meaningless image.
- * Holds native memory: close it.
+ *
+ * Weights come from, in order: {@link Builder#weights(Path)}, {@link Builder#model(String)}, else
+ * (when no config was set) the shipped default model for the scale. With none of them the network
+ * keeps its seeded random initialisation, which trains but refuses to upscale unless {@link
+ * Builder#untrained()} asked for it: random weights give a dark, meaningless image. Holds native
+ * memory: close it.
  *
  * <p><b>Threads.</b> One instance may be shared by any number of threads (a server's request
- * threads, say). Calls into the network run one at a time (the module's lock, see
- * {@link io.srgrn.api.spi.AbstractModule} for why one lock rather than a pool of modules), and each
- * result is bit-identical to what the same call returns alone; the work around them (tiling,
- * self-ensemble, clamping, image conversion) runs in the calling thread. {@link #close()} waits
- * for the call in progress and then frees the native memory; calls after it fail with
- * {@link IllegalStateException}. Training while other threads upscale is allowed but their results
- * then depend on which weights each call saw.
+ * threads, say). Calls into the network run one at a time (the module's lock, see {@link
+ * io.srgrn.api.spi.AbstractModule} for why one lock rather than a pool of modules), and each result
+ * is bit-identical to what the same call returns alone; the work around them (tiling,
+ * self-ensemble, clamping, image conversion) runs in the calling thread. {@link #close()} waits for
+ * the call in progress and then frees the native memory; calls after it fail with {@link
+ * IllegalStateException}. Training while other threads upscale is allowed but their results then
+ * depend on which weights each call saw.
  */
 public final class Srgrn implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Srgrn.class);
@@ -72,15 +74,24 @@ public final class Srgrn implements AutoCloseable {
     private final Tiling tiling;
     private final long memoryBudget;
     private final Retention retention;
+
     /** Exact tiling compiles its pieces on the shared context: one run at a time. */
     private final ReentrantLock exactLock = new ReentrantLock(true);
+
     private final String weightsSource;
     private final boolean untrainedAllowed;
     private volatile boolean trained;
     private volatile boolean warnedUntrained;
 
-    private Srgrn(SrgrnConfig config, BackendContext context, Module module, Tiling tiling, long memoryBudget,
-            Retention retention, String weightsSource, boolean untrainedAllowed) {
+    private Srgrn(
+            SrgrnConfig config,
+            BackendContext context,
+            Module module,
+            Tiling tiling,
+            long memoryBudget,
+            Retention retention,
+            String weightsSource,
+            boolean untrainedAllowed) {
         this.config = config;
         this.context = context;
         this.module = module;
@@ -113,12 +124,17 @@ public final class Srgrn implements AutoCloseable {
         return module;
     }
 
-    /** False while the weights are the seeded random initialisation (no weights loaded or trained). */
+    /**
+     * False while the weights are the seeded random initialisation (no weights loaded or trained).
+     */
     public boolean hasTrainedWeights() {
         return trained;
     }
 
-    /** Where the weights came from: a file, a shipped model's name, or null for the seeded initialisation. */
+    /**
+     * Where the weights came from: a file, a shipped model's name, or null for the seeded
+     * initialisation.
+     */
     public String weightsSource() {
         return weightsSource;
     }
@@ -129,7 +145,7 @@ public final class Srgrn implements AutoCloseable {
      *
      * @throws IllegalArgumentException when {@code lr} holds a NaN or infinite value
      * @throws NonFiniteOutputException when the network's output is not finite (weights or inputs
-     *         so large that float32 overflows): never silently clamped to a black or white image
+     *     so large that float32 overflows): never silently clamped to a black or white image
      */
     public Tensor upscale(Tensor lr) {
         return upscale(lr, false);
@@ -138,8 +154,8 @@ public final class Srgrn implements AutoCloseable {
     /**
      * As {@link #upscale(Tensor)}; with {@code selfEnsemble} the model runs on the 8 dihedral
      * transforms of the input and the inverted outputs are averaged (SRGRN+, SPEC 8). Runs in tiles
-     * when the builder set a {@link Tiling}, in exact tiles sized to the builder's
-     * {@link Builder#memoryBudget memory budget}, or, with neither, in exact tiles when the whole image
+     * when the builder set a {@link Tiling}, in exact tiles sized to the builder's {@link
+     * Builder#memoryBudget memory budget}, or, with neither, in exact tiles when the whole image
      * would not fit the machine's available memory ({@link #tilingFor}).
      */
     public Tensor upscale(Tensor lr, boolean selfEnsemble) {
@@ -148,13 +164,13 @@ public final class Srgrn implements AutoCloseable {
     }
 
     /**
-     * The tiling {@link #upscale(Tensor, boolean)} uses for {@code batch} images of {@code height x width}
-     * LR pixels; null for the whole image at once. In order: the builder's {@link Tiling}; with a
-     * {@link Builder#memoryBudget memory budget}, the whole image when it fits, else the largest exact
-     * tile that fits what the budget leaves after this process's resident memory and the output
-     * (a {@link SrgrnException} when not even one pixel does); with neither, the whole image unless it
-     * would not fit the machine's available memory, then exact tiles sized to half of it, said in one
-     * log line. Sizes come from {@link MemoryCost}.
+     * The tiling {@link #upscale(Tensor, boolean)} uses for {@code batch} images of {@code height x
+     * width} LR pixels; null for the whole image at once. In order: the builder's {@link Tiling};
+     * with a {@link Builder#memoryBudget memory budget}, the whole image when it fits, else the
+     * largest exact tile that fits what the budget leaves after this process's resident memory and
+     * the output (a {@link SrgrnException} when not even one pixel does); with neither, the whole
+     * image unless it would not fit the machine's available memory, then exact tiles sized to half
+     * of it, said in one log line. Sizes come from {@link MemoryCost}.
      */
     public Tiling tilingFor(int batch, int height, int width, boolean selfEnsemble) {
         if (tiling != null) {
@@ -163,66 +179,121 @@ public final class Srgrn implements AutoCloseable {
         MemoryCost cost = MemoryCost.of(config);
         long whole = cost.wholeImageBytes(batch, height, width);
         // the output, plus the ensemble's accumulator and the transformed copy being added
-        long output = (selfEnsemble ? 3L : 1L) * Float.BYTES * batch * config.outChannels()
-                * (long) config.scale() * config.scale() * height * width;
+        long output =
+                (selfEnsemble ? 3L : 1L)
+                        * Float.BYTES
+                        * batch
+                        * config.outChannels()
+                        * (long) config.scale()
+                        * config.scale()
+                        * height
+                        * width;
         if (memoryBudget > 0) {
             long resident = ProcessMemory.residentBytes();
             int tile = cost.tileFor(batch, height, width, memoryBudget - resident - output);
             if (tile == MemoryCost.NONE) {
-                throw new SrgrnException(String.format(java.util.Locale.ROOT, "memory budget of %s is too small for "
-                        + "a %dx%d image at x%d: this process already holds %s, the output needs %s and the smallest "
-                        + "exact tile (1 LR pixel plus a halo of %d) needs %s; raise the budget to at least %s",
-                        bytes(memoryBudget), height, width, config.scale(), bytes(resident), bytes(output),
-                        cost.haloLr(), bytes(cost.tileBytes(batch, 1, height, width)),
-                        bytes(resident + output + cost.tileBytes(batch, 1, height, width))));
+                throw new SrgrnException(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "memory budget of %s is too small for "
+                                        + "a %dx%d image at x%d: this process already holds %s, the output needs %s and the smallest "
+                                        + "exact tile (1 LR pixel plus a halo of %d) needs %s; raise the budget to at least %s",
+                                bytes(memoryBudget),
+                                height,
+                                width,
+                                config.scale(),
+                                bytes(resident),
+                                bytes(output),
+                                cost.haloLr(),
+                                bytes(cost.tileBytes(batch, 1, height, width)),
+                                bytes(
+                                        resident
+                                                + output
+                                                + cost.tileBytes(batch, 1, height, width))));
             }
             if (tile == MemoryCost.WHOLE) {
                 return null;
             }
-            LOG.info("memory budget {}: a {}x{} image runs in exact tiles of {} LR pixels (same output, more time)",
-                    bytes(memoryBudget), height, width, tile);
+            LOG.info(
+                    "memory budget {}: a {}x{} image runs in exact tiles of {} LR pixels (same output, more time)",
+                    bytes(memoryBudget),
+                    height,
+                    width,
+                    tile);
             return Tiling.exact(tile);
         }
         long available = ProcessMemory.availableBytes();
         if (whole + output <= available) {
             return null;
         }
-        int tile = Math.max(1, cost.largestTile(batch, height, width, (available - Math.min(available, output)) / 2));
-        LOG.info("a {}x{} image needs about {} for whole-image inference and {} is available: running in exact tiles "
-                + "of {} LR pixels (same output, more time)", height, width, bytes(whole), bytes(available), tile);
+        int tile =
+                Math.max(
+                        1,
+                        cost.largestTile(
+                                batch,
+                                height,
+                                width,
+                                (available - Math.min(available, output)) / 2));
+        LOG.info(
+                "a {}x{} image needs about {} for whole-image inference and {} is available: running in exact tiles "
+                        + "of {} LR pixels (same output, more time)",
+                height,
+                width,
+                bytes(whole),
+                bytes(available),
+                tile);
         return Tiling.exact(tile);
     }
 
     private static String bytes(long n) {
-        return n >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.2f GiB", n / (double) (1L << 30))
+        return n >= 1L << 30
+                ? String.format(java.util.Locale.ROOT, "%.2f GiB", n / (double) (1L << 30))
                 : String.format(java.util.Locale.ROOT, "%.0f MiB", n / (double) (1L << 20));
     }
 
     /**
-     * As {@link #upscale(Tensor, boolean)}, in tiles of {@code tiling} (null: the whole image at once).
-     * A tile covering the whole input gives exactly the whole-image output.
+     * As {@link #upscale(Tensor, boolean)}, in tiles of {@code tiling} (null: the whole image at
+     * once). A tile covering the whole input gives exactly the whole-image output.
      */
     public Tensor upscale(Tensor lr, boolean selfEnsemble, Tiling tiling) {
         if (!trained && !untrainedAllowed) {
-            throw new IllegalStateException("SRGRN x" + config.scale() + " has no trained weights: no weights file or "
-                    + "model name was given and no shipped model matches " + config + " (shipped: "
-                    + (Models.available().isEmpty() ? "none; add io.srgrn:srgrn-models to the class path"
-                            : String.join(", ", Models.available().stream().map(ModelInfo::name).toList()))
-                    + "). Pass Srgrn.builder().weights(file) or .model(name), or .untrained() to run the random "
-                    + "initialisation deliberately");
+            throw new IllegalStateException(
+                    "SRGRN x"
+                            + config.scale()
+                            + " has no trained weights: no weights file or "
+                            + "model name was given and no shipped model matches "
+                            + config
+                            + " (shipped: "
+                            + (Models.available().isEmpty()
+                                    ? "none; add io.srgrn:srgrn-models to the class path"
+                                    : String.join(
+                                            ", ",
+                                            Models.available().stream()
+                                                    .map(ModelInfo::name)
+                                                    .toList()))
+                            + "). Pass Srgrn.builder().weights(file) or .model(name), or .untrained() to run the random "
+                            + "initialisation deliberately");
         }
         if (!trained && !warnedUntrained) {
             warnedUntrained = true;
-            LOG.warn("SRGRN x{} runs with untrained weights (random initialisation), as asked: its output is not a "
-                    + "super-resolved image", config.scale());
+            LOG.warn(
+                    "SRGRN x{} runs with untrained weights (random initialisation), as asked: its output is not a "
+                            + "super-resolved image",
+                    config.scale());
         }
-        new SrgrnSpec(config).outputShape(lr.shape()); // the backends' own shape check, before any tile is cut
+        new SrgrnSpec(config)
+                .outputShape(lr.shape()); // the backends' own shape check, before any tile is cut
         FiniteValues.requireInput(lr);
         Tensor out;
         if (tiling == null || tiling.coversWhole(lr.dim(2), lr.dim(3))) {
             out = ensemble(lr, selfEnsemble, module::forward);
         } else if (tiling.mode() == Tiling.Mode.FAST) {
-            out = TiledForward.run(lr, config.scale(), tiling, t -> ensemble(t, selfEnsemble, module::forward));
+            out =
+                    TiledForward.run(
+                            lr,
+                            config.scale(),
+                            tiling,
+                            t -> ensemble(t, selfEnsemble, module::forward));
         } else {
             out = upscaleExact(lr, selfEnsemble, tiling.tile());
         }
@@ -235,13 +306,16 @@ public final class Srgrn implements AutoCloseable {
     }
 
     /**
-     * Exact tiles ({@link ExactTiledForward}) of the current weights; with a memory budget, features
-     * never stay on the heap between passes ({@link Retention#HOST} becomes {@link Retention#SPILL}).
+     * Exact tiles ({@link ExactTiledForward}) of the current weights; with a memory budget,
+     * features never stay on the heap between passes ({@link Retention#HOST} becomes {@link
+     * Retention#SPILL}).
      */
     private Tensor upscaleExact(Tensor lr, boolean selfEnsemble, int tile) {
-        Retention kept = memoryBudget > 0 && retention == Retention.HOST ? Retention.SPILL : retention;
+        Retention kept =
+                memoryBudget > 0 && retention == Retention.HOST ? Retention.SPILL : retention;
         exactLock.lock();
-        try (ExactTiledForward exact = new ExactTiledForward(context, config, module.parameters(), tile, kept, null)) {
+        try (ExactTiledForward exact =
+                new ExactTiledForward(context, config, module.parameters(), tile, kept, null)) {
             return ensemble(lr, selfEnsemble, exact::forward);
         } finally {
             exactLock.unlock();
@@ -255,7 +329,9 @@ public final class Srgrn implements AutoCloseable {
         }
         Tensor out = null;
         for (Dihedral t : Dihedral.values()) {
-            Tensor y = ImageTensors.transform(forward.apply(ImageTensors.transform(lr, t)), t.inverse());
+            Tensor y =
+                    ImageTensors.transform(
+                            forward.apply(ImageTensors.transform(lr, t)), t.inverse());
             if (out == null) {
                 out = y;
             } else {
@@ -280,26 +356,34 @@ public final class Srgrn implements AutoCloseable {
 
     /**
      * Super-resolves a decoded image, keeping what the network does not model: a grey image is
-     * replicated to RGB for an RGB model and averaged back to grey afterwards; alpha is upscaled with
-     * MATLAB bicubic (clamped to [0, 1]); the bit depth is carried to the result.
+     * replicated to RGB for an RGB model and averaged back to grey afterwards; alpha is upscaled
+     * with MATLAB bicubic (clamped to [0, 1]); the bit depth is carried to the result.
      */
     public DecodedImage upscale(DecodedImage image, boolean selfEnsemble) {
         PlanarImage color = image.color();
-        return upscale(image, selfEnsemble, tilingFor(1, color.height(), color.width(), selfEnsemble));
+        return upscale(
+                image, selfEnsemble, tilingFor(1, color.height(), color.width(), selfEnsemble));
     }
 
-    /** As {@link #upscale(DecodedImage, boolean)}, in tiles of {@code tiling} (null: whole image). */
+    /**
+     * As {@link #upscale(DecodedImage, boolean)}, in tiles of {@code tiling} (null: whole image).
+     */
     public DecodedImage upscale(DecodedImage image, boolean selfEnsemble, Tiling tiling) {
         PlanarImage color = image.color();
         boolean grey = color.channels() == 1;
         if (color.channels() != config.inChannels()) {
             if (!(grey && config.inChannels() == 3)) {
-                throw new ShapeMismatchException("this SRGRN takes " + config.inChannels() + "-channel images, the image has "
-                        + color.channels() + " colour channel(s)");
+                throw new ShapeMismatchException(
+                        "this SRGRN takes "
+                                + config.inChannels()
+                                + "-channel images, the image has "
+                                + color.channels()
+                                + " colour channel(s)");
             }
             color = color.replicate(3);
         }
-        PlanarImage sr = ImageTensors.toImage(upscale(ImageTensors.toTensor(color), selfEnsemble, tiling));
+        PlanarImage sr =
+                ImageTensors.toImage(upscale(ImageTensors.toTensor(color), selfEnsemble, tiling));
         if (grey && sr.channels() == 3) {
             sr = averageChannels(sr);
         }
@@ -334,7 +418,9 @@ public final class Srgrn implements AutoCloseable {
         save(file, Map.of());
     }
 
-    /** Writes the weights with SPEC metadata plus {@code extraMetadata} (e.g. training provenance). */
+    /**
+     * Writes the weights with SPEC metadata plus {@code extraMetadata} (e.g. training provenance).
+     */
     public void save(Path file, Map<String, String> extraMetadata) {
         WeightsFile.save(file, config, module.parameters(), extraMetadata);
     }
@@ -343,8 +429,12 @@ public final class Srgrn implements AutoCloseable {
     public void load(Path file) {
         SrgrnWeights weights = WeightsFile.load(file);
         if (!weights.config().equals(config)) {
-            throw new IllegalArgumentException(file + " holds weights for " + weights.config()
-                    + " but this model is " + config);
+            throw new IllegalArgumentException(
+                    file
+                            + " holds weights for "
+                            + weights.config()
+                            + " but this model is "
+                            + config);
         }
         module.setParameters(weights.parameters());
         trained = true;
@@ -352,12 +442,14 @@ public final class Srgrn implements AutoCloseable {
 
     /** A trainer for this model (SPEC 5); once it has trained, the weights count as trained. */
     public Trainer trainer(TrainingSettings settings) {
-        return new Trainer(module, config, settings).addListener(new io.srgrn.api.train.TrainingListener() {
-            @Override
-            public void onStep(StepEvent event) {
-                trained = true;
-            }
-        });
+        return new Trainer(module, config, settings)
+                .addListener(
+                        new io.srgrn.api.train.TrainingListener() {
+                            @Override
+                            public void onStep(StepEvent event) {
+                                trained = true;
+                            }
+                        });
     }
 
     @Override
@@ -365,7 +457,10 @@ public final class Srgrn implements AutoCloseable {
         context.close();
     }
 
-    /** Builds an {@link Srgrn}; every setting has a default (paper x4, best backend, its first device). */
+    /**
+     * Builds an {@link Srgrn}; every setting has a default (paper x4, best backend, its first
+     * device).
+     */
     public static final class Builder {
         private Integer scale;
         private SrgrnConfig config;
@@ -384,8 +479,9 @@ public final class Srgrn implements AutoCloseable {
         private Builder() {}
 
         /**
-         * Upscaling factor 2, 3 or 4 (default 4) of the paper config or of the {@link #preset}; with an
-         * explicit {@link #config} or {@link #weights} it must agree with theirs. Order of calls does not matter.
+         * Upscaling factor 2, 3 or 4 (default 4) of the paper config or of the {@link #preset};
+         * with an explicit {@link #config} or {@link #weights} it must agree with theirs. Order of
+         * calls does not matter.
          */
         public Builder scale(int value) {
             this.scale = value;
@@ -399,7 +495,10 @@ public final class Srgrn implements AutoCloseable {
             return this;
         }
 
-        /** A preset by name ({@code paper} or {@code compact}) at the builder's {@link #scale}; replaces a {@link #config}. */
+        /**
+         * A preset by name ({@code paper} or {@code compact}) at the builder's {@link #scale};
+         * replaces a {@link #config}.
+         */
         public Builder preset(String name) {
             SrgrnConfig.preset(name, 4); // an unknown name fails here, where it was given
             this.preset = name;
@@ -407,7 +506,10 @@ public final class Srgrn implements AutoCloseable {
             return this;
         }
 
-        /** Backend name; default: {@code srgrn.backend}, {@code SRGRN_BACKEND}, else the best available. */
+        /**
+         * Backend name; default: {@code srgrn.backend}, {@code SRGRN_BACKEND}, else the best
+         * available.
+         */
         public Builder backend(String name) {
             this.backend = name;
             return this;
@@ -449,8 +551,8 @@ public final class Srgrn implements AutoCloseable {
         }
 
         /**
-         * Keep the seeded random initialisation even for inference (tests, timing, a model about to be
-         * trained): without it, a model with no trained weights refuses to upscale.
+         * Keep the seeded random initialisation even for inference (tests, timing, a model about to
+         * be trained): without it, a model with no trained weights refuses to upscale.
          */
         public Builder untrained() {
             this.untrained = true;
@@ -467,23 +569,25 @@ public final class Srgrn implements AutoCloseable {
         }
 
         /**
-         * Bound the process's memory during inference to about {@code bytes}: an image whose whole-image
-         * inference would not fit runs in the largest exact tiles ({@link Tiling#exact}) that do, sized
-         * from the network's per-pixel cost ({@link MemoryCost}) after what the process already holds and
-         * the output; too small a budget fails with a {@link SrgrnException} saying what it would take.
-         * Cannot be combined with {@link #tiling}.
+         * Bound the process's memory during inference to about {@code bytes}: an image whose
+         * whole-image inference would not fit runs in the largest exact tiles ({@link
+         * Tiling#exact}) that do, sized from the network's per-pixel cost ({@link MemoryCost})
+         * after what the process already holds and the output; too small a budget fails with a
+         * {@link SrgrnException} saying what it would take. Cannot be combined with {@link
+         * #tiling}.
          */
         public Builder memoryBudget(long bytes) {
             if (bytes <= 0) {
-                throw new IllegalArgumentException("memory budget must be positive, got " + bytes + " bytes");
+                throw new IllegalArgumentException(
+                        "memory budget must be positive, got " + bytes + " bytes");
             }
             this.memoryBudget = bytes;
             return this;
         }
 
         /**
-         * How exact tiling keeps a stage's features between its passes (default
-         * {@link Srgrn#DEFAULT_RETENTION}; docs/RESULTS.md has the measured trade-off).
+         * How exact tiling keeps a stage's features between its passes (default {@link
+         * Srgrn#DEFAULT_RETENTION}; docs/RESULTS.md has the measured trade-off).
          */
         public Builder featureRetention(Retention value) {
             this.retention = Objects.requireNonNull(value, "retention");
@@ -492,32 +596,60 @@ public final class Srgrn implements AutoCloseable {
 
         public Srgrn build() {
             if (tiling != null && memoryBudget > 0) {
-                throw new IllegalArgumentException("both tiling(" + tiling + ") and memoryBudget(" + memoryBudget
-                        + ") were given: a budget chooses the tiles itself, choose one");
+                throw new IllegalArgumentException(
+                        "both tiling("
+                                + tiling
+                                + ") and memoryBudget("
+                                + memoryBudget
+                                + ") were given: a budget chooses the tiles itself, choose one");
             }
             if (weights != null && model != null) {
-                throw new IllegalArgumentException("both weights(" + weights + ") and model(" + model + ") were given: choose one");
+                throw new IllegalArgumentException(
+                        "both weights("
+                                + weights
+                                + ") and model("
+                                + model
+                                + ") were given: choose one");
             }
-            String source = weights != null ? weights.toString() : model != null ? model
-                    : untrained ? null : shippedDefault().map(ModelInfo::name).orElse(null);
-            SrgrnWeights loaded = weights != null ? WeightsFile.load(weights) : source != null ? Models.load(source) : null;
+            String source =
+                    weights != null
+                            ? weights.toString()
+                            : model != null
+                                    ? model
+                                    : untrained
+                                            ? null
+                                            : shippedDefault().map(ModelInfo::name).orElse(null);
+            SrgrnWeights loaded =
+                    weights != null
+                            ? WeightsFile.load(weights)
+                            : source != null ? Models.load(source) : null;
             SrgrnConfig cfg = resolveConfig(loaded, source);
-            Map<String, Tensor> params = loaded != null ? loaded.parameters()
-                    : Initializer.initialize(new SrgrnSpec(cfg), seed);
+            Map<String, Tensor> params =
+                    loaded != null
+                            ? loaded.parameters()
+                            : Initializer.initialize(new SrgrnSpec(cfg), seed);
             Backend chosen = Backends.select(backend);
             Device dev = device != null ? device : chosen.devices().get(0);
             if (!chosen.devices().contains(dev)) {
-                // The backend's own reason (no driver, no CUDA natives, ...): the list of devices alone hides it.
+                // The backend's own reason (no driver, no CUDA natives, ...): the list of devices
+                // alone hides it.
                 Availability why = chosen.availability(dev);
-                throw new IllegalArgumentException("backend '" + chosen.name() + "' cannot use device " + dev + ": "
-                        + (why.available() ? "it is not among its devices" : why.reason()) + "; it offers "
-                        + chosen.devices());
+                throw new IllegalArgumentException(
+                        "backend '"
+                                + chosen.name()
+                                + "' cannot use device "
+                                + dev
+                                + ": "
+                                + (why.available() ? "it is not among its devices" : why.reason())
+                                + "; it offers "
+                                + chosen.devices());
             }
             BackendContext context = chosen.open(dev, new BackendOptions(threads));
             try {
                 Module module = context.compile(new SrgrnSpec(cfg), params);
                 LOG.info("SRGRN x{} on backend '{}', device {}", cfg.scale(), chosen.name(), dev);
-                return new Srgrn(cfg, context, module, tiling, memoryBudget, retention, source, untrained);
+                return new Srgrn(
+                        cfg, context, module, tiling, memoryBudget, retention, source, untrained);
             } catch (RuntimeException e) {
                 context.close();
                 throw e;
@@ -525,12 +657,13 @@ public final class Srgrn implements AutoCloseable {
         }
 
         /**
-         * The shipped default BI model for the requested scale, looked up only when no config or preset was
-         * set: a caller who sets one (to train it, say) gets its seeded initialisation, never a shipped
-         * model's weights in its place.
+         * The shipped default BI model for the requested scale, looked up only when no config or
+         * preset was set: a caller who sets one (to train it, say) gets its seeded initialisation,
+         * never a shipped model's weights in its place.
          */
         private java.util.Optional<ModelInfo> shippedDefault() {
-            return config != null || preset != null ? java.util.Optional.empty()
+            return config != null || preset != null
+                    ? java.util.Optional.empty()
                     : Models.defaultFor(scale == null ? 4 : scale, "BI");
         }
 
@@ -539,7 +672,8 @@ public final class Srgrn implements AutoCloseable {
             if (preset != null) {
                 requested = SrgrnConfig.preset(preset, scale == null ? 4 : scale);
             } else if (config != null && scale != null && scale != config.scale()) {
-                throw new IllegalArgumentException("scale " + scale + " was requested but the config is x" + config.scale());
+                throw new IllegalArgumentException(
+                        "scale " + scale + " was requested but the config is x" + config.scale());
             }
             if (loaded == null) {
                 return requested != null ? requested : SrgrnConfig.paper(scale == null ? 4 : scale);
@@ -547,12 +681,18 @@ public final class Srgrn implements AutoCloseable {
             SrgrnConfig config = requested;
             SrgrnConfig fromFile = loaded.config();
             if (scale != null && scale != fromFile.scale()) {
-                throw new IllegalArgumentException("scale " + scale + " was requested but " + source
-                        + " holds an x" + fromFile.scale() + " model");
+                throw new IllegalArgumentException(
+                        "scale "
+                                + scale
+                                + " was requested but "
+                                + source
+                                + " holds an x"
+                                + fromFile.scale()
+                                + " model");
             }
             if (config != null && !config.equals(fromFile)) {
-                throw new IllegalArgumentException("config " + config + " was requested but " + source
-                        + " holds " + fromFile);
+                throw new IllegalArgumentException(
+                        "config " + config + " was requested but " + source + " holds " + fromFile);
             }
             return fromFile;
         }

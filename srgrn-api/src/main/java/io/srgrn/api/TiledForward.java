@@ -23,8 +23,8 @@ final class TiledForward {
     }
 
     /**
-     * @param lr      (B, C, h, w)
-     * @param scale   output pixels per input pixel along each axis
+     * @param lr (B, C, h, w)
+     * @param scale output pixels per input pixel along each axis
      * @param forward the whole-image upscaling of one tile: (B, C, th, tw) -> (B, C', s*th, s*tw)
      */
     static Tensor run(Tensor lr, int scale, Tiling tiling, UnaryOperator<Tensor> forward) {
@@ -48,14 +48,30 @@ final class TiledForward {
                 int ix1 = Math.min(w, x1 + tiling.overlap());
                 Tensor y = forward.apply(crop(lr, iy0, iy1, ix0, ix1));
                 if (y.dim(2) != scale * (iy1 - iy0) || y.dim(3) != scale * (ix1 - ix0)) {
-                    throw new IllegalStateException("a " + (iy1 - iy0) + "x" + (ix1 - ix0) + " tile gave a "
-                            + y.dim(2) + "x" + y.dim(3) + " output, expected x" + scale);
+                    throw new IllegalStateException(
+                            "a "
+                                    + (iy1 - iy0)
+                                    + "x"
+                                    + (ix1 - ix0)
+                                    + " tile gave a "
+                                    + y.dim(2)
+                                    + "x"
+                                    + y.dim(3)
+                                    + " output, expected x"
+                                    + scale);
                 }
                 if (out == null) {
                     out = Tensor.zeros(b, y.dim(1), scale * h, scale * w);
                 }
-                paste(y, scale * (y0 - iy0), scale * (x0 - ix0), scale * (y1 - y0), scale * (x1 - x0), out,
-                        scale * y0, scale * x0);
+                paste(
+                        y,
+                        scale * (y0 - iy0),
+                        scale * (x0 - ix0),
+                        scale * (y1 - y0),
+                        scale * (x1 - x0),
+                        out,
+                        scale * y0,
+                        scale * x0);
                 LOG.debug("tile {}/{} done", ++done, rows.count() * cols.count());
             }
         }
@@ -79,8 +95,12 @@ final class TiledForward {
         return Tensor.of(dst, b, c, ch, cw);
     }
 
-    /** Copies the (rows x cols) window at (sy, sx) of {@code src} to (dy, dx) of {@code dst}, every plane. */
-    private static void paste(Tensor src, int sy, int sx, int rows, int cols, Tensor dst, int dy, int dx) {
+    /**
+     * Copies the (rows x cols) window at (sy, sx) of {@code src} to (dy, dx) of {@code dst}, every
+     * plane.
+     */
+    private static void paste(
+            Tensor src, int sy, int sx, int rows, int cols, Tensor dst, int dy, int dx) {
         int planes = src.dim(0) * src.dim(1);
         int sh = src.dim(2);
         int sw = src.dim(3);
@@ -90,7 +110,8 @@ final class TiledForward {
         float[] d = dst.data();
         for (int p = 0; p < planes; p++) {
             for (int y = 0; y < rows; y++) {
-                System.arraycopy(s, (p * sh + sy + y) * sw + sx, d, (p * dh + dy + y) * dw + dx, cols);
+                System.arraycopy(
+                        s, (p * sh + sy + y) * sw + sx, d, (p * dh + dy + y) * dw + dx, cols);
             }
         }
     }

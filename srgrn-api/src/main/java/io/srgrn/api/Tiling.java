@@ -9,9 +9,9 @@ import java.util.Objects;
  * <p><b>{@link Mode#EXACT}</b> ({@link #exact(int)}): SRGRN's output, bit for bit up to float
  * rounding, for any tile size. The convolutional parts run per tile with a halo equal to their
  * receptive field; each global reasoning stage (every GRUM and GRRB) first pools its node states
- * over all tiles, then distributes them per tile ({@link io.srgrn.api.exact.ExactTiledForward}).
- * It costs more time than whole-image inference (docs/RESULTS.md); {@code overlap} is 0, the halo
- * is computed from the network.
+ * over all tiles, then distributes them per tile ({@link io.srgrn.api.exact.ExactTiledForward}). It
+ * costs more time than whole-image inference (docs/RESULTS.md); {@code overlap} is 0, the halo is
+ * computed from the network.
  *
  * <p><b>{@link Mode#FAST}</b> ({@link #Tiling(int, int)}, {@link #of(int)}): independent tiles. The
  * image is cut into a grid of near-equal cores of at most {@code tile} x {@code tile} LR pixels;
@@ -24,20 +24,26 @@ import java.util.Objects;
  * overlap scored within 0.0001 dB of whole-image inference and tiles without overlap lost 0.4 to
  * 0.9 dB.
  *
- * @param tile    largest core side in LR pixels: at least {@value #MIN_TILE} for FAST, 1 for EXACT
+ * @param tile largest core side in LR pixels: at least {@value #MIN_TILE} for FAST, 1 for EXACT
  * @param overlap context in LR pixels added around each FAST core, 0 or more; 0 for EXACT
- * @param mode    exact or independent tiles
+ * @param mode exact or independent tiles
  */
 public record Tiling(int tile, int overlap, Mode mode) {
     /** Smaller independent cores spend more time on their overlap than on themselves. */
     public static final int MIN_TILE = 16;
 
-    /** The default context: twice the smallest overlap that cost nothing measurable in docs/RESULTS.md. */
+    /**
+     * The default context: twice the smallest overlap that cost nothing measurable in
+     * docs/RESULTS.md.
+     */
     public static final int DEFAULT_OVERLAP = 16;
 
     /** How tiles are combined. */
     public enum Mode {
-        /** SRGRN's own output: global reasoning pooled over the whole image, convolutions with their full halo. */
+        /**
+         * SRGRN's own output: global reasoning pooled over the whole image, convolutions with their
+         * full halo.
+         */
         EXACT,
         /** Independent tiles with a fixed overlap: fewer passes, but not SRGRN's output. */
         FAST
@@ -46,21 +52,29 @@ public record Tiling(int tile, int overlap, Mode mode) {
     public Tiling {
         Objects.requireNonNull(mode, "mode");
         if (mode == Mode.FAST && tile < MIN_TILE) {
-            throw new IllegalArgumentException("tile must be at least " + MIN_TILE + " LR pixels, got " + tile);
+            throw new IllegalArgumentException(
+                    "tile must be at least " + MIN_TILE + " LR pixels, got " + tile);
         }
         if (mode == Mode.EXACT && tile < 1) {
-            throw new IllegalArgumentException("exact tiles must be at least 1 LR pixel, got " + tile);
+            throw new IllegalArgumentException(
+                    "exact tiles must be at least 1 LR pixel, got " + tile);
         }
         if (overlap < 0) {
-            throw new IllegalArgumentException("tile overlap must be 0 or more LR pixels, got " + overlap);
+            throw new IllegalArgumentException(
+                    "tile overlap must be 0 or more LR pixels, got " + overlap);
         }
         if (mode == Mode.EXACT && overlap != 0) {
-            throw new IllegalArgumentException("exact tiles compute their own halo from the network; the overlap must "
-                    + "be 0, got " + overlap);
+            throw new IllegalArgumentException(
+                    "exact tiles compute their own halo from the network; the overlap must "
+                            + "be 0, got "
+                            + overlap);
         }
     }
 
-    /** Independent ({@link Mode#FAST}) tiles of {@code tile} LR pixels with {@code overlap} pixels of context. */
+    /**
+     * Independent ({@link Mode#FAST}) tiles of {@code tile} LR pixels with {@code overlap} pixels
+     * of context.
+     */
     public Tiling(int tile, int overlap) {
         this(tile, overlap, Mode.FAST);
     }

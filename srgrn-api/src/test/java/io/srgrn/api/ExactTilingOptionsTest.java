@@ -14,34 +14,60 @@ class ExactTilingOptionsTest {
         assertThat(Tiling.exact(1).mode()).isEqualTo(Tiling.Mode.EXACT);
         assertThat(new Tiling(16, 4).mode()).isEqualTo(Tiling.Mode.FAST);
         assertThatThrownBy(() -> Tiling.exact(0)).hasMessageContaining("at least 1 LR pixel");
-        assertThatThrownBy(() -> new Tiling(8, 4, Tiling.Mode.EXACT)).hasMessageContaining("overlap must be 0");
+        assertThatThrownBy(() -> new Tiling(8, 4, Tiling.Mode.EXACT))
+                .hasMessageContaining("overlap must be 0");
     }
 
     @Test
     void aBudgetAndATilingAreOneChoice() {
-        assertThatThrownBy(() -> Srgrn.builder().backend("nearest").config(SrgrnConfig.compact(2)).untrained()
-                .tiling(Tiling.exact(8)).memoryBudget(1L << 30).build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(
+                        () ->
+                                Srgrn.builder()
+                                        .backend("nearest")
+                                        .config(SrgrnConfig.compact(2))
+                                        .untrained()
+                                        .tiling(Tiling.exact(8))
+                                        .memoryBudget(1L << 30)
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("choose one");
-        assertThatThrownBy(() -> Srgrn.builder().memoryBudget(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Srgrn.builder().memoryBudget(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aBudgetSmallerThanTheProcessIsAClearError() {
-        try (Srgrn sr = Srgrn.builder().backend("nearest").config(SrgrnConfig.compact(2)).untrained()
-                .memoryBudget(1 << 20).build()) {
+        try (Srgrn sr =
+                Srgrn.builder()
+                        .backend("nearest")
+                        .config(SrgrnConfig.compact(2))
+                        .untrained()
+                        .memoryBudget(1 << 20)
+                        .build()) {
             assertThatThrownBy(() -> sr.upscale(Tensor.zeros(1, 3, 40, 30)))
-                    .isInstanceOf(SrgrnException.class).hasMessageContaining("memory budget of 1 MiB is too small")
+                    .isInstanceOf(SrgrnException.class)
+                    .hasMessageContaining("memory budget of 1 MiB is too small")
                     .hasMessageContaining("raise the budget to at least");
         }
     }
 
     @Test
     void aGenerousBudgetOrNoneRunsSmallImagesWhole() {
-        try (Srgrn sr = Srgrn.builder().backend("nearest").config(SrgrnConfig.compact(2)).untrained()
-                .memoryBudget(1L << 40).build()) {
+        try (Srgrn sr =
+                Srgrn.builder()
+                        .backend("nearest")
+                        .config(SrgrnConfig.compact(2))
+                        .untrained()
+                        .memoryBudget(1L << 40)
+                        .build()) {
             assertThat(sr.tilingFor(1, 40, 30, false)).isNull();
         }
-        try (Srgrn sr = Srgrn.builder().backend("nearest").config(SrgrnConfig.compact(2)).untrained().build()) {
+        try (Srgrn sr =
+                Srgrn.builder()
+                        .backend("nearest")
+                        .config(SrgrnConfig.compact(2))
+                        .untrained()
+                        .build()) {
             assertThat(sr.tilingFor(1, 40, 30, true)).isNull();
         }
     }

@@ -20,7 +20,11 @@ class ImageTensorsTest {
         assertThat(r.get(1, 2, 0, 0)).isEqualTo(x.get(1, 2, 0, 4));
         assertThat(r.get(1, 2, 4, 3)).isEqualTo(x.get(1, 2, 3, 0));
         for (Dihedral t : Dihedral.values()) {
-            assertThat(ImageTensors.transform(ImageTensors.transform(x, t), t.inverse()).bitEquals(x)).as(t.name()).isTrue();
+            assertThat(
+                            ImageTensors.transform(ImageTensors.transform(x, t), t.inverse())
+                                    .bitEquals(x))
+                    .as(t.name())
+                    .isTrue();
         }
     }
 }

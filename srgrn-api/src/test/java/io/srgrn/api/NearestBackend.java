@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A test backend whose "network" is nearest-neighbour upscaling plus the value of {@code grrb.gamma}
- * (an offset that lets tests drive the output past [0, 1]). Registered for srgrn-api's tests only.
+ * A test backend whose "network" is nearest-neighbour upscaling plus the value of {@code
+ * grrb.gamma} (an offset that lets tests drive the output past [0, 1]). Registered for srgrn-api's
+ * tests only.
  */
 public final class NearestBackend implements Backend {
     static int closedContexts;
@@ -45,7 +46,9 @@ public final class NearestBackend implements Backend {
 
     @Override
     public Availability availability(Device device) {
-        return device.isCpu() ? availability() : Availability.no("the nearest test backend has no GPU kernels");
+        return device.isCpu()
+                ? availability()
+                : Availability.no("the nearest test backend has no GPU kernels");
     }
 
     @Override
@@ -93,7 +96,8 @@ public final class NearestBackend implements Backend {
         public Tensor forward(Tensor input) {
             int[] out = ParameterCheck.requireInput(spec, input);
             int s = out[2] / input.dim(2);
-            float offset = params.containsKey("grrb.gamma") ? params.get("grrb.gamma").data()[0] : 0f;
+            float offset =
+                    params.containsKey("grrb.gamma") ? params.get("grrb.gamma").data()[0] : 0f;
             Tensor y = Tensor.zeros(out);
             for (int b = 0; b < out[0]; b++) {
                 for (int c = 0; c < out[1]; c++) {
@@ -118,7 +122,8 @@ public final class NearestBackend implements Backend {
         }
 
         @Override
-        public float trainStep(Tensor input, Tensor target, AdamSettings adam, double learningRate) {
+        public float trainStep(
+                Tensor input, Tensor target, AdamSettings adam, double learningRate) {
             return 0.5f; // nothing to learn: the facade tests only follow the trainer's bookkeeping
         }
 

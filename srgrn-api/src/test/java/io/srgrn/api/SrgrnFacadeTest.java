@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SrgrnFacadeTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static Srgrn compact(int scale) {
-        return Srgrn.builder().config(SrgrnConfig.compact(scale)).backend("nearest").untrained().build();
+        return Srgrn.builder()
+                .config(SrgrnConfig.compact(scale))
+                .backend("nearest")
+                .untrained()
+                .build();
     }
 
     @Test
@@ -36,9 +39,13 @@ class SrgrnFacadeTest {
     @Test
     void weightsCountAsTrainedOnceTheTrainerHasStepped() {
         try (Srgrn sr = compact(2)) {
-            io.srgrn.api.train.Trainer trainer = sr.trainer(io.srgrn.api.train.TrainingSettings.paper(2));
+            io.srgrn.api.train.Trainer trainer =
+                    sr.trainer(io.srgrn.api.train.TrainingSettings.paper(2));
             assertThat(sr.hasTrainedWeights()).isFalse();
-            trainer.fit(i -> new io.srgrn.api.train.Batch(Tensor.zeros(1, 3, 2, 2), Tensor.zeros(1, 3, 4, 4)));
+            trainer.fit(
+                    i ->
+                            new io.srgrn.api.train.Batch(
+                                    Tensor.zeros(1, 3, 2, 2), Tensor.zeros(1, 3, 4, 4)));
             assertThat(sr.hasTrainedWeights()).isTrue();
         }
     }
@@ -55,7 +62,8 @@ class SrgrnFacadeTest {
             assertThat(out.get(0, 0, 0, 0)).isEqualTo(0.6f);
             assertThat(out.get(0, 0, 0, 2)).isEqualTo(1f);
             assertThatThrownBy(() -> sr.upscale(Tensor.zeros(1, 1, 2, 2)))
-                    .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("expects 3 input channels, got 1");
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageContaining("expects 3 input channels, got 1");
         }
     }
 
@@ -63,11 +71,14 @@ class SrgrnFacadeTest {
     @Test
     void nonFiniteInputsAreRefusedNamingWhere() {
         try (Srgrn sr = compact(2)) {
-            for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            for (float bad :
+                    new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
                 Tensor lr = Tensor.zeros(1, 3, 2, 2);
                 lr.set(bad, 0, 1, 1, 0);
-                assertThatThrownBy(() -> sr.upscale(lr)).as("input holding %s", bad)
-                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-finite")
+                assertThatThrownBy(() -> sr.upscale(lr))
+                        .as("input holding %s", bad)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("non-finite")
                         .hasMessageContaining("[0, 1, 1, 0]");
             }
         }
@@ -75,15 +86,18 @@ class SrgrnFacadeTest {
 
     /**
      * Issue 11: weights of +-3e38 overflowed to an all-black image, with no error. This test
-     * backend adds grrb.gamma to every pixel, so an infinite one gives the output of such a network.
+     * backend adds grrb.gamma to every pixel, so an infinite one gives the output of such a
+     * network.
      */
     @Test
     void aNonFiniteOutputIsAnErrorNotABlackImage() {
         try (Srgrn sr = compact(2)) {
             sr.module().setParameters(Map.of("grrb.gamma", Tensor.scalar(Float.NEGATIVE_INFINITY)));
             Tensor lr = Tensor.full(0.5f, 1, 3, 2, 2);
-            assertThatThrownBy(() -> sr.upscale(lr)).isInstanceOf(NonFiniteOutputException.class)
-                    .hasMessageContaining("non-finite").hasMessageContaining("overflow");
+            assertThatThrownBy(() -> sr.upscale(lr))
+                    .isInstanceOf(NonFiniteOutputException.class)
+                    .hasMessageContaining("non-finite")
+                    .hasMessageContaining("overflow");
         }
     }
 
@@ -95,8 +109,15 @@ class SrgrnFacadeTest {
             assertThat(a.config()).isEqualTo(SrgrnConfig.compact(2));
             assertThat(b.config()).isEqualTo(SrgrnConfig.compact(2));
         }
-        assertThatThrownBy(() -> Srgrn.builder().config(SrgrnConfig.compact(4)).scale(2).backend("nearest").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x4");
+        assertThatThrownBy(
+                        () ->
+                                Srgrn.builder()
+                                        .config(SrgrnConfig.compact(4))
+                                        .scale(2)
+                                        .backend("nearest")
+                                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x4");
     }
 
     @Test
@@ -111,7 +132,8 @@ class SrgrnFacadeTest {
             float[] ensemble = sr.upscale(lr, true).data();
             assertThat(ensemble).hasSameSizeAs(plain);
             for (int i = 0; i < plain.length; i++) {
-                assertThat(ensemble[i]).isCloseTo(plain[i], org.assertj.core.data.Offset.offset(1e-6f));
+                assertThat(ensemble[i])
+                        .isCloseTo(plain[i], org.assertj.core.data.Offset.offset(1e-6f));
             }
         }
     }
@@ -124,8 +146,13 @@ class SrgrnFacadeTest {
         }
         Tensor lr = Tensor.of(d, 2, 3, 40, 23);
         try (Srgrn whole = compact(3);
-                Srgrn tiled = Srgrn.builder().config(SrgrnConfig.compact(3)).backend("nearest").untrained()
-                        .tiling(new Tiling(16, 3)).build()) {
+                Srgrn tiled =
+                        Srgrn.builder()
+                                .config(SrgrnConfig.compact(3))
+                                .backend("nearest")
+                                .untrained()
+                                .tiling(new Tiling(16, 3))
+                                .build()) {
             assertThat(whole.tiling()).isNull();
             assertThat(tiled.tiling()).isEqualTo(new Tiling(16, 3));
             Tensor expected = whole.upscale(lr);
@@ -134,7 +161,8 @@ class SrgrnFacadeTest {
             assertThat(tiled.upscale(lr, true).bitEquals(whole.upscale(lr, true))).isTrue();
             // A bad input is refused with the backends' words before any tile is cut.
             assertThatThrownBy(() -> tiled.upscale(Tensor.zeros(1, 1, 40, 40)))
-                    .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("expects 3 input channels, got 1");
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageContaining("expects 3 input channels, got 1");
         }
     }
 
@@ -171,7 +199,8 @@ class SrgrnFacadeTest {
             assertThat(sr.module().parameter("grrb.gamma").data()).containsExactly(0.25f);
         }
         assertThatThrownBy(() -> Srgrn.builder().scale(4).weights(file).backend("nearest").build())
-                .hasMessageContaining("scale 4 was requested").hasMessageContaining("x2 model");
+                .hasMessageContaining("scale 4 was requested")
+                .hasMessageContaining("x2 model");
         try (Srgrn sr = compact(3)) {
             assertThatThrownBy(() -> sr.load(file)).hasMessageContaining("holds weights for");
         }
@@ -183,7 +212,8 @@ class SrgrnFacadeTest {
         Files.write(file, new byte[] {1, 2, 3});
         int before = NearestBackend.closedContexts;
         assertThatThrownBy(() -> Srgrn.builder().weights(file).backend("nearest").build())
-                .isInstanceOf(WeightsFormatException.class).hasMessageContaining(file.toString());
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining(file.toString());
         assertThat(NearestBackend.closedContexts).isEqualTo(before);
         assertThatThrownBy(() -> Srgrn.builder().backend("nearest").device("cuda:0").build())
                 .hasMessageContaining("cannot use device cuda:0");
@@ -194,7 +224,8 @@ class SrgrnFacadeTest {
     void anUnusableDeviceIsRefusedWithTheBackendsOwnReason() {
         assertThatThrownBy(() -> Srgrn.builder().backend("nearest").device("cuda:0").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("cannot use device cuda:0: the nearest test backend has no GPU kernels")
+                .hasMessageContaining(
+                        "cannot use device cuda:0: the nearest test backend has no GPU kernels")
                 .hasMessageContaining("it offers [cpu]");
     }
 }

@@ -23,7 +23,13 @@ class TiledForwardTest {
                 for (int ch = 0; ch < c; ch++) {
                     for (int y = 0; y < s * h; y++) {
                         for (int x = 0; x < s * w; x++) {
-                            out.set(t.get(n, ch, y / s, x / s) * (ch + 1) + 0.001f * ((y % s) * s + x % s), n, ch, y, x);
+                            out.set(
+                                    t.get(n, ch, y / s, x / s) * (ch + 1)
+                                            + 0.001f * ((y % s) * s + x % s),
+                                    n,
+                                    ch,
+                                    y,
+                                    x);
                         }
                     }
                 }
@@ -59,7 +65,12 @@ class TiledForwardTest {
         Tensor lr = ramp(2, 3, 37, 53);
         for (int s : new int[] {2, 3, 4}) {
             Tensor whole = nearest(s).apply(lr);
-            for (Tiling t : List.of(new Tiling(16, 0), new Tiling(16, 5), new Tiling(20, 16), new Tiling(36, 1))) {
+            for (Tiling t :
+                    List.of(
+                            new Tiling(16, 0),
+                            new Tiling(16, 5),
+                            new Tiling(20, 16),
+                            new Tiling(36, 1))) {
                 Tensor tiled = TiledForward.run(lr, s, t, nearest(s));
                 assertThat(tiled.shape()).containsExactly(whole.shape());
                 assertThat(tiled.bitEquals(whole)).as("x%d %s", s, t).isTrue();
@@ -70,44 +81,54 @@ class TiledForwardTest {
     @Test
     void eachTileSeesItsCoreAndTheOverlapClippedToTheImage() {
         List<int[]> seen = new ArrayList<>();
-        UnaryOperator<Tensor> recorder = t -> {
-            seen.add(new int[] {t.dim(2), t.dim(3)});
-            return nearest(2).apply(t);
-        };
+        UnaryOperator<Tensor> recorder =
+                t -> {
+                    seen.add(new int[] {t.dim(2), t.dim(3)});
+                    return nearest(2).apply(t);
+                };
         TiledForward.run(ramp(1, 1, 50, 20), 2, new Tiling(16, 4), recorder);
         // Rows: cores [0,12) [12,25) [25,37) [37,50) -> inputs [0,16) [8,29) [21,41) [33,50);
         // columns: cores [0,10) [10,20) -> inputs [0,14) [6,20).
-        assertThat(seen).extracting(a -> a[0] + "x" + a[1]).containsExactly(
-                "16x14", "16x14", "21x14", "21x14", "20x14", "20x14", "17x14", "17x14");
+        assertThat(seen)
+                .extracting(a -> a[0] + "x" + a[1])
+                .containsExactly(
+                        "16x14", "16x14", "21x14", "21x14", "20x14", "20x14", "17x14", "17x14");
     }
 
     @Test
     void aGlobalFunctionIsOnlyApproximatedAndAWrongOutputSizeIsRefused() {
         Tensor lr = ramp(1, 1, 32, 32);
-        UnaryOperator<Tensor> plusMean = t -> {
-            float[] d = t.data();
-            double mean = 0;
-            for (float v : d) {
-                mean += v;
-            }
-            float m = (float) (mean / d.length);
-            Tensor y = nearest(2).apply(t);
-            float[] o = y.data();
-            for (int i = 0; i < o.length; i++) {
-                o[i] += m;
-            }
-            return y;
-        };
+        UnaryOperator<Tensor> plusMean =
+                t -> {
+                    float[] d = t.data();
+                    double mean = 0;
+                    for (float v : d) {
+                        mean += v;
+                    }
+                    float m = (float) (mean / d.length);
+                    Tensor y = nearest(2).apply(t);
+                    float[] o = y.data();
+                    for (int i = 0; i < o.length; i++) {
+                        o[i] += m;
+                    }
+                    return y;
+                };
         // A global statistic differs per tile: this is why tiled SRGRN is not bit-identical.
-        assertThat(TiledForward.run(lr, 2, new Tiling(16, 4), plusMean).bitEquals(plusMean.apply(lr))).isFalse();
+        assertThat(
+                        TiledForward.run(lr, 2, new Tiling(16, 4), plusMean)
+                                .bitEquals(plusMean.apply(lr)))
+                .isFalse();
         assertThatThrownBy(() -> TiledForward.run(lr, 3, new Tiling(16, 4), nearest(2)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected x3");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("expected x3");
     }
 
     @Test
     void tilingRefusesUselessSettings() {
-        assertThatThrownBy(() -> new Tiling(8, 4)).hasMessage("tile must be at least 16 LR pixels, got 8");
-        assertThatThrownBy(() -> new Tiling(64, -1)).hasMessage("tile overlap must be 0 or more LR pixels, got -1");
+        assertThatThrownBy(() -> new Tiling(8, 4))
+                .hasMessage("tile must be at least 16 LR pixels, got 8");
+        assertThatThrownBy(() -> new Tiling(64, -1))
+                .hasMessage("tile overlap must be 0 or more LR pixels, got -1");
         assertThat(Tiling.of(64).overlap()).isEqualTo(Tiling.DEFAULT_OVERLAP);
         assertThat(new Tiling(64, 0).coversWhole(64, 64)).isTrue();
         assertThat(new Tiling(64, 0).coversWhole(64, 65)).isFalse();

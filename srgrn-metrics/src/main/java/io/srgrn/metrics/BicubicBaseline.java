@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The "Bicubic" row of SR tables: degrade the HR image, upscale the LR image back with MATLAB
- * bicubic, score. Under {@link EvaluationProtocol#RDN} and {@link EvaluationProtocol#RDN_Y8}
- * the LR and SR images are 8-bit (RDN's scripts); under {@link EvaluationProtocol#Y_ONLY} the
- * Y plane alone is degraded and upscaled in double (SRCNN/VDSR), BI only.
+ * bicubic, score. Under {@link EvaluationProtocol#RDN} and {@link EvaluationProtocol#RDN_Y8} the LR
+ * and SR images are 8-bit (RDN's scripts); under {@link EvaluationProtocol#Y_ONLY} the Y plane
+ * alone is degraded and upscaled in double (SRCNN/VDSR), BI only.
  */
 public final class BicubicBaseline {
 
@@ -29,11 +29,13 @@ public final class BicubicBaseline {
         int s = degradation.scale();
         if (options.protocol() == EvaluationProtocol.Y_ONLY) {
             if (!(degradation instanceof Degradation.BI)) {
-                throw new IllegalArgumentException("the y-only protocol is defined for BI only, not " + degradation.key());
+                throw new IllegalArgumentException(
+                        "the y-only protocol is defined for BI only, not " + degradation.key());
             }
             return scoreYOnly(name, hr, s);
         }
-        ByteImage source = hr.channels() == 1 && !options.scoresGreyAsSingle() ? hr.replicate(3) : hr;
+        ByteImage source =
+                hr.channels() == 1 && !options.scoresGreyAsSingle() ? hr.replicate(3) : hr;
         ByteImage target = degradation.hrFor(source);
         ByteImage lr = degradation.forImage(name).apply(source);
         ByteImage sr = MatlabBicubic.upscale(lr, s);
@@ -41,7 +43,8 @@ public final class BicubicBaseline {
     }
 
     /** Scores every image of a set (name to HR image, in the map's iteration order). */
-    public SetScore scoreSet(String setName, Map<String, ByteImage> hrImages, Degradation degradation) {
+    public SetScore scoreSet(
+            String setName, Map<String, ByteImage> hrImages, Degradation degradation) {
         List<ImageScore> scores = new ArrayList<>();
         for (Map.Entry<String, ByteImage> e : hrImages.entrySet()) {
             scores.add(score(e.getKey(), e.getValue(), degradation));
@@ -50,7 +53,10 @@ public final class BicubicBaseline {
     }
 
     private ImageScore scoreYOnly(String name, ByteImage hr, int s) {
-        ByteImage yImage = hr.channels() == 1 ? hr : toByteImage(YChannel.rounded(hr), hr.height(), hr.width());
+        ByteImage yImage =
+                hr.channels() == 1
+                        ? hr
+                        : toByteImage(YChannel.rounded(hr), hr.height(), hr.width());
         ByteImage y = ModCrop.apply(yImage, s);
         int h = y.height();
         int w = y.width();
@@ -60,7 +66,12 @@ public final class BicubicBaseline {
             unit[i] = hrY[i] / 255;
         }
         double[] down = MatlabBicubic.resize(unit, h, w, 1.0 / s);
-        double[] up = MatlabBicubic.resize(down, MatlabBicubic.outputLength(h, 1.0 / s), MatlabBicubic.outputLength(w, 1.0 / s), s);
+        double[] up =
+                MatlabBicubic.resize(
+                        down,
+                        MatlabBicubic.outputLength(h, 1.0 / s),
+                        MatlabBicubic.outputLength(w, 1.0 / s),
+                        s);
         double[] srY = new double[up.length];
         for (int i = 0; i < up.length; i++) {
             double v = up[i] * 255;

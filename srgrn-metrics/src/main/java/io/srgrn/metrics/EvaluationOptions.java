@@ -3,8 +3,9 @@ package io.srgrn.metrics;
 import java.util.Objects;
 
 /**
- * A protocol, the grey-image rule and whether to report RGB PSNR as well. {@link EvaluationProtocol#Y_ONLY}
- * always scores a grey image by its own value (the grey rule does not apply to it).
+ * A protocol, the grey-image rule and whether to report RGB PSNR as well. {@link
+ * EvaluationProtocol#Y_ONLY} always scores a grey image by its own value (the grey rule does not
+ * apply to it).
  */
 public record EvaluationOptions(EvaluationProtocol protocol, GreyMode grey, boolean rgbPsnr) {
 
@@ -33,11 +34,14 @@ public record EvaluationOptions(EvaluationProtocol protocol, GreyMode grey, bool
 
     /** A short label such as {@code rdn}, {@code rdn-y8/grey=single} or {@code y-only}. */
     public String label() {
-        String p = switch (protocol) {
-            case RDN -> "rdn";
-            case RDN_Y8 -> "rdn-y8";
-            case Y_ONLY -> "y-only";
-        };
-        return protocol != EvaluationProtocol.Y_ONLY && grey == GreyMode.SINGLE ? p + "/grey=single" : p;
+        String p =
+                switch (protocol) {
+                    case RDN -> "rdn";
+                    case RDN_Y8 -> "rdn-y8";
+                    case Y_ONLY -> "y-only";
+                };
+        return protocol != EvaluationProtocol.Y_ONLY && grey == GreyMode.SINGLE
+                ? p + "/grey=single"
+                : p;
     }
 }

@@ -1,9 +1,9 @@
 package io.srgrn.metrics;
 
 /**
- * How the SR literature turned images into the numbers it publishes (SPEC section 7). All of
- * them score the Y channel with {@code scale} pixels shaved from every border and average per
- * image over a set; they differ in how Y is obtained.
+ * How the SR literature turned images into the numbers it publishes (SPEC section 7). All of them
+ * score the Y channel with {@code scale} pixels shaved from every border and average per image over
+ * a set; they differ in how Y is obtained.
  */
 public enum EvaluationProtocol {
     /**

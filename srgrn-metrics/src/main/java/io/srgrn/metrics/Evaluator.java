@@ -6,9 +6,8 @@ import java.util.Objects;
 
 /**
  * Scores an SR image against its HR original under one set of {@link EvaluationOptions}. Both
- * images are quantised to 8 bits first (float images with round half up), must have the same
- * shape (mod-crop the HR to the scale beforehand), and {@code scale} pixels are shaved from every
- * border.
+ * images are quantised to 8 bits first (float images with round half up), must have the same shape
+ * (mod-crop the HR to the scale beforehand), and {@code scale} pixels are shaved from every border.
  */
 public final class Evaluator {
 
@@ -35,19 +34,36 @@ public final class Evaluator {
     public ImageScore score(String name, ByteImage hr, ByteImage sr, int scale) {
         if (hr.channels() == 1 && sr.channels() == 3) {
             if (options.scoresGreyAsSingle()) {
-                throw new IllegalArgumentException("cannot score '" + name + "' under " + options.label()
-                        + ": the HR image is grey but the SR image is RGB; convert the SR image to grey or score with grey=REPLICATE");
+                throw new IllegalArgumentException(
+                        "cannot score '"
+                                + name
+                                + "' under "
+                                + options.label()
+                                + ": the HR image is grey but the SR image is RGB; convert the SR image to grey or score with grey=REPLICATE");
             }
             hr = hr.replicate(3);
         }
-        if (hr.channels() != sr.channels() || hr.height() != sr.height() || hr.width() != sr.width()) {
-            throw new IllegalArgumentException("cannot score '" + name + "': HR is " + Planes.shape(hr) + " but SR is "
-                    + Planes.shape(sr) + (hr.channels() == sr.channels()
-                    ? "; mod-crop the HR to a multiple of the scale and check the model's scale" : ""));
+        if (hr.channels() != sr.channels()
+                || hr.height() != sr.height()
+                || hr.width() != sr.width()) {
+            throw new IllegalArgumentException(
+                    "cannot score '"
+                            + name
+                            + "': HR is "
+                            + Planes.shape(hr)
+                            + " but SR is "
+                            + Planes.shape(sr)
+                            + (hr.channels() == sr.channels()
+                                    ? "; mod-crop the HR to a multiple of the scale and check the model's scale"
+                                    : ""));
         }
         if (hr.channels() != 1 && hr.channels() != 3) {
-            throw new IllegalArgumentException("cannot score '" + name + "': images must be grey or RGB, got "
-                    + hr.channels() + " channels");
+            throw new IllegalArgumentException(
+                    "cannot score '"
+                            + name
+                            + "': images must be grey or RGB, got "
+                            + hr.channels()
+                            + " channels");
         }
         if (scale < 0) {
             throw new IllegalArgumentException("scale (border shave) must be >= 0, got " + scale);
@@ -60,7 +76,8 @@ public final class Evaluator {
     }
 
     /** Scores two luma planes (0..255) directly, e.g. a Y-only Bicubic baseline. */
-    public static ImageScore scoreY(String name, double[] yHr, double[] ySr, int height, int width, int shave) {
+    public static ImageScore scoreY(
+            String name, double[] yHr, double[] ySr, int height, int width, int shave) {
         double psnr = Psnr.of(yHr, ySr, height, width, shave, 255);
         double ssim = Ssim.of(yHr, ySr, height, width, shave);
         return new ImageScore(name, psnr, ssim, Double.NaN);

@@ -4,13 +4,12 @@ import io.srgrn.data.image.ByteImage;
 
 /**
  * Peak signal-to-noise ratio, {@code 10 log10(peak^2 / mse)} over the image with {@code shave}
- * pixels removed from every border, as the RDN scripts compute it. Identical inputs give
- * {@code +Infinity}.
+ * pixels removed from every border, as the RDN scripts compute it. Identical inputs give {@code
+ * +Infinity}.
  */
 public final class Psnr {
 
-    private Psnr() {
-    }
+    private Psnr() {}
 
     /** PSNR of two planes of {@code height x width} samples on a 0..peak scale. */
     public static double of(double[] a, double[] b, int height, int width, int shave, double peak) {

@@ -7,17 +7,20 @@ package io.srgrn.metrics;
  *
  * <p>The Gaussian window is separable, so the five local statistics are filtered as rows, then
  * columns, streaming through a ring of 11 filtered rows: O(22) multiply-adds per statistic and
- * pixel instead of 121, memory independent of the image height. Everything is double: the
- * variances are differences of large numbers ({@code E[x^2] - mu^2} with x up to 255).
+ * pixel instead of 121, memory independent of the image height. Everything is double: the variances
+ * are differences of large numbers ({@code E[x^2] - mu^2} with x up to 255).
  */
 public final class Ssim {
 
     /** Window side. */
     public static final int WINDOW = 11;
+
     /** Gaussian sigma of the window. */
     public static final double SIGMA = 1.5;
+
     public static final double K1 = 0.01;
     public static final double K2 = 0.03;
+
     /** Data range of the inputs. */
     public static final double RANGE = 255;
 
@@ -26,10 +29,12 @@ public final class Ssim {
     private static final int R = WINDOW / 2;
     private static final double[] G = gaussian();
 
-    private Ssim() {
-    }
+    private Ssim() {}
 
-    /** Mean SSIM of two planes on a 0..255 scale after shaving {@code shave} pixels from every border. */
+    /**
+     * Mean SSIM of two planes on a 0..255 scale after shaving {@code shave} pixels from every
+     * border.
+     */
     public static double of(double[] a, double[] b, int height, int width, int shave) {
         Planes.checkPair(a, b, height, width, shave, WINDOW);
         int h = height - 2 * shave;

@@ -12,8 +12,7 @@ public final class YChannel {
     private static final double KG = 128.553;
     private static final double KB = 24.966;
 
-    private YChannel() {
-    }
+    private YChannel() {}
 
     /**
      * {@code rgb2ycbcr(im2double(rgb)) * 255}, not rounded: the luma of the RDN evaluation script.
@@ -24,7 +23,10 @@ public final class YChannel {
         double tg = KG / 255;
         double tb = KB / 255;
         double offset = 16.0 / 255;
-        return luma(image, (r, g, b) -> (tr * (r / 255.0) + tg * (g / 255.0) + tb * (b / 255.0) + offset) * 255);
+        return luma(
+                image,
+                (r, g, b) ->
+                        (tr * (r / 255.0) + tg * (g / 255.0) + tb * (b / 255.0) + offset) * 255);
     }
 
     /**
@@ -41,7 +43,8 @@ public final class YChannel {
     /** The samples of a single-channel image as doubles (a grey image scored by its own value). */
     public static double[] grey(ByteImage image) {
         if (image.channels() != 1) {
-            throw new IllegalArgumentException("expected a single-channel image, got " + image.channels() + " channels");
+            throw new IllegalArgumentException(
+                    "expected a single-channel image, got " + image.channels() + " channels");
         }
         byte[] d = image.data();
         double[] out = new double[d.length];
@@ -58,7 +61,8 @@ public final class YChannel {
     private static double[] luma(ByteImage image, Combine f) {
         int c = image.channels();
         if (c != 1 && c != 3) {
-            throw new IllegalArgumentException("luma needs a grey or RGB image, got " + c + " channels");
+            throw new IllegalArgumentException(
+                    "luma needs a grey or RGB image, got " + c + " channels");
         }
         int p = image.planeSize();
         byte[] d = image.data();

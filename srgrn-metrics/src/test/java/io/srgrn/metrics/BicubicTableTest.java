@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each SPEC section 7 cell (set means under every protocol) must be reproduced to 0.0005 dB and
  * 0.00002 SSIM: that is the conformance test of the whole pipeline (mod-crop, degradation, MATLAB
- * bicubic upscaling, luma, PSNR, SSIM). Then the paper's own number is checked against the
- * protocol SPEC names for its row.
+ * bicubic upscaling, luma, PSNR, SSIM). Then the paper's own number is checked against the protocol
+ * SPEC names for its row.
  */
 class BicubicTableTest {
 
@@ -51,13 +51,17 @@ class BicubicTableTest {
         EvaluationOptions.of(EvaluationProtocol.RDN_Y8, GreyMode.SINGLE),
         EvaluationOptions.of(EvaluationProtocol.Y_ONLY, GreyMode.SINGLE),
     };
-    private static final String[] COLUMN_NAMES = {"rdn", "rdn_grey1ch", "rdn_yu8", "rdn_yu8_grey1ch", "y_only"};
+
+    private static final String[] COLUMN_NAMES = {
+        "rdn", "rdn_grey1ch", "rdn_yu8", "rdn_yu8_grey1ch", "y_only"
+    };
 
     /**
-     * SPEC section 7, copied: row | set | paper | the five columns (PSNR/SSIM, "-" where undefined) |
-     * the column the paper row follows (in brackets: none rounds to the paper, closest given).
+     * SPEC section 7, copied: row | set | paper | the five columns (PSNR/SSIM, "-" where undefined)
+     * | the column the paper row follows (in brackets: none rounds to the paper, closest given).
      */
-    private static final String SPEC_TABLE = """
+    private static final String SPEC_TABLE =
+            """
             BI_x2 | Set5  | 33.66/0.9299 | 33.6741/0.93029 | 33.6741/0.93029 | 33.6404/0.92922 | 33.6404/0.92922 | 33.6621/0.92988 | y_only
             BI_x2 | Set14 | 30.24/0.8688 | 30.3263/0.86985 | 30.2319/0.86905 | 30.3138/0.86907 | 30.2200/0.86831 | 30.2335/0.86865 | (y_only)
             BI_x2 | B100  | 29.56/0.8431 | 29.5605/0.84340 | 29.5605/0.84340 | 29.5480/0.84255 | 29.5480/0.84255 | 29.5585/0.84310 | y_only
@@ -75,10 +79,15 @@ class BicubicTableTest {
     private static final Map<String, Map<String, ByteImage>> SETS = new ConcurrentHashMap<>();
 
     static Stream<Arguments> rows() {
-        return SPEC_TABLE.lines().map(String::strip).filter(l -> !l.isEmpty()).map(l -> {
-            String[] f = l.split("\\|");
-            return Arguments.of(f[0].strip(), f[1].strip(), l);
-        });
+        return SPEC_TABLE
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .map(
+                        l -> {
+                            String[] f = l.split("\\|");
+                            return Arguments.of(f[0].strip(), f[1].strip(), l);
+                        });
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -105,40 +114,49 @@ class BicubicTableTest {
                 continue;
             }
             double[] spec = pair(cell);
-            assertThat(got[c][0]).as("%s %s %s PSNR (SPEC cell)", degradationName, set, COLUMN_NAMES[c])
+            assertThat(got[c][0])
+                    .as("%s %s %s PSNR (SPEC cell)", degradationName, set, COLUMN_NAMES[c])
                     .isCloseTo(spec[0], within(SPEC_PSNR_TOL));
-            assertThat(got[c][1]).as("%s %s %s SSIM (SPEC cell)", degradationName, set, COLUMN_NAMES[c])
+            assertThat(got[c][1])
+                    .as("%s %s %s SSIM (SPEC cell)", degradationName, set, COLUMN_NAMES[c])
                     .isCloseTo(spec[1], within(SPEC_SSIM_TOL));
         }
 
         double[] paper = pair(f[2].strip());
         String follows = f[8].strip();
         boolean bracketed = follows.startsWith("(");
-        int column = java.util.Arrays.asList(COLUMN_NAMES).indexOf(follows.replace("(", "").replace(")", ""));
+        int column =
+                java.util.Arrays.asList(COLUMN_NAMES)
+                        .indexOf(follows.replace("(", "").replace(")", ""));
         assertThat(column).as("protocol column '%s'", follows).isNotNegative();
         double[] ours = got[column];
         if (!bracketed) {
             // The paper's value is this protocol's set mean, rounded as printed.
-            assertThat(round(ours[0], 2)).as("%s %s PSNR under %s rounds to the paper's", degradationName, set, follows)
+            assertThat(round(ours[0], 2))
+                    .as("%s %s PSNR under %s rounds to the paper's", degradationName, set, follows)
                     .isEqualTo(paper[0]);
-            assertThat(round(ours[1], 4)).as("%s %s SSIM under %s rounds to the paper's", degradationName, set, follows)
+            assertThat(round(ours[1], 4))
+                    .as("%s %s SSIM under %s rounds to the paper's", degradationName, set, follows)
                     .isEqualTo(paper[1]);
         }
         PaperGap gap = PaperGap.of(degradationName, set);
-        assertThat(Math.abs(ours[0] - paper[0])).as("%s %s PSNR under %s vs paper %.2f", degradationName, set, follows, paper[0])
+        assertThat(Math.abs(ours[0] - paper[0]))
+                .as("%s %s PSNR under %s vs paper %.2f", degradationName, set, follows, paper[0])
                 .isLessThanOrEqualTo(gap.psnr);
-        assertThat(Math.abs(ours[1] - paper[1])).as("%s %s SSIM under %s vs paper %.4f", degradationName, set, follows, paper[1])
+        assertThat(Math.abs(ours[1] - paper[1]))
+                .as("%s %s SSIM under %s vs paper %.4f", degradationName, set, follows, paper[1])
                 .isLessThanOrEqualTo(gap.ssim);
     }
 
     /**
-     * How far a paper cell may be from the protocol SPEC names for it: the issue's 0.01 dB / 0.0005,
-     * except where no protocol reaches the paper (documented in docs/DATA.md).
+     * How far a paper cell may be from the protocol SPEC names for it: the issue's 0.01 dB /
+     * 0.0005, except where no protocol reaches the paper (documented in docs/DATA.md).
      */
     private record PaperGap(double psnr, double ssim) {
         static PaperGap of(String degradation, String set) {
             if (degradation.equals("BI_x3") && set.equals("Set14")) {
-                // Paper 27.55/0.7742: rdn_grey1ch gives 27.5391/0.77447 (-0.0109 dB), y_only 27.5430/0.77361
+                // Paper 27.55/0.7742: rdn_grey1ch gives 27.5391/0.77447 (-0.0109 dB), y_only
+                // 27.5430/0.77361
                 // (-0.0070 dB but -0.00059 SSIM); no protocol is within 0.01 dB and 0.0005 at once.
                 return new PaperGap(0.012, PAPER_SSIM_TOL);
             }
@@ -153,14 +171,24 @@ class BicubicTableTest {
     @Test
     void noisyDegradationMatchesThePaperStatistically() {
         Map<String, ByteImage> images = load("Set5");
-        for (EvaluationOptions o : new EvaluationOptions[] {EvaluationOptions.of(EvaluationProtocol.RDN, GreyMode.REPLICATE),
-                EvaluationOptions.of(EvaluationProtocol.RDN_Y8, GreyMode.REPLICATE)}) {
+        for (EvaluationOptions o :
+                new EvaluationOptions[] {
+                    EvaluationOptions.of(EvaluationProtocol.RDN, GreyMode.REPLICATE),
+                    EvaluationOptions.of(EvaluationProtocol.RDN_Y8, GreyMode.REPLICATE)
+                }) {
             for (long seed = 0; seed < 3; seed++) {
                 SetScore s = new BicubicBaseline(o).scoreSet("Set5", images, Degradation.dn(seed));
-                LOG.info("DN_x3 Set5 {} seed {}: {}/{}", o.label(), seed, s.meanPsnr(), s.meanSsim());
-                assertThat(s.meanPsnr()).as("DN x3 Set5 PSNR (%s, seed %d) vs paper 24.01", o.label(), seed)
+                LOG.info(
+                        "DN_x3 Set5 {} seed {}: {}/{}",
+                        o.label(),
+                        seed,
+                        s.meanPsnr(),
+                        s.meanSsim());
+                assertThat(s.meanPsnr())
+                        .as("DN x3 Set5 PSNR (%s, seed %d) vs paper 24.01", o.label(), seed)
                         .isCloseTo(24.01, within(0.1));
-                assertThat(s.meanSsim()).as("DN x3 Set5 SSIM (%s, seed %d) vs paper 0.5369", o.label(), seed)
+                assertThat(s.meanSsim())
+                        .as("DN x3 Set5 SSIM (%s, seed %d) vs paper 0.5369", o.label(), seed)
                         .isCloseTo(0.5369, within(0.01));
             }
         }
@@ -169,18 +197,22 @@ class BicubicTableTest {
     private static Map<String, ByteImage> load(String set) {
         Optional<Path> root = DataRoot.find();
         assumeTrue(root.isPresent(), () -> DataRoot.missingReason("the Bicubic table"));
-        assumeTrue(Files.isDirectory(root.get().resolve(set)), () -> set + " is absent under " + root.get());
-        return SETS.computeIfAbsent(set, name -> {
-            try {
-                Map<String, ByteImage> images = new LinkedHashMap<>();
-                for (ImageEntry e : BenchmarkSet.open(root.get(), name).entries()) {
-                    images.put(e.id(), ImageFiles.read(e.hrFile()).color8());
-                }
-                return images;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        assumeTrue(
+                Files.isDirectory(root.get().resolve(set)),
+                () -> set + " is absent under " + root.get());
+        return SETS.computeIfAbsent(
+                set,
+                name -> {
+                    try {
+                        Map<String, ByteImage> images = new LinkedHashMap<>();
+                        for (ImageEntry e : BenchmarkSet.open(root.get(), name).entries()) {
+                            images.put(e.id(), ImageFiles.read(e.hrFile()).color8());
+                        }
+                        return images;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     private static double[] pair(String cell) {
@@ -189,6 +221,8 @@ class BicubicTableTest {
     }
 
     private static double round(double v, int decimals) {
-        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+        return new java.math.BigDecimal(v)
+                .setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

@@ -37,8 +37,10 @@ class PsnrSsimTest {
     void constantOffsetGivesTwentyLogOfPeakOverOffset() {
         double[] a = pattern(20, 25);
         // mse = 25, PSNR = 10 log10(255^2 / 25) = 20 log10(51) = 34.1514035...
-        assertThat(Psnr.of(a, plus(a, 5), 20, 25, 0, 255)).isCloseTo(34.15140352195873, within(1e-12));
-        assertThat(Psnr.of(a, plus(a, -1), 20, 25, 3, 255)).isCloseTo(48.13080360867910, within(1e-12));
+        assertThat(Psnr.of(a, plus(a, 5), 20, 25, 0, 255))
+                .isCloseTo(34.15140352195873, within(1e-12));
+        assertThat(Psnr.of(a, plus(a, -1), 20, 25, 3, 255))
+                .isCloseTo(48.13080360867910, within(1e-12));
     }
 
     @Test
@@ -51,12 +53,14 @@ class PsnrSsimTest {
         }
         assertThat(Psnr.of(a, b, 12, 12, 1, 255)).isEqualTo(Double.POSITIVE_INFINITY);
         // 22 samples off by 50 and the shared corner by 100: mse = (22 * 2500 + 10000) / 144.
-        assertThat(Psnr.of(a, b, 12, 12, 0, 255)).isCloseTo(10 * Math.log10(255.0 * 255 * 144 / (22 * 2500 + 10000)), within(1e-12));
+        assertThat(Psnr.of(a, b, 12, 12, 0, 255))
+                .isCloseTo(10 * Math.log10(255.0 * 255 * 144 / (22 * 2500 + 10000)), within(1e-12));
     }
 
     @Test
     void ssimOfAConstantOffsetIsTheLuminanceTerm() {
-        // Same structure, means m and m + d: the contrast-structure term is 1 and SSIM = (2 m (m+d) + C1) / (m^2 + (m+d)^2 + C1)
+        // Same structure, means m and m + d: the contrast-structure term is 1 and SSIM = (2 m (m+d)
+        // + C1) / (m^2 + (m+d)^2 + C1)
         // at every position; with a constant image m is the same everywhere.
         double[] a = new double[30 * 30];
         Arrays.fill(a, 100);
@@ -105,10 +109,15 @@ class PsnrSsimTest {
     void badShapesFailClearly() {
         double[] a = pattern(20, 20);
         assertThatThrownBy(() -> Psnr.of(a, new double[399], 20, 20, 0, 255))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("399");
-        assertThatThrownBy(() -> Ssim.of(a, a, 20, 20, 5)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("20x20").hasMessageContaining("11x11");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("399");
+        assertThatThrownBy(() -> Ssim.of(a, a, 20, 20, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("20x20")
+                .hasMessageContaining("11x11");
         assertThatThrownBy(() -> Psnr.rgb(ByteImage.zeros(3, 4, 4), ByteImage.zeros(1, 4, 4), 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x4x4").hasMessageContaining("1x4x4");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3x4x4")
+                .hasMessageContaining("1x4x4");
     }
 }

@@ -25,29 +25,61 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RdnMatlabScoresTest {
 
     private static final Pattern METHOD = Pattern.compile("Method_\\d+: (\\w+); Set: (\\w+)");
-    private static final Pattern LINE = Pattern.compile(
-            "x(\\d+) \\d+ (\\w+)_(\\w+)_x\\d+\\.png: PSNR= ([0-9.]+) SSIM= ([0-9.]+)");
+    private static final Pattern LINE =
+            Pattern.compile(
+                    "x(\\d+) \\d+ (\\w+)_(\\w+)_x\\d+\\.png: PSNR= ([0-9.]+) SSIM= ([0-9.]+)");
 
-    record Printed(String method, int scale, String image, double psnr, double ssim) {
-    }
+    record Printed(String method, int scale, String image, double psnr, double ssim) {}
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"BI", "BD", "DN"})
     void reproducesMatlabsPrintedScores(String degradation) throws IOException {
         Path root = DataRoot.find().map(r -> r.resolve("RDN-Set5-matlab")).orElse(null);
-        assumeTrue(root != null && Files.isDirectory(root), () -> DataRoot.missingReason("RDN-Set5-matlab scores"));
-        List<Printed> printed = parse(root.resolve("PSNR_SSIM_Results_" + degradation + "_model.txt"));
-        assertThat(printed).as("per-image lines in the %s results file", degradation).hasSizeGreaterThanOrEqualTo(10);
+        assumeTrue(
+                root != null && Files.isDirectory(root),
+                () -> DataRoot.missingReason("RDN-Set5-matlab scores"));
+        List<Printed> printed =
+                parse(root.resolve("PSNR_SSIM_Results_" + degradation + "_model.txt"));
+        assertThat(printed)
+                .as("per-image lines in the %s results file", degradation)
+                .hasSizeGreaterThanOrEqualTo(10);
 
         Evaluator evaluator = new Evaluator(EvaluationOptions.defaults());
         for (Printed p : printed) {
-            ByteImage hr = ImageFiles.read(root.resolve("HR/Set5/x" + p.scale() + "/" + p.image() + "_HR_x" + p.scale() + ".png")).color8();
-            ByteImage sr = ImageFiles.read(root.resolve("SR/" + degradation + "/" + p.method() + "/Set5/x" + p.scale() + "/"
-                    + p.image() + "_" + p.method() + "_x" + p.scale() + ".png")).color8();
+            ByteImage hr =
+                    ImageFiles.read(
+                                    root.resolve(
+                                            "HR/Set5/x"
+                                                    + p.scale()
+                                                    + "/"
+                                                    + p.image()
+                                                    + "_HR_x"
+                                                    + p.scale()
+                                                    + ".png"))
+                            .color8();
+            ByteImage sr =
+                    ImageFiles.read(
+                                    root.resolve(
+                                            "SR/"
+                                                    + degradation
+                                                    + "/"
+                                                    + p.method()
+                                                    + "/Set5/x"
+                                                    + p.scale()
+                                                    + "/"
+                                                    + p.image()
+                                                    + "_"
+                                                    + p.method()
+                                                    + "_x"
+                                                    + p.scale()
+                                                    + ".png"))
+                            .color8();
             ImageScore score = evaluator.score(p.image(), hr, sr, p.scale());
-            assertThat(score.psnr()).as("PSNR of %s %s x%d (%s)", p.method(), p.image(), p.scale(), degradation)
+            assertThat(score.psnr())
+                    .as("PSNR of %s %s x%d (%s)", p.method(), p.image(), p.scale(), degradation)
                     .isCloseTo(p.psnr(), within(1e-5));
-            assertThat(score.ssim()).as("SSIM of %s %s x%d (%s)", p.method(), p.image(), p.scale(), degradation)
+            assertThat(score.ssim())
+                    .as("SSIM of %s %s x%d (%s)", p.method(), p.image(), p.scale(), degradation)
                     .isCloseTo(p.ssim(), within(1e-5));
         }
     }
@@ -64,8 +96,13 @@ class RdnMatlabScoresTest {
             Matcher l = LINE.matcher(line.trim());
             if (l.matches()) {
                 assertThat(l.group(3)).as("method named in %s", line).isEqualTo(method);
-                out.add(new Printed(method, Integer.parseInt(l.group(1)), l.group(2),
-                        Double.parseDouble(l.group(4)), Double.parseDouble(l.group(5))));
+                out.add(
+                        new Printed(
+                                method,
+                                Integer.parseInt(l.group(1)),
+                                l.group(2),
+                                Double.parseDouble(l.group(4)),
+                                Double.parseDouble(l.group(5))));
             }
         }
         return out;

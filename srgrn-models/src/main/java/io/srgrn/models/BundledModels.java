@@ -18,7 +18,8 @@ public final class BundledModels implements ModelSource {
     @Override
     public InputStream openWeights(String file) {
         if (file.contains("/") || file.contains("\\") || file.startsWith(".")) {
-            throw new IllegalArgumentException("model file '" + file + "' must be a plain file name");
+            throw new IllegalArgumentException(
+                    "model file '" + file + "' must be a plain file name");
         }
         return BundledModels.class.getResourceAsStream(file);
     }

@@ -41,7 +41,10 @@ class ShippedModelsTest {
         return Models.available().stream();
     }
 
-    /** The scales with a shipped default; x3 joins when its run beats bicubic on Set5 (docs/MODELS.md). */
+    /**
+     * The scales with a shipped default; x3 joins when its run beats bicubic on Set5
+     * (docs/MODELS.md).
+     */
     static final int[] SHIPPED_SCALES = {2, 3, 4};
 
     @Test
@@ -49,7 +52,8 @@ class ShippedModelsTest {
         for (int scale : SHIPPED_SCALES) {
             assertThat(Models.defaultFor(scale, "BI")).as("default BI x" + scale).isPresent();
         }
-        assertThat(Models.available().stream().map(ModelInfo::name).distinct().count()).isEqualTo(Models.available().size());
+        assertThat(Models.available().stream().map(ModelInfo::name).distinct().count())
+                .isEqualTo(Models.available().size());
     }
 
     @ParameterizedTest
@@ -59,15 +63,29 @@ class ShippedModelsTest {
         assertThat(w.config().scale()).isEqualTo(m.scale());
         assertThat(w.config()).isEqualTo(SrgrnConfig.preset(m.preset(), m.scale()));
         assertThat(new SrgrnSpec(w.config()).parameterCount()).isEqualTo(m.parameters());
-        assertThat(w.metadata()).containsKeys("trainedIterations", "trainingSeconds", "trainingData", "machine",
-                "gitCommit", "validationPsnr", "validationSet", "training");
+        assertThat(w.metadata())
+                .containsKeys(
+                        "trainedIterations",
+                        "trainingSeconds",
+                        "trainingData",
+                        "machine",
+                        "gitCommit",
+                        "validationPsnr",
+                        "validationSet",
+                        "training");
         assertThat(w.metadata().get("degradation")).startsWith(m.degradation());
         assertThat(m.training()).isEqualTo(withoutFormatKeys(w));
-        // Trained on training data only: no benchmark set may appear in what it learned from or was picked by.
+        // Trained on training data only: no benchmark set may appear in what it learned from or was
+        // picked by.
         for (String key : List.of("trainingData", "validationSet")) {
-            assertThat(w.metadata().get(key)).as(key).doesNotContain("Set5", "Set14", "B100", "Urban100", "Manga109");
+            assertThat(w.metadata().get(key))
+                    .as(key)
+                    .doesNotContain("Set5", "Set14", "B100", "Urban100", "Manga109");
         }
-        assertThat(w.metadata().get("trainingData")).contains("T91").contains("BSD200").contains("held out");
+        assertThat(w.metadata().get("trainingData"))
+                .contains("T91")
+                .contains("BSD200")
+                .contains("held out");
     }
 
     private static java.util.Map<String, String> withoutFormatKeys(SrgrnWeights w) {
@@ -92,17 +110,26 @@ class ShippedModelsTest {
         try (Srgrn sr = Srgrn.builder().model(m.name()).backend("djl").threads(1).build()) {
             for (int i = 0; i < pairs.size(); i++) {
                 HrLrPair p = pairs.get(i);
-                PlanarImage out = ImageTensors.toImage(sr.upscale(ImageTensors.toTensor(p.lr().toPlanar())));
-                ImageScore score = evaluator.score(p.id(), p.hr(), ByteImage.quantize(out), m.scale());
+                PlanarImage out =
+                        ImageTensors.toImage(sr.upscale(ImageTensors.toTensor(p.lr().toPlanar())));
+                ImageScore score =
+                        evaluator.score(p.id(), p.hr(), ByteImage.quantize(out), m.scale());
                 scores.add(score);
                 if (p.id().equals("bird")) {
-                    double base = bicubic.score(p.id(), loader.loadHr(set5.entries().get(i)), deg).psnr();
-                    assertThat(score.psnr()).as(m.name() + " on bird vs bicubic " + base).isGreaterThan(base + 0.2);
+                    double base =
+                            bicubic.score(p.id(), loader.loadHr(set5.entries().get(i)), deg).psnr();
+                    assertThat(score.psnr())
+                            .as(m.name() + " on bird vs bicubic " + base)
+                            .isGreaterThan(base + 0.2);
                 }
             }
         }
         double mean = new SetScore("Set5", scores).meanPsnr();
-        ModelInfo.Score catalogued = m.score("Set5", false).orElseThrow(() -> new AssertionError(m.name() + " has no Set5 score"));
-        assertThat(mean).as(m.name() + " Set5 PSNR").isCloseTo(catalogued.psnr(), org.assertj.core.data.Offset.offset(0.01));
+        ModelInfo.Score catalogued =
+                m.score("Set5", false)
+                        .orElseThrow(() -> new AssertionError(m.name() + " has no Set5 score"));
+        assertThat(mean)
+                .as(m.name() + " Set5 PSNR")
+                .isCloseTo(catalogued.psnr(), org.assertj.core.data.Offset.offset(0.01));
     }
 }

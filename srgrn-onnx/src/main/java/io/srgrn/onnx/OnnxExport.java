@@ -15,26 +15,30 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Writes an SRGRN model (any config, its weights) as an ONNX model, so that it runs in ONNX Runtime,
- * OpenCV DNN, TensorRT or a browser.
+ * Writes an SRGRN model (any config, its weights) as an ONNX model, so that it runs in ONNX
+ * Runtime, OpenCV DNN, TensorRT or a browser.
  *
- * <p>The graph uses the default domain at opset {@value #OPSET} (Conv, Relu, LeakyRelu, Concat, Add,
- * Sub, Mul, Div, MatMul, Transpose, Reshape, Shape, ReduceProd, Cast, Softmax, DepthToSpace). Its input
- * {@value #INPUT} is float32 NCHW in [0, 1] with symbolic batch, height and width; its output
- * {@value #OUTPUT} is the network's raw output (B, out, scale*H, scale*W), not clamped: clamp to [0, 1]
- * before quantising, as {@code Srgrn.upscale} does. Weights are stored as initializers under their SPEC
- * names ({@code sfe1.weight}, ..., {@code grrb.tail.1.bias}). Built from the layer specs of srgrn-api,
- * with no native or protobuf dependency.
+ * <p>The graph uses the default domain at opset {@value #OPSET} (Conv, Relu, LeakyRelu, Concat,
+ * Add, Sub, Mul, Div, MatMul, Transpose, Reshape, Shape, ReduceProd, Cast, Softmax, DepthToSpace).
+ * Its input {@value #INPUT} is float32 NCHW in [0, 1] with symbolic batch, height and width; its
+ * output {@value #OUTPUT} is the network's raw output (B, out, scale*H, scale*W), not clamped:
+ * clamp to [0, 1] before quantising, as {@code Srgrn.upscale} does. Weights are stored as
+ * initializers under their SPEC names ({@code sfe1.weight}, ..., {@code grrb.tail.1.bias}). Built
+ * from the layer specs of srgrn-api, with no native or protobuf dependency.
  */
 public final class OnnxExport {
     /** The ONNX operator set version of the written graphs. */
     public static final int OPSET = OnnxGraph.OPSET;
+
     public static final String INPUT = "lr";
     public static final String OUTPUT = "sr";
 
     private OnnxExport() {}
 
-    /** The serialised ONNX model of {@code config} with {@code parameters} (SPEC names and shapes, exactly). */
+    /**
+     * The serialised ONNX model of {@code config} with {@code parameters} (SPEC names and shapes,
+     * exactly).
+     */
     public static byte[] toBytes(SrgrnConfig config, Map<String, Tensor> parameters) {
         SrgrnSpec spec = new SrgrnSpec(config);
         check(spec, parameters);
@@ -42,10 +46,21 @@ public final class OnnxExport {
         String output = writer.srgrn(spec, INPUT);
         // The public output name, whatever node computes it.
         writer.graph().namedNode("Identity", OUTPUT, List.of(output));
-        return writer.graph().model(INPUT, new String[] {"batch", String.valueOf(config.inChannels()), "height", "width"},
-                OUTPUT, new String[] {"batch", String.valueOf(config.outChannels()), "height_x" + config.scale(),
-                        "width_x" + config.scale()},
-                version(), spec.describe());
+        return writer.graph()
+                .model(
+                        INPUT,
+                        new String[] {
+                            "batch", String.valueOf(config.inChannels()), "height", "width"
+                        },
+                        OUTPUT,
+                        new String[] {
+                            "batch",
+                            String.valueOf(config.outChannels()),
+                            "height_x" + config.scale(),
+                            "width_x" + config.scale()
+                        },
+                        version(),
+                        spec.describe());
     }
 
     /** Writes the model to {@code file} atomically (a reader never sees a partial file). */
@@ -64,19 +79,36 @@ public final class OnnxExport {
             expected.add(p.name());
             Tensor t = parameters.get(p.name());
             if (t == null) {
-                throw new IllegalArgumentException("cannot export " + spec.describe() + ": parameter " + p.name()
-                        + " is missing");
+                throw new IllegalArgumentException(
+                        "cannot export "
+                                + spec.describe()
+                                + ": parameter "
+                                + p.name()
+                                + " is missing");
             }
             if (!Arrays.equals(t.shape(), p.shape())) {
-                throw new IllegalArgumentException("cannot export " + spec.describe() + ": parameter " + p.name()
-                        + " has shape " + Arrays.toString(t.shape()) + ", the config needs " + Arrays.toString(p.shape()));
+                throw new IllegalArgumentException(
+                        "cannot export "
+                                + spec.describe()
+                                + ": parameter "
+                                + p.name()
+                                + " has shape "
+                                + Arrays.toString(t.shape())
+                                + ", the config needs "
+                                + Arrays.toString(p.shape()));
             }
         }
-        Set<String> extra = parameters.keySet().stream().filter(k -> !expected.contains(k))
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> extra =
+                parameters.keySet().stream()
+                        .filter(k -> !expected.contains(k))
+                        .collect(Collectors.toCollection(TreeSet::new));
         if (!extra.isEmpty()) {
-            throw new IllegalArgumentException("cannot export " + spec.describe() + ": parameters " + extra
-                    + " are not part of this config");
+            throw new IllegalArgumentException(
+                    "cannot export "
+                            + spec.describe()
+                            + ": parameters "
+                            + extra
+                            + " are not part of this config");
         }
     }
 

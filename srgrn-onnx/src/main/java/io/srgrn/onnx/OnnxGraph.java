@@ -8,12 +8,14 @@ import java.util.List;
 
 /**
  * An ONNX graph under construction: nodes in topological order, initializers (the weights, under
- * their SPEC names) and one float input and output with symbolic dimensions. Field numbers are those
- * of onnx.proto (ModelProto, GraphProto, NodeProto, AttributeProto, TensorProto, ValueInfoProto).
+ * their SPEC names) and one float input and output with symbolic dimensions. Field numbers are
+ * those of onnx.proto (ModelProto, GraphProto, NodeProto, AttributeProto, TensorProto,
+ * ValueInfoProto).
  */
 final class OnnxGraph {
     /** The operator set the graph is written against. */
     static final int OPSET = 17;
+
     /** ONNX IR version 8 is the one that introduced opset 17's release (ONNX 1.12). */
     static final int IR_VERSION = 8;
 
@@ -29,7 +31,8 @@ final class OnnxGraph {
     private int counter;
 
     /** A node attribute. */
-    record Attribute(String name, int type, long intValue, float floatValue, long[] ints, String text) {
+    record Attribute(
+            String name, int type, long intValue, float floatValue, long[] ints, String text) {
         static Attribute of(String name, long value) {
             return new Attribute(name, ATTR_INT, value, 0, null, null);
         }
@@ -81,7 +84,8 @@ final class OnnxGraph {
 
     /** A float initializer named {@code name} (a SPEC parameter name). */
     String weight(String name, Tensor value) {
-        ByteBuffer raw = ByteBuffer.allocate(value.data().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer raw =
+                ByteBuffer.allocate(value.data().length * 4).order(ByteOrder.LITTLE_ENDIAN);
         raw.asFloatBuffer().put(value.data());
         initializers.add(tensor(name, FLOAT, value.shape(), raw.array()));
         return name;
@@ -106,9 +110,15 @@ final class OnnxGraph {
 
     /**
      * The serialised ModelProto with float input {@code input} and output {@code output}, each
-     * shaped by {@code dims}: a fixed size where the string parses as a number, else a symbolic one.
+     * shaped by {@code dims}: a fixed size where the string parses as a number, else a symbolic
+     * one.
      */
-    byte[] model(String input, String[] inputDims, String output, String[] outputDims, String producerVersion,
+    byte[] model(
+            String input,
+            String[] inputDims,
+            String output,
+            String[] outputDims,
+            String producerVersion,
             String docString) {
         ProtoMessage graph = new ProtoMessage();
         nodes.forEach(n -> graph.message(1, n));
@@ -146,6 +156,8 @@ final class OnnxGraph {
             shape.message(1, dim);
         }
         ProtoMessage tensorType = new ProtoMessage().varint(1, FLOAT).message(2, shape);
-        return new ProtoMessage().string(1, name).message(2, new ProtoMessage().message(1, tensorType));
+        return new ProtoMessage()
+                .string(1, name)
+                .message(2, new ProtoMessage().message(1, tensorType));
     }
 }

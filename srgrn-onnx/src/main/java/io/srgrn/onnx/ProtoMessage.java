@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One protocol-buffers message being written (the wire format: tag, then a varint, a length-delimited
- * payload or four little-endian bytes). Just what an ONNX model needs, so that writing ONNX takes no
- * protobuf runtime or generated classes.
+ * One protocol-buffers message being written (the wire format: tag, then a varint, a
+ * length-delimited payload or four little-endian bytes). Just what an ONNX model needs, so that
+ * writing ONNX takes no protobuf runtime or generated classes.
  */
 final class ProtoMessage {
     private static final int VARINT = 0;
@@ -53,7 +53,9 @@ final class ProtoMessage {
         writeVarint(((long) field << 3) | wireType);
     }
 
-    /** Base-128, least significant group first; negative values take ten bytes (two's complement). */
+    /**
+     * Base-128, least significant group first; negative values take ten bytes (two's complement).
+     */
     private void writeVarint(long value) {
         long v = value;
         while ((v & ~0x7FL) != 0) {

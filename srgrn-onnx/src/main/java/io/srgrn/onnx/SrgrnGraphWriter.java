@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Translates the layer specs of srgrn-api into ONNX operators, one method per spec, following SPEC
- * section 3 line by line. Shapes that depend on the image (H, W, HW) are read from the tensors at run
- * time (Shape, Reshape with 0/-1), so the graph accepts any batch, height and width.
+ * section 3 line by line. Shapes that depend on the image (H, W, HW) are read from the tensors at
+ * run time (Shape, Reshape with 0/-1), so the graph accepts any batch, height and width.
  */
 final class SrgrnGraphWriter {
     private final OnnxGraph graph = new OnnxGraph();
@@ -57,9 +57,14 @@ final class SrgrnGraphWriter {
     private String rdb(RdbSpec spec, String prefix, String x) {
         List<String> feats = new ArrayList<>(List.of(x));
         for (Child<Conv2dSpec> conv : spec.convs()) {
-            feats.add(graph.node("Relu", prefix + conv.name(), List.of(conv2d(conv, prefix, concat(feats)))));
+            feats.add(
+                    graph.node(
+                            "Relu",
+                            prefix + conv.name(),
+                            List.of(conv2d(conv, prefix, concat(feats)))));
         }
-        return graph.node("Add", prefix + "out", List.of(conv2d(spec.lff(), prefix, concat(feats)), x));
+        return graph.node(
+                "Add", prefix + "out", List.of(conv2d(spec.lff(), prefix, concat(feats)), x));
     }
 
     /** SPEC 3.4. */
@@ -71,16 +76,32 @@ final class SrgrnGraphWriter {
             Graph g = graphReasoning(spec.graph(), prefix, x);
             String expand0 = conv1d(spec.expand0(), prefix, transpose(g.nodes()));
             String expand2 = conv1d(spec.expand2(), prefix, leakyRelu(expand0, spec.slope()));
-            String distributed = graph.node("MatMul", prefix + "distributed", List.of(expand2, g.distribution()));
+            String distributed =
+                    graph.node(
+                            "MatMul", prefix + "distributed", List.of(expand2, g.distribution()));
             // (B, r*r*C, HW) back to the image shape of subpixel's output, then shuffled like it.
-            String image = graph.node("Reshape", prefix + "yrc",
-                    List.of(distributed, graph.node("Shape", prefix + "shape", List.of(subpixel))));
+            String image =
+                    graph.node(
+                            "Reshape",
+                            prefix + "yrc",
+                            List.of(
+                                    distributed,
+                                    graph.node("Shape", prefix + "shape", List.of(subpixel))));
             String reasoned = pixelShuffle(image, spec.r(), prefix + "reasoned");
             String gamma = weight(prefix + GrumSpec.GAMMA);
-            String oneMinusGamma = graph.node("Sub", prefix + "1-gamma", List.of(graph.scalar("one", 1f), gamma));
-            blended = graph.node("Add", prefix + "ys", List.of(
-                    graph.node("Mul", prefix + "gamma*yrc", List.of(gamma, reasoned)),
-                    graph.node("Mul", prefix + "(1-gamma)*up", List.of(oneMinusGamma, upsampled))));
+            String oneMinusGamma =
+                    graph.node("Sub", prefix + "1-gamma", List.of(graph.scalar("one", 1f), gamma));
+            blended =
+                    graph.node(
+                            "Add",
+                            prefix + "ys",
+                            List.of(
+                                    graph.node(
+                                            "Mul", prefix + "gamma*yrc", List.of(gamma, reasoned)),
+                                    graph.node(
+                                            "Mul",
+                                            prefix + "(1-gamma)*up",
+                                            List.of(oneMinusGamma, upsampled))));
         }
         return conv2d(spec.fuse(), prefix, blended);
     }
@@ -90,11 +111,26 @@ final class SrgrnGraphWriter {
         String input = x;
         if (spec.reasoning()) {
             Graph g = graphReasoning(spec.graph(), prefix, x);
-            String distributed = graph.node("MatMul", prefix + "distributed", List.of(transpose(g.nodes()), g.distribution()));
-            String image = graph.node("Reshape", prefix + "yrc",
-                    List.of(distributed, graph.node("Shape", prefix + "shape", List.of(x))));
+            String distributed =
+                    graph.node(
+                            "MatMul",
+                            prefix + "distributed",
+                            List.of(transpose(g.nodes()), g.distribution()));
+            String image =
+                    graph.node(
+                            "Reshape",
+                            prefix + "yrc",
+                            List.of(
+                                    distributed,
+                                    graph.node("Shape", prefix + "shape", List.of(x))));
             String gamma = weight(prefix + GrrbSpec.GAMMA);
-            input = graph.node("Add", prefix + "in", List.of(graph.node("Mul", prefix + "gamma*yrc", List.of(gamma, image)), x));
+            input =
+                    graph.node(
+                            "Add",
+                            prefix + "in",
+                            List.of(
+                                    graph.node("Mul", prefix + "gamma*yrc", List.of(gamma, image)),
+                                    x));
         }
         return conv2d(spec.tail1(), prefix, conv2d(spec.tail0(), prefix, input));
     }
@@ -105,34 +141,83 @@ final class SrgrnGraphWriter {
     /** SPEC 3.1 to 3.3. */
     private Graph graphReasoning(GraphReasoning spec, String prefix, String x) {
         long n = spec.nodes();
-        String proj = graph.node("Reshape", prefix + "P", List.of(conv2d(spec.proj(), prefix, x), graph.int64s("shape", 0, n, -1)));
-        String features = graph.node("Reshape", prefix + "X", List.of(x, graph.int64s("shape", 0, spec.channels(), -1)));
+        String proj =
+                graph.node(
+                        "Reshape",
+                        prefix + "P",
+                        List.of(conv2d(spec.proj(), prefix, x), graph.int64s("shape", 0, n, -1)));
+        String features =
+                graph.node(
+                        "Reshape",
+                        prefix + "X",
+                        List.of(x, graph.int64s("shape", 0, spec.channels(), -1)));
         String pooled = graph.node("MatMul", prefix + "Yw", List.of(proj, transpose(features)));
         if (spec.aggregation() == NodeAggregation.MEAN) {
-            String hw = graph.node("ReduceProd", prefix + "HW",
-                    List.of(graph.node("Shape", prefix + "HxW", List.of(x), Attribute.of("start", 2))),
-                    Attribute.of("keepdims", 0));
-            pooled = graph.node("Div", prefix + "Yw/HW",
-                    List.of(pooled, graph.node("Cast", prefix + "HWf", List.of(hw), Attribute.of("to", 1))));
+            String hw =
+                    graph.node(
+                            "ReduceProd",
+                            prefix + "HW",
+                            List.of(
+                                    graph.node(
+                                            "Shape",
+                                            prefix + "HxW",
+                                            List.of(x),
+                                            Attribute.of("start", 2))),
+                            Attribute.of("keepdims", 0));
+            pooled =
+                    graph.node(
+                            "Div",
+                            prefix + "Yw/HW",
+                            List.of(
+                                    pooled,
+                                    graph.node(
+                                            "Cast",
+                                            prefix + "HWf",
+                                            List.of(hw),
+                                            Attribute.of("to", 1))));
         }
-        String clc = conv1d(spec.clc2(), prefix, leakyRelu(conv1d(spec.clc0(), prefix, pooled), spec.slope()));
-        String logits = graph.node("Reshape", prefix + "Wp-logits",
-                List.of(conv2d(spec.distribute(), prefix, x), graph.int64s("shape", 0, n, -1)));
-        return new Graph(clc, graph.node("Softmax", prefix + "Wp", List.of(logits), Attribute.of("axis", 1)));
+        String clc =
+                conv1d(
+                        spec.clc2(),
+                        prefix,
+                        leakyRelu(conv1d(spec.clc0(), prefix, pooled), spec.slope()));
+        String logits =
+                graph.node(
+                        "Reshape",
+                        prefix + "Wp-logits",
+                        List.of(
+                                conv2d(spec.distribute(), prefix, x),
+                                graph.int64s("shape", 0, n, -1)));
+        return new Graph(
+                clc,
+                graph.node("Softmax", prefix + "Wp", List.of(logits), Attribute.of("axis", 1)));
     }
 
     private String conv2d(Child<Conv2dSpec> conv, String prefix, String x) {
         int k = conv.spec().kernel();
         int p = conv.spec().padding();
         String name = prefix + conv.name();
-        return graph.node("Conv", name, List.of(x, weight(name + "." + Conv2dSpec.WEIGHT), weight(name + "." + Conv2dSpec.BIAS)),
-                Attribute.ints("kernel_shape", k, k), Attribute.ints("pads", p, p, p, p));
+        return graph.node(
+                "Conv",
+                name,
+                List.of(
+                        x,
+                        weight(name + "." + Conv2dSpec.WEIGHT),
+                        weight(name + "." + Conv2dSpec.BIAS)),
+                Attribute.ints("kernel_shape", k, k),
+                Attribute.ints("pads", p, p, p, p));
     }
 
     /** Conv1d with kernel 1 on (B, in, L): ONNX Conv in one spatial dimension. */
     private String conv1d(Child<Conv1dSpec> conv, String prefix, String x) {
         String name = prefix + conv.name();
-        return graph.node("Conv", name, List.of(x, weight(name + "." + Conv2dSpec.WEIGHT), weight(name + "." + Conv2dSpec.BIAS)),
+        return graph.node(
+                "Conv",
+                name,
+                List.of(
+                        x,
+                        weight(name + "." + Conv2dSpec.WEIGHT),
+                        weight(name + "." + Conv2dSpec.BIAS)),
                 Attribute.ints("kernel_shape", 1));
     }
 
@@ -141,7 +226,9 @@ final class SrgrnGraphWriter {
     }
 
     private String concat(List<String> inputs) {
-        return inputs.size() == 1 ? inputs.get(0) : graph.node("Concat", "concat", inputs, Attribute.of("axis", 1));
+        return inputs.size() == 1
+                ? inputs.get(0)
+                : graph.node("Concat", "concat", inputs, Attribute.of("axis", 1));
     }
 
     private String transpose(String x) {
@@ -152,8 +239,16 @@ final class SrgrnGraphWriter {
         return graph.node("LeakyRelu", "leaky", List.of(x), Attribute.of("alpha", (float) slope));
     }
 
-    /** PyTorch's pixel_shuffle (SPEC: out[c, h*r+i, w*r+j] = in[c*r*r + i*r + j, h, w]) is DepthToSpace in CRD mode. */
+    /**
+     * PyTorch's pixel_shuffle (SPEC: out[c, h*r+i, w*r+j] = in[c*r*r + i*r + j, h, w]) is
+     * DepthToSpace in CRD mode.
+     */
     private String pixelShuffle(String x, int r, String hint) {
-        return graph.node("DepthToSpace", hint + ".shuffle", List.of(x), Attribute.of("blocksize", r), Attribute.of("mode", "CRD"));
+        return graph.node(
+                "DepthToSpace",
+                hint + ".shuffle",
+                List.of(x),
+                Attribute.of("blocksize", r),
+                Attribute.of("mode", "CRD"));
     }
 }

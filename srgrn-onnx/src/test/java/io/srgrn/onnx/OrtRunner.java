@@ -23,7 +23,8 @@ final class OrtRunner implements AutoCloseable {
         try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input.data()), shape);
                 OrtSession.Result result = session.run(Map.of(OnnxExport.INPUT, x))) {
             OnnxTensor y = (OnnxTensor) result.get(OnnxExport.OUTPUT).orElseThrow();
-            int[] outShape = Arrays.stream(y.getInfo().getShape()).mapToInt(Math::toIntExact).toArray();
+            int[] outShape =
+                    Arrays.stream(y.getInfo().getShape()).mapToInt(Math::toIntExact).toArray();
             FloatBuffer buffer = y.getFloatBuffer();
             float[] data = new float[buffer.remaining()];
             buffer.get(data);

@@ -26,22 +26,28 @@ public final class ExecutorModels {
     private static final AtomicInteger LOADS = new AtomicInteger();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::closeAll, "srgrn-models-close"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(ExecutorModels::closeAll, "srgrn-models-close"));
     }
 
-    private ExecutorModels() {
-    }
+    private ExecutorModels() {}
 
     /** The model for {@code settings} in this JVM, built on first use. */
     public static Srgrn get(ModelSettings settings) {
-        return MODELS.computeIfAbsent(settings, s -> {
-            long t0 = System.nanoTime();
-            Srgrn model = s.open();
-            LOADS.incrementAndGet();
-            LOG.info("SRGRN loaded once for this JVM in {} ms: {} on {} ({})", (System.nanoTime() - t0) / 1_000_000,
-                    model.weightsSource(), model.backend().name(), s.describe());
-            return model;
-        });
+        return MODELS.computeIfAbsent(
+                settings,
+                s -> {
+                    long t0 = System.nanoTime();
+                    Srgrn model = s.open();
+                    LOADS.incrementAndGet();
+                    LOG.info(
+                            "SRGRN loaded once for this JVM in {} ms: {} on {} ({})",
+                            (System.nanoTime() - t0) / 1_000_000,
+                            model.weightsSource(),
+                            model.backend().name(),
+                            s.describe());
+                    return model;
+                });
     }
 
     /** How many models this JVM has built so far (one per distinct settings when all goes well). */
@@ -50,13 +56,17 @@ public final class ExecutorModels {
     }
 
     private static void closeAll() {
-        MODELS.values().forEach(m -> {
-            try {
-                m.close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing an SRGRN model at JVM exit failed: {}", e.toString());
-            }
-        });
+        MODELS.values()
+                .forEach(
+                        m -> {
+                            try {
+                                m.close();
+                            } catch (RuntimeException e) {
+                                LOG.warn(
+                                        "closing an SRGRN model at JVM exit failed: {}",
+                                        e.toString());
+                            }
+                        });
         MODELS.clear();
     }
 }

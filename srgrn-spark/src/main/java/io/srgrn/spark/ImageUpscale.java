@@ -11,15 +11,14 @@ import java.util.Locale;
  * One image's bytes in, the upscaled image's bytes out, with the same decoder, model call and
  * encoder as {@code srgrn upscale} (so the bytes equal the file it writes). Whatever goes wrong
  * with this one image (corrupt data, an unsupported layout, a format that cannot hold its alpha,
- * running out of memory on a huge image) becomes the result's error, so one bad image never fails
- * a job of millions.
+ * running out of memory on a huge image) becomes the result's error, so one bad image never fails a
+ * job of millions.
  */
 final class ImageUpscale {
     /** The output-format value meaning "the input file's own format". */
     static final String SAME_AS_INPUT = "input";
 
-    private ImageUpscale() {
-    }
+    private ImageUpscale() {}
 
     /**
      * Upscales {@code content}, named {@code name} (a path or URI; its extension gives the format
@@ -42,7 +41,9 @@ final class ImageUpscale {
         }
     }
 
-    /** The extension an output gets: {@code format}, or the input's own for {@value #SAME_AS_INPUT}. */
+    /**
+     * The extension an output gets: {@code format}, or the input's own for {@value #SAME_AS_INPUT}.
+     */
     static String extension(Path input, String format) {
         if (!SAME_AS_INPUT.equalsIgnoreCase(format)) {
             return format.toLowerCase(Locale.ROOT);

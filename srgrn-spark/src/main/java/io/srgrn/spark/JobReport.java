@@ -15,7 +15,10 @@ public record JobReport(long written, long skipped, List<Failure> failures) {
         failures = List.copyOf(failures);
     }
 
-    /** {@link SparkUpscale#OK} when every image was done or skipped, else {@link SparkUpscale#FAILED}. */
+    /**
+     * {@link SparkUpscale#OK} when every image was done or skipped, else {@link
+     * SparkUpscale#FAILED}.
+     */
     public int exitStatus() {
         return failures.isEmpty() ? SparkUpscale.OK : SparkUpscale.FAILED;
     }

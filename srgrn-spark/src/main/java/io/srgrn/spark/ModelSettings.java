@@ -13,11 +13,18 @@ import java.nio.file.Path;
  * file every executor can read at that path; with neither, the shipped default for {@code scale}.
  * {@code scale} 0 means "the model's own" (4 for the shipped default). {@code backend} null picks
  * the best available; {@code threads} 0 lets the backend choose; {@code tile} 0 means whole images.
- * New settings (a memory budget, say) are a new component here plus a param in
- * {@link SrgrnUpscaler}: the cache key follows automatically.
+ * New settings (a memory budget, say) are a new component here plus a param in {@link
+ * SrgrnUpscaler}: the cache key follows automatically.
  */
-public record ModelSettings(String model, String weights, int scale, String backend, int threads, int tile,
-        int tileOverlap) implements Serializable {
+public record ModelSettings(
+        String model,
+        String weights,
+        int scale,
+        String backend,
+        int threads,
+        int tile,
+        int tileOverlap)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,14 +39,20 @@ public record ModelSettings(String model, String weights, int scale, String back
             backend = null;
         }
         if (model != null && weights != null) {
-            throw new IllegalArgumentException("both a model (" + model + ") and a weights file (" + weights
-                    + ") were given: choose one");
+            throw new IllegalArgumentException(
+                    "both a model ("
+                            + model
+                            + ") and a weights file ("
+                            + weights
+                            + ") were given: choose one");
         }
         if (scale != 0 && scale != 2 && scale != 3 && scale != 4) {
-            throw new IllegalArgumentException("invalid scale " + scale + "; allowed: 2, 3, 4 (0: the model's own)");
+            throw new IllegalArgumentException(
+                    "invalid scale " + scale + "; allowed: 2, 3, 4 (0: the model's own)");
         }
         if (threads < 0) {
-            throw new IllegalArgumentException("threads must be >= 0 (0: the backend chooses), not " + threads);
+            throw new IllegalArgumentException(
+                    "threads must be >= 0 (0: the backend chooses), not " + threads);
         }
         if (tile != 0) {
             new Tiling(tile, tileOverlap); // its own checks, on the driver, before any task starts
@@ -74,7 +87,10 @@ public record ModelSettings(String model, String weights, int scale, String back
     /** For logs: what runs. */
     String describe() {
         return (weights != null ? weights : model != null ? model : "shipped default")
-                + (scale == 0 ? "" : " x" + scale) + ", backend " + (backend == null ? "best available" : backend)
-                + (threads == 0 ? "" : ", " + threads + " threads") + (tile == 0 ? "" : ", tiles of " + tile + "+" + tileOverlap);
+                + (scale == 0 ? "" : " x" + scale)
+                + ", backend "
+                + (backend == null ? "best available" : backend)
+                + (threads == 0 ? "" : ", " + threads + " threads")
+                + (tile == 0 ? "" : ", tiles of " + tile + "+" + tileOverlap);
     }
 }

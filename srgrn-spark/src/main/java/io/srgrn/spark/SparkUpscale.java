@@ -11,28 +11,33 @@ import org.apache.spark.sql.SparkSession;
  * folder ({@link SparkUpscaleJob}) and exits with {@link #OK} when every image was done or skipped,
  * {@link #FAILED} when some image failed (the others are still written), {@link #USAGE} for a bad
  * command line.
+ *
  * <pre>
  * spark-submit --class io.srgrn.spark.SparkUpscale --jars ... srgrn-spark.jar \
  *     --input hdfs:///photos --output /shared/photos-x2 --scale 2
  * </pre>
+ *
  * {@code srgrn spark-upscale} runs the same job in local mode.
  */
 public final class SparkUpscale {
     /** Every image was done, or skipped because its output existed. */
     public static final int OK = 0;
+
     /** Some image failed (each is reported; the others were written), or the job failed. */
     public static final int FAILED = 1;
+
     /** The command line is wrong; nothing was done. */
     public static final int USAGE = 2;
 
-    static final String USAGE_TEXT = String.join("\n",
-            "usage: SparkUpscale --input DIR_OR_GLOB --output DIR [--master URL] [--force] [--format EXT]",
-            "       [--model NAME | --weights FILE] [--scale S] [--backend NAME] [--threads N]",
-            "       [--tile N [--tile-overlap M]] [--partitions N]",
-            "exit status: 0 done (or skipped), 1 some image failed, 2 bad command line");
+    static final String USAGE_TEXT =
+            String.join(
+                    "\n",
+                    "usage: SparkUpscale --input DIR_OR_GLOB --output DIR [--master URL] [--force] [--format EXT]",
+                    "       [--model NAME | --weights FILE] [--scale S] [--backend NAME] [--threads N]",
+                    "       [--tile N [--tile-overlap M]] [--partitions N]",
+                    "exit status: 0 done (or skipped), 1 some image failed, 2 bad command line");
 
-    private SparkUpscale() {
-    }
+    private SparkUpscale() {}
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
@@ -43,7 +48,10 @@ public final class SparkUpscale {
         System.exit(status);
     }
 
-    /** Parses {@code args}, runs the job and returns the exit status; a bad command line is {@link #USAGE}. */
+    /**
+     * Parses {@code args}, runs the job and returns the exit status; a bad command line is {@link
+     * #USAGE}.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Arguments a;
         try {
@@ -60,7 +68,8 @@ public final class SparkUpscale {
      * Runs the job in a Spark session for {@code master} (null: the one {@code spark-submit}
      * configured) and prints the report; used by {@code srgrn spark-upscale} too.
      */
-    public static int run(String master, SparkUpscaleJob.Options options, PrintWriter out, PrintWriter err) {
+    public static int run(
+            String master, SparkUpscaleJob.Options options, PrintWriter out, PrintWriter err) {
         SparkSession.Builder b = SparkSession.builder().appName("srgrn spark-upscale");
         if (master != null) {
             b.master(master);
@@ -69,7 +78,8 @@ public final class SparkUpscale {
         boolean ours = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = b.getOrCreate();
         if (ours) {
-            spark.sparkContext().setLogLevel("WARN"); // a command's output, not Spark's progress chatter
+            spark.sparkContext()
+                    .setLogLevel("WARN"); // a command's output, not Spark's progress chatter
         }
         long t0 = System.nanoTime();
         JobReport report;
@@ -87,8 +97,13 @@ public final class SparkUpscale {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(java.util.Locale.ROOT, "spark-upscale: %d written, %d skipped (output exists), %d failed in %.1f s%n",
-                report.written(), report.skipped(), report.failures().size(), seconds);
+        out.printf(
+                java.util.Locale.ROOT,
+                "spark-upscale: %d written, %d skipped (output exists), %d failed in %.1f s%n",
+                report.written(),
+                report.skipped(),
+                report.failures().size(),
+                seconds);
         for (JobReport.Failure f : report.failures()) {
             err.println("spark-upscale: failed: " + f.input() + ": " + f.reason());
         }
@@ -119,7 +134,8 @@ public final class SparkUpscale {
                     continue;
                 }
                 if (i + 1 >= list.size()) {
-                    throw new IllegalArgumentException(opt.startsWith("--") ? opt + " needs a value" : "unexpected " + opt);
+                    throw new IllegalArgumentException(
+                            opt.startsWith("--") ? opt + " needs a value" : "unexpected " + opt);
                 }
                 String v = list.get(++i);
                 switch (opt) {
@@ -141,8 +157,12 @@ public final class SparkUpscale {
             if (input == null || output == null) {
                 throw new IllegalArgumentException("--input and --output are required");
             }
-            ModelSettings settings = new ModelSettings(model, weights, scale, backend, threads, tile, overlap);
-            return new Arguments(master, new SparkUpscaleJob.Options(input, Path.of(output), format, force, partitions, settings));
+            ModelSettings settings =
+                    new ModelSettings(model, weights, scale, backend, threads, tile, overlap);
+            return new Arguments(
+                    master,
+                    new SparkUpscaleJob.Options(
+                            input, Path.of(output), format, force, partitions, settings));
         }
 
         private static int integer(String opt, String v) {

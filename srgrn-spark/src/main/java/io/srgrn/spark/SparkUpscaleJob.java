@@ -38,19 +38,31 @@ public final class SparkUpscaleJob {
     /**
      * What to do.
      *
-     * @param input a folder (searched recursively), an image file, or a glob such as {@code photos/*.jpg}
+     * @param input a folder (searched recursively), an image file, or a glob such as {@code
+     *     photos/*.jpg}
      * @param output the output folder (created when missing)
-     * @param format the output format (png, jpg, ...), or null for each input's own, as {@code srgrn upscale}
+     * @param format the output format (png, jpg, ...), or null for each input's own, as {@code
+     *     srgrn upscale}
      * @param force overwrite existing outputs instead of skipping their inputs
-     * @param partitions repartition the images into this many partitions; 0 keeps Spark's file splits
+     * @param partitions repartition the images into this many partitions; 0 keeps Spark's file
+     *     splits
      * @param settings the model
      */
-    public record Options(String input, Path output, String format, boolean force, int partitions, ModelSettings settings) {
+    public record Options(
+            String input,
+            Path output,
+            String format,
+            boolean force,
+            int partitions,
+            ModelSettings settings) {
         public Options {
             if (format != null) {
                 format = format.toLowerCase(Locale.ROOT);
                 if (!ImageFormat.isImageFile(Path.of("x." + format))) {
-                    throw new IllegalArgumentException("unknown format '" + format + "'; allowed: png, jpg, jpeg, bmp, tif, tiff");
+                    throw new IllegalArgumentException(
+                            "unknown format '"
+                                    + format
+                                    + "'; allowed: png, jpg, jpeg, bmp, tif, tiff");
                 }
             }
             if (partitions < 0) {
@@ -59,28 +71,44 @@ public final class SparkUpscaleJob {
         }
     }
 
-    private SparkUpscaleJob() {
-    }
+    private SparkUpscaleJob() {}
 
     /** Runs the job on {@code spark} and reports what it did. */
     public static JobReport run(SparkSession spark, Options options) throws IOException {
         OutputLayout layout = layout(spark, options);
-        LOG.info("spark-upscale: {} -> {} ({})", options.input(), layout.outputDir(), options.settings().describe());
+        LOG.info(
+                "spark-upscale: {} -> {} ({})",
+                options.input(),
+                layout.outputDir(),
+                options.settings().describe());
         LongAccumulator skipped = spark.sparkContext().longAccumulator("srgrn.skipped");
         LongAccumulator written = spark.sparkContext().longAccumulator("srgrn.written");
-        Dataset<Row> images = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
-                .load(options.input()).filter(new Todo(layout, options.force(), skipped));
+        Dataset<Row> images =
+                spark.read()
+                        .format("binaryFile")
+                        .option("recursiveFileLookup", "true")
+                        .load(options.input())
+                        .filter(new Todo(layout, options.force(), skipped));
         if (options.partitions() > 0) {
             images = images.repartition(options.partitions());
         }
-        SrgrnUpscaler upscaler = new SrgrnUpscaler().setOutputFormat(options.format() == null ? ImageUpscale.SAME_AS_INPUT
-                : options.format());
+        SrgrnUpscaler upscaler =
+                new SrgrnUpscaler()
+                        .setOutputFormat(
+                                options.format() == null
+                                        ? ImageUpscale.SAME_AS_INPUT
+                                        : options.format());
         apply(upscaler, options.settings());
         Dataset<Row> upscaled = upscaler.transform(images).drop("content");
-        StructType failureSchema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("path", DataTypes.StringType, false),
-                DataTypes.createStructField("reason", DataTypes.StringType, false)));
-        List<Row> failed = upscaled.mapPartitions(new Write(layout, written), Encoders.row(failureSchema)).collectAsList();
+        StructType failureSchema =
+                DataTypes.createStructType(
+                        List.of(
+                                DataTypes.createStructField("path", DataTypes.StringType, false),
+                                DataTypes.createStructField(
+                                        "reason", DataTypes.StringType, false)));
+        List<Row> failed =
+                upscaled.mapPartitions(new Write(layout, written), Encoders.row(failureSchema))
+                        .collectAsList();
         List<JobReport.Failure> failures = new ArrayList<>();
         for (Row r : failed) {
             failures.add(new JobReport.Failure(r.getString(0), r.getString(1)));
@@ -90,12 +118,18 @@ public final class SparkUpscaleJob {
     }
 
     private static void apply(SrgrnUpscaler upscaler, ModelSettings s) {
-        upscaler.setModel(s.model() == null ? "" : s.model()).setWeights(s.weights() == null ? "" : s.weights())
-                .setScale(s.scale()).setBackend(s.backend() == null ? "" : s.backend()).setThreads(s.threads())
-                .setTile(s.tile()).setTileOverlap(s.tileOverlap());
+        upscaler.setModel(s.model() == null ? "" : s.model())
+                .setWeights(s.weights() == null ? "" : s.weights())
+                .setScale(s.scale())
+                .setBackend(s.backend() == null ? "" : s.backend())
+                .setThreads(s.threads())
+                .setTile(s.tile())
+                .setTileOverlap(s.tileOverlap());
     }
 
-    /** The input folder (for a glob: the folder before the first wildcard; for a file: its folder). */
+    /**
+     * The input folder (for a glob: the folder before the first wildcard; for a file: its folder).
+     */
     static OutputLayout layout(SparkSession spark, Options options) throws IOException {
         String input = options.input();
         int wildcard = firstWildcard(input);
@@ -107,11 +141,14 @@ public final class SparkUpscaleJob {
             base = qualified(spark, base.isEmpty() ? "." : base);
         } else {
             org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(input);
-            org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.FileSystem fs =
+                    p.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(p)) {
                 throw new JobSetupException("input not found: " + input);
             }
-            base = qualified(spark, fs.getFileStatus(p).isFile() ? p.getParent().toString() : input);
+            base =
+                    qualified(
+                            spark, fs.getFileStatus(p).isFile() ? p.getParent().toString() : input);
         }
         String basePath = OutputLayout.pathPart(base);
         if (basePath.length() > 1 && basePath.endsWith("/")) {
@@ -121,12 +158,15 @@ public final class SparkUpscaleJob {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new JobSetupException("output " + out + " exists and is not a folder");
         }
-        return new OutputLayout(basePath.equals("/") ? "" : basePath, out.toString(), options.format());
+        return new OutputLayout(
+                basePath.equals("/") ? "" : basePath, out.toString(), options.format());
     }
 
     private static String qualified(SparkSession spark, String path) throws IOException {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-        return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+        return p.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                .makeQualified(p)
+                .toString();
     }
 
     private static int firstWildcard(String s) {
@@ -138,8 +178,12 @@ public final class SparkUpscaleJob {
         return -1;
     }
 
-    /** Keeps the image files that still need doing; counts those skipped because their output exists. */
-    private record Todo(OutputLayout layout, boolean force, LongAccumulator skipped) implements FilterFunction<Row> {
+    /**
+     * Keeps the image files that still need doing; counts those skipped because their output
+     * exists.
+     */
+    private record Todo(OutputLayout layout, boolean force, LongAccumulator skipped)
+            implements FilterFunction<Row> {
         @Override
         public boolean call(Row row) {
             Optional<Path> out = layout.outputFor(row.getString(row.fieldIndex("path")));
@@ -155,7 +199,8 @@ public final class SparkUpscaleJob {
     }
 
     /** Writes each done image to its output file (atomically) and passes on only the failures. */
-    private record Write(OutputLayout layout, LongAccumulator written) implements MapPartitionsFunction<Row, Row> {
+    private record Write(OutputLayout layout, LongAccumulator written)
+            implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
             List<Row> failures = new ArrayList<>();

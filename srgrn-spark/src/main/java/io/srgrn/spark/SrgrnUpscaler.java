@@ -19,12 +19,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A Spark ML {@link Transformer} that super-resolves a DataFrame of encoded images, such as
- * {@code spark.read().format("binaryFile").load(dir)} gives (columns {@code path} and
- * {@code content}), and adds four columns: the upscaled image's bytes ({@code upscaled}, encoded
- * as {@link #setOutputFormat output format}), its {@code width} and {@code height}, and
- * {@code error}, which is null for a done image and the reason otherwise (a corrupt image is an
- * error row, never a failed job).
+ * A Spark ML {@link Transformer} that super-resolves a DataFrame of encoded images, such as {@code
+ * spark.read().format("binaryFile").load(dir)} gives (columns {@code path} and {@code content}),
+ * and adds four columns: the upscaled image's bytes ({@code upscaled}, encoded as {@link
+ * #setOutputFormat output format}), its {@code width} and {@code height}, and {@code error}, which
+ * is null for a done image and the reason otherwise (a corrupt image is an error row, never a
+ * failed job).
  *
  * <pre>{@code
  * Dataset<Row> images = spark.read().format("binaryFile").load("photos/");
@@ -64,19 +64,40 @@ public final class SrgrnUpscaler extends Transformer {
     public SrgrnUpscaler(String uid) {
         this.uid = uid; // first: each param records its parent's uid when made
         inputCol = new Param<>(this, "inputCol", "column of encoded image bytes");
-        pathCol = new Param<>(this, "pathCol", "column naming each image (errors, the input's format); optional in the input");
+        pathCol =
+                new Param<>(
+                        this,
+                        "pathCol",
+                        "column naming each image (errors, the input's format); optional in the input");
         outputCol = new Param<>(this, "outputCol", "column for the upscaled image's bytes");
         widthCol = new Param<>(this, "widthCol", "column for the upscaled image's width");
         heightCol = new Param<>(this, "heightCol", "column for the upscaled image's height");
-        errorCol = new Param<>(this, "errorCol", "column for the reason an image failed (null: done)");
-        model = new Param<>(this, "model", "a shipped model's name ('': the default for the scale)");
-        weights = new Param<>(this, "weights", "a safetensors weights file every executor can read ('': none)");
-        scale = new IntParam(this, "scale", "2, 3 or 4; 0: the model's own (4 for the shipped default)");
+        errorCol =
+                new Param<>(this, "errorCol", "column for the reason an image failed (null: done)");
+        model =
+                new Param<>(
+                        this, "model", "a shipped model's name ('': the default for the scale)");
+        weights =
+                new Param<>(
+                        this,
+                        "weights",
+                        "a safetensors weights file every executor can read ('': none)");
+        scale =
+                new IntParam(
+                        this, "scale", "2, 3 or 4; 0: the model's own (4 for the shipped default)");
         backend = new Param<>(this, "backend", "backend name ('': the best available)");
-        threads = new IntParam(this, "threads", "intra-op CPU threads of each executor's model (0: the backend's choice)");
+        threads =
+                new IntParam(
+                        this,
+                        "threads",
+                        "intra-op CPU threads of each executor's model (0: the backend's choice)");
         tile = new IntParam(this, "tile", "tile size in input pixels (0: whole images)");
         tileOverlap = new IntParam(this, "tileOverlap", "input pixels of context around each tile");
-        outputFormat = new Param<>(this, "outputFormat", "png, jpg, jpeg, bmp, tif, tiff, or 'input' for the input file's own format");
+        outputFormat =
+                new Param<>(
+                        this,
+                        "outputFormat",
+                        "png, jpg, jpeg, bmp, tif, tiff, or 'input' for the input file's own format");
         setDefault(inputCol, "content");
         setDefault(pathCol, "path");
         setDefault(outputCol, "upscaled");
@@ -218,41 +239,64 @@ public final class SrgrnUpscaler extends Transformer {
 
     /** The model these params describe (checked here, on the driver). */
     public ModelSettings settings() {
-        return new ModelSettings(getOrDefault(model), getOrDefault(weights), intParam(scale), getOrDefault(backend),
-                intParam(threads), intParam(tile), intParam(tileOverlap));
+        return new ModelSettings(
+                getOrDefault(model),
+                getOrDefault(weights),
+                intParam(scale),
+                getOrDefault(backend),
+                intParam(threads),
+                intParam(tile),
+                intParam(tileOverlap));
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
         settings();
         String format = getOutputFormat();
-        if (!ImageUpscale.SAME_AS_INPUT.equalsIgnoreCase(format) && !ImageFormat.isImageFile(Path.of("x." + format))) {
-            throw new IllegalArgumentException("unknown outputFormat '" + format
-                    + "'; allowed: png, jpg, jpeg, bmp, tif, tiff, input");
+        if (!ImageUpscale.SAME_AS_INPUT.equalsIgnoreCase(format)
+                && !ImageFormat.isImageFile(Path.of("x." + format))) {
+            throw new IllegalArgumentException(
+                    "unknown outputFormat '"
+                            + format
+                            + "'; allowed: png, jpg, jpeg, bmp, tif, tiff, input");
         }
         String in = getOrDefault(inputCol);
         List<String> names = Arrays.asList(schema.fieldNames());
         if (!names.contains(in) || !schema.apply(in).dataType().equals(DataTypes.BinaryType)) {
-            throw new IllegalArgumentException("input column '" + in + "' of binary image bytes is missing (columns: "
-                    + names + "); read images with spark.read().format(\"binaryFile\") or setInputCol");
+            throw new IllegalArgumentException(
+                    "input column '"
+                            + in
+                            + "' of binary image bytes is missing (columns: "
+                            + names
+                            + "); read images with spark.read().format(\"binaryFile\") or setInputCol");
         }
         String path = getOrDefault(pathCol);
         if (names.contains(path) && !schema.apply(path).dataType().equals(DataTypes.StringType)) {
-            throw new IllegalArgumentException("path column '" + path + "' must be a string column");
+            throw new IllegalArgumentException(
+                    "path column '" + path + "' must be a string column");
         }
         if (!names.contains(path) && ImageUpscale.SAME_AS_INPUT.equalsIgnoreCase(format)) {
-            throw new IllegalArgumentException("outputFormat 'input' needs the path column '" + path + "'");
+            throw new IllegalArgumentException(
+                    "outputFormat 'input' needs the path column '" + path + "'");
         }
         List<StructField> fields = new ArrayList<>(Arrays.asList(schema.fields()));
-        for (String added : List.of(getOrDefault(outputCol), getOrDefault(widthCol), getOrDefault(heightCol),
-                getOrDefault(errorCol))) {
+        for (String added :
+                List.of(
+                        getOrDefault(outputCol),
+                        getOrDefault(widthCol),
+                        getOrDefault(heightCol),
+                        getOrDefault(errorCol))) {
             if (names.contains(added)) {
-                throw new IllegalArgumentException("output column '" + added + "' already exists in the input");
+                throw new IllegalArgumentException(
+                        "output column '" + added + "' already exists in the input");
             }
         }
-        fields.add(DataTypes.createStructField(getOrDefault(outputCol), DataTypes.BinaryType, true));
-        fields.add(DataTypes.createStructField(getOrDefault(widthCol), DataTypes.IntegerType, true));
-        fields.add(DataTypes.createStructField(getOrDefault(heightCol), DataTypes.IntegerType, true));
+        fields.add(
+                DataTypes.createStructField(getOrDefault(outputCol), DataTypes.BinaryType, true));
+        fields.add(
+                DataTypes.createStructField(getOrDefault(widthCol), DataTypes.IntegerType, true));
+        fields.add(
+                DataTypes.createStructField(getOrDefault(heightCol), DataTypes.IntegerType, true));
         fields.add(DataTypes.createStructField(getOrDefault(errorCol), DataTypes.StringType, true));
         return DataTypes.createStructType(fields);
     }
@@ -263,8 +307,12 @@ public final class SrgrnUpscaler extends Transformer {
         StructType in = dataset.schema();
         String path = getOrDefault(pathCol);
         int pathIndex = Arrays.asList(in.fieldNames()).contains(path) ? in.fieldIndex(path) : -1;
-        UpscalePartition fn = new UpscalePartition(settings(), getOutputFormat(), in.fieldIndex(getOrDefault(inputCol)),
-                pathIndex);
+        UpscalePartition fn =
+                new UpscalePartition(
+                        settings(),
+                        getOutputFormat(),
+                        in.fieldIndex(getOrDefault(inputCol)),
+                        pathIndex);
         return dataset.toDF().mapPartitions(fn, Encoders.row(out));
     }
 

@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The executor side of {@link SrgrnUpscaler}: each input row comes back with the four added
- * values. The model is fetched from {@link ExecutorModels} when the partition's first row arrives
- * (an empty partition loads nothing) and rows are upscaled one by one as Spark pulls them, so a
- * partition never holds more than one image's tensors.
+ * The executor side of {@link SrgrnUpscaler}: each input row comes back with the four added values.
+ * The model is fetched from {@link ExecutorModels} when the partition's first row arrives (an empty
+ * partition loads nothing) and rows are upscaled one by one as Spark pulls them, so a partition
+ * never holds more than one image's tensors.
  */
 final class UpscalePartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -42,9 +42,16 @@ final class UpscalePartition implements MapPartitionsFunction<Row, Row> {
             public boolean hasNext() {
                 boolean more = rows.hasNext();
                 if (!more && done > 0) {
-                    // Per-executor throughput, for sizing a cluster: images of this partition and their time.
-                    LOG.info("partition done: {} image(s), {} failed, in {} s (model load included if it happened here)",
-                            done, failed, String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+                    // Per-executor throughput, for sizing a cluster: images of this partition and
+                    // their time.
+                    LOG.info(
+                            "partition done: {} image(s), {} failed, in {} s (model load included if it happened here)",
+                            done,
+                            failed,
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "%.1f",
+                                    (System.nanoTime() - started) / 1e9));
                     done = 0;
                 }
                 return more;
@@ -57,7 +64,8 @@ final class UpscalePartition implements MapPartitionsFunction<Row, Row> {
                     started = System.nanoTime();
                     model = ExecutorModels.get(settings);
                 }
-                String name = pathIndex < 0 || row.isNullAt(pathIndex) ? null : row.getString(pathIndex);
+                String name =
+                        pathIndex < 0 || row.isNullAt(pathIndex) ? null : row.getString(pathIndex);
                 byte[] content = row.isNullAt(contentIndex) ? null : (byte[]) row.get(contentIndex);
                 UpscaleResult r = ImageUpscale.run(model, name, content, format);
                 done++;

@@ -8,11 +8,12 @@ import org.apache.spark.sql.SparkSession;
  * model cache is shared by every test, as it is by every task of a real executor.
  */
 final class LocalSpark {
-    private LocalSpark() {
-    }
+    private LocalSpark() {}
 
     static synchronized SparkSession session() {
-        return SparkSession.builder().master("local[2]").appName("srgrn-spark tests")
+        return SparkSession.builder()
+                .master("local[2]")
+                .appName("srgrn-spark tests")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.driver.host", "127.0.0.1")

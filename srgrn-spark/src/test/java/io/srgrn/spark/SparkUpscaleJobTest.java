@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reported failure with exit status 1, and a rerun skips what exists.
  */
 class SparkUpscaleJobTest {
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     static Path in;
     static List<Path> images;
@@ -35,7 +34,8 @@ class SparkUpscaleJobTest {
     }
 
     private static SparkUpscaleJob.Options options(Path out, boolean force) {
-        return new SparkUpscaleJob.Options(in.toString(), out, null, force, 0, ModelSettings.shippedDefault(2));
+        return new SparkUpscaleJob.Options(
+                in.toString(), out, null, force, 0, ModelSettings.shippedDefault(2));
     }
 
     @Test
@@ -46,25 +46,34 @@ class SparkUpscaleJobTest {
 
         assertThat(report.written()).isEqualTo(images.size());
         assertThat(report.skipped()).isZero();
-        assertThat(report.failures()).singleElement().satisfies(f -> {
-            assertThat(f.input()).endsWith("/" + TestImages.BROKEN);
-            assertThat(f.reason()).contains(TestImages.BROKEN).containsIgnoringCase("corrupt");
-        });
+        assertThat(report.failures())
+                .singleElement()
+                .satisfies(
+                        f -> {
+                            assertThat(f.input()).endsWith("/" + TestImages.BROKEN);
+                            assertThat(f.reason())
+                                    .contains(TestImages.BROKEN)
+                                    .containsIgnoringCase("corrupt");
+                        });
         assertThat(report.exitStatus()).isEqualTo(SparkUpscale.FAILED);
-        assertThat(ExecutorModels.loads() - loadsBefore).as("models built for the whole job").isLessThanOrEqualTo(1);
+        assertThat(ExecutorModels.loads() - loadsBefore)
+                .as("models built for the whole job")
+                .isLessThanOrEqualTo(1);
         assertThat(Files.exists(out.resolve(TestImages.BROKEN))).isFalse();
 
         Path reference = tmp.resolve("reference");
-        try (Srgrn sr = Srgrn.builder().scale(2).build()) {   // what `srgrn upscale --scale 2` runs
+        try (Srgrn sr = Srgrn.builder().scale(2).build()) { // what `srgrn upscale --scale 2` runs
             for (Path img : images) {
                 Path rel = in.relativize(img);
                 ImageFiles.write(reference.resolve(rel), sr.upscale(ImageFiles.read(img), false));
-                assertThat(Files.readAllBytes(out.resolve(rel))).as(rel.toString())
+                assertThat(Files.readAllBytes(out.resolve(rel)))
+                        .as(rel.toString())
                         .isEqualTo(Files.readAllBytes(reference.resolve(rel)));
             }
         }
         try (Stream<Path> all = Files.walk(out)) {
-            assertThat(all.filter(Files::isRegularFile).count()).as("only the outputs, no temporary files")
+            assertThat(all.filter(Files::isRegularFile).count())
+                    .as("only the outputs, no temporary files")
                     .isEqualTo(images.size());
         }
     }
@@ -84,16 +93,20 @@ class SparkUpscaleJobTest {
         JobReport again = SparkUpscaleJob.run(LocalSpark.session(), options(out, false));
         assertThat(again.skipped()).isEqualTo(images.size());
         assertThat(again.written()).isZero();
-        assertThat(again.failures()).hasSize(1);   // the corrupt file has no output, so it is tried again
+        assertThat(again.failures())
+                .hasSize(1); // the corrupt file has no output, so it is tried again
         for (int i = 0; i < images.size(); i++) {
-            assertThat(Files.getLastModifiedTime(out.resolve(in.relativize(images.get(i))))).isEqualTo(times.get(i));
+            assertThat(Files.getLastModifiedTime(out.resolve(in.relativize(images.get(i)))))
+                    .isEqualTo(times.get(i));
         }
 
         JobReport forced = SparkUpscaleJob.run(LocalSpark.session(), options(out, true));
         assertThat(forced.written()).isEqualTo(images.size());
         assertThat(forced.skipped()).isZero();
         assertThat(Files.getLastModifiedTime(first)).isNotEqualTo(FileTime.fromMillis(1_000_000L));
-        assertThat(ExecutorModels.loads()).as("the executor's model is reused across jobs").isEqualTo(loads);
+        assertThat(ExecutorModels.loads())
+                .as("the executor's model is reused across jobs")
+                .isEqualTo(loads);
     }
 
     @Test
@@ -102,16 +115,30 @@ class SparkUpscaleJobTest {
         Path out = tmp.resolve("out-main");
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        int status = SparkUpscale.execute(new String[] {"--input", in + "/*.png", "--output", out.toString(),
-                "--master", "local[2]", "--scale", "2", "--format", "bmp"},
-                new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+        int status =
+                SparkUpscale.execute(
+                        new String[] {
+                            "--input",
+                            in + "/*.png",
+                            "--output",
+                            out.toString(),
+                            "--master",
+                            "local[2]",
+                            "--scale",
+                            "2",
+                            "--format",
+                            "bmp"
+                        },
+                        new PrintWriter(stdout, true),
+                        new PrintWriter(stderr, true));
 
         assertThat(status).isEqualTo(SparkUpscale.FAILED);
         assertThat(stderr.toString()).contains(TestImages.BROKEN);
         long topLevel = images.stream().filter(p -> p.getParent().equals(in)).count();
         assertThat(stdout.toString()).contains(topLevel + " written", "1 failed");
         try (Stream<Path> all = Files.list(out)) {
-            assertThat(all.map(p -> p.getFileName().toString()).toList()).hasSize((int) topLevel)
+            assertThat(all.map(p -> p.getFileName().toString()).toList())
+                    .hasSize((int) topLevel)
                     .allMatch(n -> n.endsWith(".bmp"));
         }
     }
@@ -119,8 +146,11 @@ class SparkUpscaleJobTest {
     @Test
     void aBadCommandLineIsAUsageError() {
         StringWriter stderr = new StringWriter();
-        int status = SparkUpscale.execute(new String[] {"--input", "x", "--scale", "5", "--output", "y"},
-                new PrintWriter(new StringWriter()), new PrintWriter(stderr, true));
+        int status =
+                SparkUpscale.execute(
+                        new String[] {"--input", "x", "--scale", "5", "--output", "y"},
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(stderr, true));
         assertThat(status).isEqualTo(SparkUpscale.USAGE);
         assertThat(stderr.toString()).contains("invalid scale 5");
     }

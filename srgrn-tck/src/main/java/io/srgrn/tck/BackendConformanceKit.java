@@ -33,22 +33,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The base of every suite of the conformance kit: it opens the backend under test once per class,
- * skips the whole class with the backend's reason where it is unavailable (or does not offer
- * {@link #device()}), records every measured error and ends the class with a table of them. The
- * checks live in suites by concern, each an abstract subclass:
+ * skips the whole class with the backend's reason where it is unavailable (or does not offer {@link
+ * #device()}), records every measured error and ends the class with a table of them. The checks
+ * live in suites by concern, each an abstract subclass:
+ *
  * <ul>
  *   <li>{@link NumericsConformanceKit}: outputs, gradients, Adam steps, train steps and the golden
- *       PyTorch cases against the double-precision reference, and bit-identical repeats;</li>
+ *       PyTorch cases against the double-precision reference, and bit-identical repeats;
  *   <li>{@link StateConformanceKit}: parameters and optimiser state coming back, moving between
- *       backends and files;</li>
- *   <li>{@link BadInputConformanceKit}: wrong shapes and parameters refused, leaving the module as it
- *       was;</li>
+ *       backends and files;
+ *   <li>{@link BadInputConformanceKit}: wrong shapes and parameters refused, leaving the module as
+ *       it was;
  *   <li>{@link ExactTilingConformanceKit}: the whole network run in exact tiles, built from the
- *       backend's own compiled pieces, equals its whole-image output;</li>
+ *       backend's own compiled pieces, equals its whole-image output;
  *   <li>{@link ModuleContractKit}: the backend-neutral {@code Module} contract (lifecycle, threads,
- *       optimiser-state rule, ablation identity).</li>
+ *       optimiser-state rule, ablation identity).
  * </ul>
+ *
  * A backend module runs the kit by extending each suite in one small class of its tests:
+ *
  * <pre>
  * class DjlNumericsConformanceTest extends NumericsConformanceKit {
  *     protected Backend backend() { return new DjlBackend(); }
@@ -71,13 +74,19 @@ public abstract class BackendConformanceKit {
     /**
      * Adam as the kit runs it: betas other than the paper's, so a hard-coded constant shows, and an
      * eps near typical gradient sizes, which makes the update a smooth function of the gradient
-     * (with eps = 1e-8 the first step is lr * sign(g), which float32 noise flips for gradients
-     * near zero) and makes where eps is added (after the square root) matter.
+     * (with eps = 1e-8 the first step is lr * sign(g), which float32 noise flips for gradients near
+     * zero) and makes where eps is added (after the square root) matter.
      */
     static final AdamSettings KIT_ADAM = new AdamSettings(0.8, 0.99, 1e-3);
+
     static final double KIT_LEARNING_RATE = 1e-2;
-    /** float32 units in the last place forgiven per parameter: one for the backend's own rounding of an exact result. */
+
+    /**
+     * float32 units in the last place forgiven per parameter: one for the backend's own rounding of
+     * an exact result.
+     */
     static final double ULPS_VS_REFERENCE = 1;
+
     /** Two backend results each carry their own rounding. */
     static final double ULPS_VS_BACKEND = 2;
 
@@ -93,7 +102,9 @@ public abstract class BackendConformanceKit {
         return Device.CPU;
     }
 
-    /** The accepted errors; a backend that needs looser ones must say why where it overrides this. */
+    /**
+     * The accepted errors; a backend that needs looser ones must say why where it overrides this.
+     */
     protected Tolerances tolerances() {
         return Tolerances.float32();
     }
@@ -111,12 +122,28 @@ public abstract class BackendConformanceKit {
     final void openBackend() {
         backend = backend();
         Availability availability = backend.availability();
-        Assumptions.assumeTrue(availability.available(),
-                () -> "backend '" + backend.name() + "' is unavailable here: " + availability.reason());
-        Assumptions.assumeTrue(backend.devices().contains(device()),
-                () -> "backend '" + backend.name() + "' offers " + backend.devices() + " here, not " + device());
+        Assumptions.assumeTrue(
+                availability.available(),
+                () ->
+                        "backend '"
+                                + backend.name()
+                                + "' is unavailable here: "
+                                + availability.reason());
+        Assumptions.assumeTrue(
+                backend.devices().contains(device()),
+                () ->
+                        "backend '"
+                                + backend.name()
+                                + "' offers "
+                                + backend.devices()
+                                + " here, not "
+                                + device());
         context = backend.open(device(), BackendOptions.defaults());
-        LOG.info("conformance kit: backend '{}' on {} ({})", backend.name(), device(), availability.reason());
+        LOG.info(
+                "conformance kit: backend '{}' on {} ({})",
+                backend.name(),
+                device(),
+                availability.reason());
     }
 
     @AfterAll
@@ -125,8 +152,12 @@ public abstract class BackendConformanceKit {
             context.close();
         }
         if (!measurements.isEmpty()) {
-            LOG.info("conformance kit: {} measured errors for backend '{}' on {}{}", measurements.size(), backend.name(),
-                    device(), summary());
+            LOG.info(
+                    "conformance kit: {} measured errors for backend '{}' on {}{}",
+                    measurements.size(),
+                    backend.name(),
+                    device(),
+                    summary());
         }
     }
 
@@ -139,14 +170,22 @@ public abstract class BackendConformanceKit {
         Map<String, List<Measurement>> byCheck = new java.util.TreeMap<>();
         all.forEach(m -> byCheck.computeIfAbsent(m.check(), k -> new ArrayList<>()).add(m));
         StringBuilder sb = new StringBuilder("\nworst error per check:");
-        byCheck.forEach((check, list) -> sb.append("\n  ")
-                .append(list.stream().max(java.util.Comparator.comparingDouble(Measurement::error)).orElseThrow())
-                .append(" (of ").append(list.size()).append(')'));
+        byCheck.forEach(
+                (check, list) ->
+                        sb.append("\n  ")
+                                .append(
+                                        list.stream()
+                                                .max(
+                                                        java.util.Comparator.comparingDouble(
+                                                                Measurement::error))
+                                                .orElseThrow())
+                                .append(" (of ")
+                                .append(list.size())
+                                .append(')'));
         sb.append("\nall measurements:");
         byCheck.values().forEach(list -> list.forEach(m -> sb.append("\n  ").append(m)));
         return sb.toString();
     }
-
 
     // ---------------------------------------------------------------- helpers for the suites
 
@@ -168,18 +207,31 @@ public abstract class BackendConformanceKit {
     }
 
     /** Reports one measured error and adds its check to {@code soft}. */
-    void record(TestReporter reporter, String check, String subject, String quantity, double error,
-            double tolerance, SoftAssertions soft) {
+    void record(
+            TestReporter reporter,
+            String check,
+            String subject,
+            String quantity,
+            double error,
+            double tolerance,
+            SoftAssertions soft) {
         Measurement m = new Measurement(check, subject, quantity, error, tolerance);
         measurements.add(m);
-        reporter.publishEntry(check + " | " + quantity, String.format(java.util.Locale.ROOT, "%.3e (tolerance %.0e)",
-                error, tolerance));
+        reporter.publishEntry(
+                check + " | " + quantity,
+                String.format(java.util.Locale.ROOT, "%.3e (tolerance %.0e)", error, tolerance));
         LOG.info("[{}] {}", backend.name(), m);
-        soft.assertThat(error).as("%s, %s: %s error (normwise relative)", check, subject, quantity)
+        soft.assertThat(error)
+                .as("%s, %s: %s error (normwise relative)", check, subject, quantity)
                 .isLessThanOrEqualTo(tolerance);
     }
 
-    SoftAssertions check(TestReporter reporter, String check, String subject, String quantity, double error,
+    SoftAssertions check(
+            TestReporter reporter,
+            String check,
+            String subject,
+            String quantity,
+            double error,
             double tolerance) {
         SoftAssertions soft = new SoftAssertions();
         record(reporter, check, subject, quantity, error, tolerance, soft);
@@ -187,30 +239,54 @@ public abstract class BackendConformanceKit {
     }
 
     /**
-     * Each parameter's change {@code after - before} against the expected change, forgiving
-     * {@code ulps} float32 units in the last place per element (see {@link UpdateError}).
+     * Each parameter's change {@code after - before} against the expected change, forgiving {@code
+     * ulps} float32 units in the last place per element (see {@link UpdateError}).
      */
-    void compareUpdates(TestReporter reporter, String check, String subject, Map<String, Tensor> before,
-            Map<String, Tensor> after, Map<String, DoubleTensor> expectedAfter, double ulps, SoftAssertions soft) {
+    void compareUpdates(
+            TestReporter reporter,
+            String check,
+            String subject,
+            Map<String, Tensor> before,
+            Map<String, Tensor> after,
+            Map<String, DoubleTensor> expectedAfter,
+            double ulps,
+            SoftAssertions soft) {
         for (Map.Entry<String, Tensor> e : before.entrySet()) {
             String name = e.getKey();
-            record(reporter, check, subject, name + " update",
+            record(
+                    reporter,
+                    check,
+                    subject,
+                    name + " update",
                     UpdateError.of(e.getValue(), after.get(name), expectedAfter.get(name), ulps),
-                    tolerances().adamUpdate(), soft);
+                    tolerances().adamUpdate(),
+                    soft);
         }
     }
 
-    static void requireBitEqual(SoftAssertions soft, String what, Map<String, Tensor> expected,
+    static void requireBitEqual(
+            SoftAssertions soft,
+            String what,
+            Map<String, Tensor> expected,
             Map<String, Tensor> actual) {
-        soft.assertThat(List.copyOf(actual.keySet())).as("%s: names", what).containsExactlyElementsOf(expected.keySet());
-        expected.forEach((name, t) -> {
-            Tensor a = actual.get(name);
-            soft.assertThat(a != null && a.bitEquals(t)).as("%s: '%s' bit for bit", what, name).isTrue();
-        });
+        soft.assertThat(List.copyOf(actual.keySet()))
+                .as("%s: names", what)
+                .containsExactlyElementsOf(expected.keySet());
+        expected.forEach(
+                (name, t) -> {
+                    Tensor a = actual.get(name);
+                    soft.assertThat(a != null && a.bitEquals(t))
+                            .as("%s: '%s' bit for bit", what, name)
+                            .isTrue();
+                });
     }
 
-    /** Saves in SPEC's weights format (a whole network with its config) or plain safetensors, and reads back. */
-    static Map<String, Tensor> saveAndLoad(LayerSpec spec, Path file, Map<String, Tensor> parameters) {
+    /**
+     * Saves in SPEC's weights format (a whole network with its config) or plain safetensors, and
+     * reads back.
+     */
+    static Map<String, Tensor> saveAndLoad(
+            LayerSpec spec, Path file, Map<String, Tensor> parameters) {
         if (spec instanceof SrgrnSpec s) {
             WeightsFile.save(file, s.config(), parameters, Map.of());
             SrgrnWeights w = WeightsFile.load(file);

@@ -34,23 +34,44 @@ public abstract class BadInputConformanceKit extends BackendConformanceKit {
             Tensor before = m.forward(d.input());
             for (int[] bad : List.of(moreChannels, higherRank, lowerRank)) {
                 String what = c + ": input " + Arrays.toString(bad);
-                soft.assertThatThrownBy(() -> m.forward(Tensor.zeros(bad))).as("forward, %s", what)
+                soft.assertThatThrownBy(() -> m.forward(Tensor.zeros(bad)))
+                        .as("forward, %s", what)
                         .isInstanceOf(ShapeMismatchException.class);
-                soft.assertThatThrownBy(() -> m.backward(Tensor.zeros(bad), d.upstream())).as("backward, %s", what)
+                soft.assertThatThrownBy(() -> m.backward(Tensor.zeros(bad), d.upstream()))
+                        .as("backward, %s", what)
                         .isInstanceOf(ShapeMismatchException.class);
-                soft.assertThatThrownBy(() -> m.trainStep(Tensor.zeros(bad), Tensor.zeros(c.outputShape()), KIT_ADAM,
-                        KIT_LEARNING_RATE)).as("trainStep, %s", what).isInstanceOf(ShapeMismatchException.class);
+                soft.assertThatThrownBy(
+                                () ->
+                                        m.trainStep(
+                                                Tensor.zeros(bad),
+                                                Tensor.zeros(c.outputShape()),
+                                                KIT_ADAM,
+                                                KIT_LEARNING_RATE))
+                        .as("trainStep, %s", what)
+                        .isInstanceOf(ShapeMismatchException.class);
             }
             soft.assertThatThrownBy(() -> m.backward(d.input(), Tensor.zeros(wrongOutput)))
-                    .as("%s: backward with an upstream gradient of shape %s", c, Arrays.toString(wrongOutput))
+                    .as(
+                            "%s: backward with an upstream gradient of shape %s",
+                            c, Arrays.toString(wrongOutput))
                     .isInstanceOf(ShapeMismatchException.class);
-            soft.assertThatThrownBy(() -> m.trainStep(d.input(), Tensor.zeros(wrongOutput), KIT_ADAM, KIT_LEARNING_RATE))
+            soft.assertThatThrownBy(
+                            () ->
+                                    m.trainStep(
+                                            d.input(),
+                                            Tensor.zeros(wrongOutput),
+                                            KIT_ADAM,
+                                            KIT_LEARNING_RATE))
                     .as("%s: trainStep with a target of shape %s", c, Arrays.toString(wrongOutput))
                     .isInstanceOf(ShapeMismatchException.class);
             soft.assertThat(RelativeError.of(m.forward(d.input()), before))
                     .as("%s: the module computes as before after the rejected calls", c)
                     .isLessThanOrEqualTo(tolerances().output());
-            requireBitEqual(soft, c + ": parameters after the rejected calls", d.parameters(), m.parameters());
+            requireBitEqual(
+                    soft,
+                    c + ": parameters after the rejected calls",
+                    d.parameters(),
+                    m.parameters());
         }
         soft.assertAll();
     }
@@ -66,33 +87,47 @@ public abstract class BadInputConformanceKit extends BackendConformanceKit {
         SoftAssertions soft = new SoftAssertions();
         try (Module m = compile(c.spec(), d.parameters())) {
             soft.assertThatThrownBy(() -> m.setParameters(Map.of(last.name(), misshapen)))
-                    .as("%s: setParameters with '%s' of shape %s", c, last.name(), Arrays.toString(misshapen.shape()))
+                    .as(
+                            "%s: setParameters with '%s' of shape %s",
+                            c, last.name(), Arrays.toString(misshapen.shape()))
                     .isInstanceOf(ShapeMismatchException.class);
             soft.assertThatThrownBy(() -> m.setParameters(Map.of(UNKNOWN_NAME, Tensor.zeros(1))))
-                    .as("%s: setParameters with an unknown name", c).isInstanceOf(IllegalArgumentException.class);
+                    .as("%s: setParameters with an unknown name", c)
+                    .isInstanceOf(IllegalArgumentException.class);
             soft.assertThatThrownBy(() -> m.parameter(UNKNOWN_NAME))
-                    .as("%s: parameter() with an unknown name", c).isInstanceOf(IllegalArgumentException.class);
+                    .as("%s: parameter() with an unknown name", c)
+                    .isInstanceOf(IllegalArgumentException.class);
             // a good value before a bad one in the same map: nothing may change
             Map<String, Tensor> mixed = new LinkedHashMap<>();
-            mixed.put(first.name(), Tensor.uniform(new SplittableRandom(c.seed() + 7), -1, 1, first.shape()));
+            mixed.put(
+                    first.name(),
+                    Tensor.uniform(new SplittableRandom(c.seed() + 7), -1, 1, first.shape()));
             mixed.put(last.name(), misshapen);
-            soft.assertThatThrownBy(() -> m.setParameters(mixed)).as("%s: a good and a misshapen parameter", c)
+            soft.assertThatThrownBy(() -> m.setParameters(mixed))
+                    .as("%s: a good and a misshapen parameter", c)
                     .isInstanceOf(ShapeMismatchException.class);
             Map<String, Tensor> mixedUnknown = new LinkedHashMap<>();
             mixedUnknown.put(first.name(), mixed.get(first.name()));
             mixedUnknown.put(UNKNOWN_NAME, Tensor.zeros(1));
-            soft.assertThatThrownBy(() -> m.setParameters(mixedUnknown)).as("%s: a good and an unknown parameter", c)
+            soft.assertThatThrownBy(() -> m.setParameters(mixedUnknown))
+                    .as("%s: a good and an unknown parameter", c)
                     .isInstanceOf(IllegalArgumentException.class);
-            requireBitEqual(soft, c + ": parameters after rejected setParameters", d.parameters(), m.parameters());
+            requireBitEqual(
+                    soft,
+                    c + ": parameters after rejected setParameters",
+                    d.parameters(),
+                    m.parameters());
         }
         Map<String, Tensor> missing = new LinkedHashMap<>(d.parameters());
         missing.remove(last.name());
         soft.assertThatThrownBy(() -> compile(c.spec(), missing).close())
-                .as("%s: compile without '%s'", c, last.name()).isInstanceOf(IllegalArgumentException.class);
+                .as("%s: compile without '%s'", c, last.name())
+                .isInstanceOf(IllegalArgumentException.class);
         Map<String, Tensor> wrongShape = new LinkedHashMap<>(d.parameters());
         wrongShape.put(last.name(), misshapen);
         soft.assertThatThrownBy(() -> compile(c.spec(), wrongShape).close())
-                .as("%s: compile with '%s' misshapen", c, last.name()).isInstanceOf(ShapeMismatchException.class);
+                .as("%s: compile with '%s' misshapen", c, last.name())
+                .isInstanceOf(ShapeMismatchException.class);
         soft.assertAll();
     }
 }

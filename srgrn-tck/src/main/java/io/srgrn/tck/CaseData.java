@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** A case's seeded parameters, input and upstream gradient, and the reference's view of them. */
-record CaseData(Map<String, Tensor> parameters, Tensor input, Tensor upstream, ReferenceModel reference) {
+record CaseData(
+        Map<String, Tensor> parameters, Tensor input, Tensor upstream, ReferenceModel reference) {
 
     static CaseData of(ConformanceCase c) {
         return of(c, c.seed());
@@ -18,9 +19,11 @@ record CaseData(Map<String, Tensor> parameters, Tensor input, Tensor upstream, R
     static CaseData of(ConformanceCase c, long seed) {
         // images are in [0, 1]; inner layers see features of both signs
         double low = c.spec() instanceof SrgrnSpec ? 0 : -1;
-        return new CaseData(SeededTensors.parameters(c.spec(), seed),
+        return new CaseData(
+                SeededTensors.parameters(c.spec(), seed),
                 Tensor.uniform(new SplittableRandom(seed + 1), low, 1, c.inputShape()),
-                SeededTensors.normal(seed + 2, c.outputShape()), new ReferenceModel(c.spec()));
+                SeededTensors.normal(seed + 2, c.outputShape()),
+                new ReferenceModel(c.spec()));
     }
 
     /** Fresh double copies, so callers may update them. */

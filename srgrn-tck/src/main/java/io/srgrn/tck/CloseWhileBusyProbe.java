@@ -11,10 +11,10 @@ import io.srgrn.api.tensor.Tensor;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.SplittableRandom;
 
 /**
  * Run by {@link ModuleContractKit} in a child JVM: threads loop over forward passes of one module
@@ -44,26 +44,33 @@ public final class CloseWhileBusyProbe {
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
-            Thread thread = new Thread(() -> {
-                running.countDown();
-                try {
-                    while (true) {
-                        Tensor out = module.forward(input);
-                        if (!out.bitEquals(expected) && Device.parse(args[1]).isCpu()) {
-                            failures.add(new AssertionError("a forward pass returned another output"));
-                        }
-                        completed.incrementAndGet();
-                    }
-                } catch (IllegalStateException e) {
-                    if (e.getMessage() != null && e.getMessage().contains("closed")) {
-                        refused.incrementAndGet();
-                    } else {
-                        failures.add(e);
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }, "forward-" + t);
+            Thread thread =
+                    new Thread(
+                            () -> {
+                                running.countDown();
+                                try {
+                                    while (true) {
+                                        Tensor out = module.forward(input);
+                                        if (!out.bitEquals(expected)
+                                                && Device.parse(args[1]).isCpu()) {
+                                            failures.add(
+                                                    new AssertionError(
+                                                            "a forward pass returned another output"));
+                                        }
+                                        completed.incrementAndGet();
+                                    }
+                                } catch (IllegalStateException e) {
+                                    if (e.getMessage() != null
+                                            && e.getMessage().contains("closed")) {
+                                        refused.incrementAndGet();
+                                    } else {
+                                        failures.add(e);
+                                    }
+                                } catch (Throwable e) {
+                                    failures.add(e);
+                                }
+                            },
+                            "forward-" + t);
             threads.add(thread);
             thread.start();
         }

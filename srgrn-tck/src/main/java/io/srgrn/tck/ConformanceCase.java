@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 /**
  * One layer on one input shape with a seed for its weights, input and upstream gradient.
  *
- * @param label      a short name for reports, e.g. {@code GRUM r=3 SUM}
- * @param spec       the layer
+ * @param label a short name for reports, e.g. {@code GRUM r=3 SUM}
+ * @param spec the layer
  * @param inputShape the input, batch included
- * @param seed       seeds the parameters, the input and the upstream gradient
+ * @param seed seeds the parameters, the input and the upstream gradient
  */
 public record ConformanceCase(String label, LayerSpec spec, int[] inputShape, long seed) {
     public ConformanceCase {
@@ -30,6 +30,10 @@ public record ConformanceCase(String label, LayerSpec spec, int[] inputShape, lo
     /** e.g. {@code GRUM r=3 SUM on 1x8x4x5}. */
     @Override
     public String toString() {
-        return label + " on " + Arrays.stream(inputShape).mapToObj(Integer::toString).collect(Collectors.joining("x"));
+        return label
+                + " on "
+                + Arrays.stream(inputShape)
+                        .mapToObj(Integer::toString)
+                        .collect(Collectors.joining("x"));
     }
 }

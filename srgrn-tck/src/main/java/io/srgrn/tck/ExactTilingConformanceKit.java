@@ -27,7 +27,12 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
     static final String TILING_CASES = "io.srgrn.tck.ExactTilingConformanceKit#tilingCases";
 
     /** One network, input shape, tile side and retention. */
-    public record TilingCase(String name, SrgrnConfig config, int[] inputShape, int tile, Retention retention,
+    public record TilingCase(
+            String name,
+            SrgrnConfig config,
+            int[] inputShape,
+            int tile,
+            Retention retention,
             long seed) {
         @Override
         public String toString() {
@@ -44,19 +49,49 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
         SrgrnConfig x4sum = ConformanceCases.tinyConfig(4, 3, sum, true, true);
         SrgrnConfig x4noGrrb = ConformanceCases.tinyConfig(4, 1, mean, true, false);
         SrgrnConfig x2plain = ConformanceCases.tinyConfig(2, 3, mean, false, false);
-        // one-pixel tiles make many small backend calls (slow on DJL): they run on the smallest images
+        // one-pixel tiles make many small backend calls (slow on DJL): they run on the smallest
+        // images
         return List.of(
-                new TilingCase("SRGRN x2 MEAN", x2, new int[] {2, 3, 5, 3}, 1, Retention.RECOMPUTE, 41),
+                new TilingCase(
+                        "SRGRN x2 MEAN", x2, new int[] {2, 3, 5, 3}, 1, Retention.RECOMPUTE, 41),
                 new TilingCase("SRGRN x2 MEAN", x2, new int[] {2, 3, 11, 9}, 4, Retention.HOST, 42),
-                new TilingCase("SRGRN x2 MEAN", x2, new int[] {2, 3, 11, 9}, 5, Retention.SPILL, 43),
-                new TilingCase("SRGRN x3 SUM grey", x3grey, new int[] {1, 1, 7, 10}, 4, Retention.RECOMPUTE, 44),
-                new TilingCase("SRGRN x3 SUM grey", x3grey, new int[] {1, 1, 7, 10}, 2, Retention.SPILL, 45),
+                new TilingCase(
+                        "SRGRN x2 MEAN", x2, new int[] {2, 3, 11, 9}, 5, Retention.SPILL, 43),
+                new TilingCase(
+                        "SRGRN x3 SUM grey",
+                        x3grey,
+                        new int[] {1, 1, 7, 10},
+                        4,
+                        Retention.RECOMPUTE,
+                        44),
+                new TilingCase(
+                        "SRGRN x3 SUM grey",
+                        x3grey,
+                        new int[] {1, 1, 7, 10},
+                        2,
+                        Retention.SPILL,
+                        45),
                 new TilingCase("SRGRN x4 MEAN", x4, new int[] {1, 3, 5, 4}, 2, Retention.HOST, 46),
-                new TilingCase("SRGRN x4 MEAN", x4, new int[] {1, 3, 7, 6}, 4, Retention.RECOMPUTE, 47),
-                new TilingCase("SRGRN x4 SUM", x4sum, new int[] {1, 3, 7, 8}, 3, Retention.SPILL, 48),
-                new TilingCase("SRGRN x4 SUM", x4sum, new int[] {1, 3, 7, 8}, 100, Retention.HOST, 49),
-                new TilingCase("SRGRN x4 no GRRB grey", x4noGrrb, new int[] {2, 1, 6, 5}, 3, Retention.SPILL, 50),
-                new TilingCase("SRGRN x2 no GRUM no GRRB", x2plain, new int[] {1, 3, 8, 9}, 3, Retention.RECOMPUTE, 51));
+                new TilingCase(
+                        "SRGRN x4 MEAN", x4, new int[] {1, 3, 7, 6}, 4, Retention.RECOMPUTE, 47),
+                new TilingCase(
+                        "SRGRN x4 SUM", x4sum, new int[] {1, 3, 7, 8}, 3, Retention.SPILL, 48),
+                new TilingCase(
+                        "SRGRN x4 SUM", x4sum, new int[] {1, 3, 7, 8}, 100, Retention.HOST, 49),
+                new TilingCase(
+                        "SRGRN x4 no GRRB grey",
+                        x4noGrrb,
+                        new int[] {2, 1, 6, 5},
+                        3,
+                        Retention.SPILL,
+                        50),
+                new TilingCase(
+                        "SRGRN x2 no GRUM no GRRB",
+                        x2plain,
+                        new int[] {1, 3, 8, 9},
+                        3,
+                        Retention.RECOMPUTE,
+                        51));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -70,36 +105,47 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
             whole = m.forward(lr);
         }
         Tensor tiled;
-        try (ExactTiledForward exact = new ExactTiledForward(context(), c.config(), params, c.tile(), c.retention(),
-                null)) {
+        try (ExactTiledForward exact =
+                new ExactTiledForward(
+                        context(), c.config(), params, c.tile(), c.retention(), null)) {
             tiled = exact.forward(lr);
         }
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(tiled.shape()).as("%s: output shape", c).isEqualTo(whole.shape());
         if (Arrays.equals(tiled.shape(), whole.shape())) {
-            record(reporter, "exact tiles", c.toString(), "output vs whole image", RelativeError.of(tiled, whole),
-                    tolerances().output(), soft);
+            record(
+                    reporter,
+                    "exact tiles",
+                    c.toString(),
+                    "output vs whole image",
+                    RelativeError.of(tiled, whole),
+                    tolerances().output(),
+                    soft);
         }
         soft.assertAll();
     }
 
     /**
      * The control that makes the check above mean something: on these cases the reasoning branches
-     * move the whole-image output by far more than the tolerance, so node states pooled over the wrong
-     * pixels (one tile instead of the image, HW of the tile for MEAN) could not pass.
+     * move the whole-image output by far more than the tolerance, so node states pooled over the
+     * wrong pixels (one tile instead of the image, HW of the tile for MEAN) could not pass.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource(TILING_CASES)
     void reasoningMovesTheOutputFarMoreThanTheTolerance(TilingCase c) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(c.config().grum() || c.config().grrb(), "no reasoning to switch off");
-        org.junit.jupiter.api.Assumptions.assumeTrue(c.retention() == Retention.SPILL, "once per network is enough");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                c.config().grum() || c.config().grrb(), "no reasoning to switch off");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                c.retention() == Retention.SPILL, "once per network is enough");
         SrgrnSpec spec = new SrgrnSpec(c.config());
         Map<String, Tensor> params = SeededTensors.parameters(spec, c.seed());
         Map<String, Tensor> noReasoning = new java.util.LinkedHashMap<>(params);
         noReasoning.replaceAll((name, t) -> name.endsWith(".gamma") ? Tensor.scalar(0) : t);
         Tensor lr = Tensor.uniform(new SplittableRandom(c.seed() + 1), 0, 1, c.inputShape());
-        try (Module m = compile(spec, params); Module plain = compile(spec, noReasoning)) {
-            org.assertj.core.api.Assertions.assertThat(RelativeError.of(plain.forward(lr), m.forward(lr)))
+        try (Module m = compile(spec, params);
+                Module plain = compile(spec, noReasoning)) {
+            org.assertj.core.api.Assertions.assertThat(
+                            RelativeError.of(plain.forward(lr), m.forward(lr)))
                     .as("%s: relative change of the output when the gammas are 0", c)
                     .isGreaterThan(100 * tolerances().output());
         }
@@ -115,32 +161,56 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
         SrgrnConfig config = ConformanceCases.tinyConfig(2, 3, NodeAggregation.MEAN, true, true);
         Map<String, Tensor> params = SeededTensors.parameters(new SrgrnSpec(config), 61);
         SoftAssertions soft = new SoftAssertions();
-        try (io.srgrn.api.Srgrn sr = io.srgrn.api.Srgrn.builder().config(config).untrained().backend(backend().name())
-                .device(device()).featureRetention(Retention.SPILL).build()) {
+        try (io.srgrn.api.Srgrn sr =
+                io.srgrn.api.Srgrn.builder()
+                        .config(config)
+                        .untrained()
+                        .backend(backend().name())
+                        .device(device())
+                        .featureRetention(Retention.SPILL)
+                        .build()) {
             sr.module().setParameters(params);
             Tensor lr = Tensor.uniform(new SplittableRandom(62), 0, 1, new int[] {1, 3, 5, 4});
             Tensor whole = sr.upscale(lr, true, null);
             Tensor tiled = sr.upscale(lr, true, io.srgrn.api.Tiling.exact(3));
-            record(reporter, "exact tiles, facade", "self-ensemble x2 5x4 tile 3", "output vs whole image",
-                    RelativeError.of(tiled, whole), tolerances().output(), soft);
+            record(
+                    reporter,
+                    "exact tiles, facade",
+                    "self-ensemble x2 5x4 tile 3",
+                    "output vs whole image",
+                    RelativeError.of(tiled, whole),
+                    tolerances().output(),
+                    soft);
 
             float[] grey = Tensor.uniform(new SplittableRandom(63), 0, 1, new int[] {5 * 6}).data();
-            float[] alpha = Tensor.uniform(new SplittableRandom(64), 0, 1, new int[] {5 * 6}).data();
-            io.srgrn.data.image.DecodedImage image = new io.srgrn.data.image.DecodedImage(
-                    new io.srgrn.data.image.PlanarImage(1, 5, 6, grey), new io.srgrn.data.image.PlanarImage(1, 5, 6, alpha),
-                    16);
+            float[] alpha =
+                    Tensor.uniform(new SplittableRandom(64), 0, 1, new int[] {5 * 6}).data();
+            io.srgrn.data.image.DecodedImage image =
+                    new io.srgrn.data.image.DecodedImage(
+                            new io.srgrn.data.image.PlanarImage(1, 5, 6, grey),
+                            new io.srgrn.data.image.PlanarImage(1, 5, 6, alpha),
+                            16);
             io.srgrn.data.image.DecodedImage a = sr.upscale(image, false, null);
-            io.srgrn.data.image.DecodedImage b = sr.upscale(image, false, io.srgrn.api.Tiling.exact(2));
+            io.srgrn.data.image.DecodedImage b =
+                    sr.upscale(image, false, io.srgrn.api.Tiling.exact(2));
             soft.assertThat(b.color().channels()).as("grey stays grey").isEqualTo(1);
             soft.assertThat(b.bitDepth()).as("bit depth carried").isEqualTo(16);
             soft.assertThat(b.alpha()).as("alpha kept").isNotNull();
             if (b.alpha() != null) {
-                soft.assertThat(b.alpha().data()).as("alpha as for the whole image").isEqualTo(a.alpha().data());
+                soft.assertThat(b.alpha().data())
+                        .as("alpha as for the whole image")
+                        .isEqualTo(a.alpha().data());
             }
-            record(reporter, "exact tiles, facade", "grey 16-bit with alpha x2 5x6 tile 2", "colour vs whole image",
-                    RelativeError.of(Tensor.of(b.color().data(), b.color().data().length),
+            record(
+                    reporter,
+                    "exact tiles, facade",
+                    "grey 16-bit with alpha x2 5x6 tile 2",
+                    "colour vs whole image",
+                    RelativeError.of(
+                            Tensor.of(b.color().data(), b.color().data().length),
                             Tensor.of(a.color().data(), a.color().data().length)),
-                    tolerances().output(), soft);
+                    tolerances().output(),
+                    soft);
         }
         soft.assertAll();
     }

@@ -21,18 +21,29 @@ import java.util.stream.Stream;
  * PyTorch implementation of SPEC, with its input, output, upstream gradient R, the gradients of
  * {@code sum(output * R)} and every parameter after one Adam step.
  *
- * @param name       file name, e.g. {@code srgrn-x2-mean.safetensors}
- * @param spec       the network of the {@code config} metadata
+ * @param name file name, e.g. {@code srgrn-x2-mean.safetensors}
+ * @param spec the network of the {@code config} metadata
  * @param parameters weights by SPEC name, in spec order
- * @param gradients  {@code grad.<name>} by SPEC name, in spec order
- * @param afterAdam  {@code adam1.<name>} by SPEC name, in spec order
+ * @param gradients {@code grad.<name>} by SPEC name, in spec order
+ * @param afterAdam {@code adam1.<name>} by SPEC name, in spec order
  */
-public record GoldenFixture(String name, SrgrnSpec spec, Map<String, Tensor> parameters, Tensor input, Tensor output,
-        Tensor upstream, Tensor inputGradient, Map<String, Tensor> gradients, Map<String, Tensor> afterAdam) {
+public record GoldenFixture(
+        String name,
+        SrgrnSpec spec,
+        Map<String, Tensor> parameters,
+        Tensor input,
+        Tensor output,
+        Tensor upstream,
+        Tensor inputGradient,
+        Map<String, Tensor> gradients,
+        Map<String, Tensor> afterAdam) {
 
     /** The fixtures' Adam step: lr 1e-3 with PyTorch's defaults (README). */
     public static final double LEARNING_RATE = 1e-3;
-    /** System property naming the fixtures directory (set by the build's surefire configuration). */
+
+    /**
+     * System property naming the fixtures directory (set by the build's surefire configuration).
+     */
     public static final String PROPERTY = "srgrn.fixtures";
 
     /** The fixtures directory, or null when the property is unset or names no directory. */
@@ -47,18 +58,27 @@ public record GoldenFixture(String name, SrgrnSpec spec, Map<String, Tensor> par
 
     /** Why fixtures are unavailable, for skip messages. */
     public static String absentReason() {
-        return "golden fixtures not found: system property " + PROPERTY + " = '" + System.getProperty(PROPERTY, "")
+        return "golden fixtures not found: system property "
+                + PROPERTY
+                + " = '"
+                + System.getProperty(PROPERTY, "")
                 + "' is not a directory (the build sets it to ../shared/fixtures)";
     }
 
-    /** File names of every {@code *.safetensors} fixture, sorted; empty when the directory is absent. */
+    /**
+     * File names of every {@code *.safetensors} fixture, sorted; empty when the directory is
+     * absent.
+     */
     public static List<String> names() {
         Path dir = directory();
         if (dir == null) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".safetensors")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".safetensors"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list fixtures in " + dir, e);
         }
@@ -85,7 +105,15 @@ public record GoldenFixture(String name, SrgrnSpec spec, Map<String, Tensor> par
             gradients.put(p.name(), content.tensor("grad." + p.name()));
             afterAdam.put(p.name(), content.tensor("adam1." + p.name()));
         }
-        return new GoldenFixture(name, spec, parameters, content.tensor("input"), content.tensor("output"),
-                content.tensor("upstream"), content.tensor("grad.input"), gradients, afterAdam);
+        return new GoldenFixture(
+                name,
+                spec,
+                parameters,
+                content.tensor("input"),
+                content.tensor("output"),
+                content.tensor("upstream"),
+                content.tensor("grad.input"),
+                gradients,
+                afterAdam);
     }
 }

@@ -23,8 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class LibtorchDefaultsKit {
     private static final long LIMIT_SECONDS = 300;
-    private static final List<String> UNSET = List.of(OpenMpDefaults.WAIT_POLICY, "GOMP_SPINCOUNT",
-            OneDnnDefaults.MAX_CPU_ISA, "ONEDNN_MAX_CPU_ISA", "OMP_NUM_THREADS");
+    private static final List<String> UNSET =
+            List.of(
+                    OpenMpDefaults.WAIT_POLICY,
+                    "GOMP_SPINCOUNT",
+                    OneDnnDefaults.MAX_CPU_ISA,
+                    "ONEDNN_MAX_CPU_ISA",
+                    "OMP_NUM_THREADS");
 
     /** The backend under test (its class is instantiated in the child JVM). */
     protected abstract Class<? extends Backend> backendClass();
@@ -46,17 +51,29 @@ public abstract class LibtorchDefaultsKit {
 
     @Test
     void noneLeavesBothRuntimesAlone() {
-        ForkedJvm.Result r = probe(List.of("-D" + OpenMpDefaults.POLICY_PROPERTY + "=none",
-                "-D" + OneDnnDefaults.ISA_PROPERTY + "=none"), Map.of());
+        ForkedJvm.Result r =
+                probe(
+                        List.of(
+                                "-D" + OpenMpDefaults.POLICY_PROPERTY + "=none",
+                                "-D" + OneDnnDefaults.ISA_PROPERTY + "=none"),
+                        Map.of());
         assertThat(r.text(LibtorchDefaultsProbe.OPENMP)).isEqualTo("DISABLED");
         assertThat(r.text(LibtorchDefaultsProbe.ONEDNN)).isEqualTo("DISABLED");
-        assertThat(r.output()).contains("GOMP_SPINCOUNT = '").doesNotContain("GOMP_SPINCOUNT = '0'");
+        assertThat(r.output())
+                .contains("GOMP_SPINCOUNT = '")
+                .doesNotContain("GOMP_SPINCOUNT = '0'");
     }
 
     @Test
     void theUsersEnvironmentWins() {
-        ForkedJvm.Result r = probe(List.of(), Map.of(OpenMpDefaults.WAIT_POLICY, "active",
-                OneDnnDefaults.MAX_CPU_ISA, "SSE41"));
+        ForkedJvm.Result r =
+                probe(
+                        List.of(),
+                        Map.of(
+                                OpenMpDefaults.WAIT_POLICY,
+                                "active",
+                                OneDnnDefaults.MAX_CPU_ISA,
+                                "SSE41"));
         assertThat(r.text(LibtorchDefaultsProbe.OPENMP)).isEqualTo("USER_VALUE_KEPT");
         assertThat(r.text(LibtorchDefaultsProbe.ONEDNN)).isEqualTo("USER_VALUE_KEPT");
         assertThat(r.output()).contains("OMP_WAIT_POLICY = 'ACTIVE'");
@@ -70,20 +87,32 @@ public abstract class LibtorchDefaultsKit {
         List<String> unset = UNSET.stream().filter(name -> !env.containsKey(name)).toList();
         // The kit's own settings for the parent JVM must not leak into the child's decision.
         List<String> options = new java.util.ArrayList<>(jvmOptions);
-        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-D" + OpenMpDefaults.POLICY_PROPERTY + "="))) {
+        if (jvmOptions.stream()
+                .noneMatch(o -> o.startsWith("-D" + OpenMpDefaults.POLICY_PROPERTY + "="))) {
             options.add("-D" + OpenMpDefaults.POLICY_PROPERTY + "=passive");
         }
-        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-D" + OneDnnDefaults.ISA_PROPERTY + "="))) {
+        if (jvmOptions.stream()
+                .noneMatch(o -> o.startsWith("-D" + OneDnnDefaults.ISA_PROPERTY + "="))) {
             options.add("-D" + OneDnnDefaults.ISA_PROPERTY + "=auto");
         }
-        return ForkedJvm.run(LibtorchDefaultsProbe.class, options, all, unset, LIMIT_SECONDS,
-                backendClass().getName()).requireSuccess();
+        return ForkedJvm.run(
+                        LibtorchDefaultsProbe.class,
+                        options,
+                        all,
+                        unset,
+                        LIMIT_SECONDS,
+                        backendClass().getName())
+                .requireSuccess();
     }
 
     /** oneDNN's verbose line naming the instruction set it dispatches to. */
     private static String isaReport(ForkedJvm.Result r) {
-        return r.output().lines().filter(l -> l.contains("onednn_verbose") && l.contains("isa:"))
-                .findFirst().orElseThrow(() -> new AssertionError("oneDNN printed no ISA line:\n" + r.output()));
+        return r.output()
+                .lines()
+                .filter(l -> l.contains("onednn_verbose") && l.contains("isa:"))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("oneDNN printed no ISA line:\n" + r.output()));
     }
 
     private static boolean needsSafeKernels() {

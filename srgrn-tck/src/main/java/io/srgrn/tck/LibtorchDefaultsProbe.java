@@ -28,9 +28,11 @@ public final class LibtorchDefaultsProbe {
         Backend backend = (Backend) Class.forName(args[0]).getDeclaredConstructor().newInstance();
         Conv2dSpec conv = Conv2dSpec.conv3x3(8, 8);
         SplittableRandom random = new SplittableRandom(1);
-        Map<String, Tensor> parameters = Map.of(
-                Conv2dSpec.WEIGHT, Tensor.uniform(random, -0.1, 0.1, new int[] {8, 8, 3, 3}),
-                Conv2dSpec.BIAS, Tensor.zeros(8));
+        Map<String, Tensor> parameters =
+                Map.of(
+                        Conv2dSpec.WEIGHT,
+                                Tensor.uniform(random, -0.1, 0.1, new int[] {8, 8, 3, 3}),
+                        Conv2dSpec.BIAS, Tensor.zeros(8));
         try (BackendContext context = backend.open(Device.CPU, new BackendOptions(1));
                 Module module = context.compile(conv, parameters)) {
             // 8x64x64 is past the size from which libtorch runs float convolutions on oneDNN.

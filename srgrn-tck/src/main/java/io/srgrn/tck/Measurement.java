@@ -10,7 +10,14 @@ record Measurement(String check, String subject, String quantity, double error, 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%-9s %.3e (tolerance %.0e) %s | %s | %s", passed() ? "ok" : "EXCEEDED", error,
-                tolerance, check, subject, quantity);
+        return String.format(
+                Locale.ROOT,
+                "%-9s %.3e (tolerance %.0e) %s | %s | %s",
+                passed() ? "ok" : "EXCEEDED",
+                error,
+                tolerance,
+                check,
+                subject,
+                quantity);
     }
 }

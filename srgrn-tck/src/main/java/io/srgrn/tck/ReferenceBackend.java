@@ -12,9 +12,8 @@ import java.util.Objects;
 
 /**
  * The double-precision reference behind the backend SPI, so that the kit can run against it and so
- * that weights can move between any backend and the reference. A test oracle, far too slow for
- * real use: it is deliberately not listed in {@code META-INF/services}, and its priority is the
- * lowest.
+ * that weights can move between any backend and the reference. A test oracle, far too slow for real
+ * use: it is deliberately not listed in {@code META-INF/services}, and its priority is the lowest.
  */
 public final class ReferenceBackend implements Backend {
     public static final String NAME = "reference";
@@ -58,7 +57,8 @@ public final class ReferenceBackend implements Backend {
     @Override
     public BackendContext open(Device device, BackendOptions options) {
         if (!device.isCpu()) {
-            throw new BackendUnavailableException("backend '" + name + "' runs on the CPU only, not on " + device);
+            throw new BackendUnavailableException(
+                    "backend '" + name + "' runs on the CPU only, not on " + device);
         }
         return new ReferenceContext(this, shuffle);
     }

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@link ReferenceBackend}'s context: compiles specs into {@link ReferenceModule}s and closes them with itself. */
+/**
+ * {@link ReferenceBackend}'s context: compiles specs into {@link ReferenceModule}s and closes them
+ * with itself.
+ */
 final class ReferenceContext implements BackendContext {
     private final ReferenceBackend backend;
     private final PixelShuffle shuffle;

@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A {@link ReferenceModel} with its parameters, last gradients and Adam state, behind the
- * {@link io.srgrn.api.spi.Module} SPI. Parameters and moments are kept in double; they cross the SPI as float32.
+ * A {@link ReferenceModel} with its parameters, last gradients and Adam state, behind the {@link
+ * io.srgrn.api.spi.Module} SPI. Parameters and moments are kept in double; they cross the SPI as
+ * float32.
  */
 final class ReferenceModule extends AbstractModule {
     private final ReferenceModel model;
@@ -59,7 +60,8 @@ final class ReferenceModule extends AbstractModule {
     }
 
     @Override
-    protected float doTrainStep(Tensor input, Tensor target, AdamSettings settings, double learningRate) {
+    protected float doTrainStep(
+            Tensor input, Tensor target, AdamSettings settings, double learningRate) {
         DoubleTensor x = DoubleTensor.from(input);
         DoubleTensor out = model.forward(parameters, x);
         double[] o = out.data();
@@ -72,7 +74,8 @@ final class ReferenceModule extends AbstractModule {
             // d|d|/dd is sign(d), 0 at 0 as in PyTorch; the mean divides by the element count
             upstream[i] = Math.signum(d) / o.length;
         }
-        ReferenceGradients g = model.gradients(parameters, x, DoubleTensor.of(upstream, out.shape()));
+        ReferenceGradients g =
+                model.gradients(parameters, x, DoubleTensor.of(upstream, out.shape()));
         adam.step(parameters, g.parameters(), settings, learningRate);
         return (float) (loss / o.length);
     }
@@ -89,14 +92,19 @@ final class ReferenceModule extends AbstractModule {
 
     @Override
     protected OptimizerState doOptimizerState() {
-        return new OptimizerState(adam.steps(), toFloat(inSpecOrder(adam.firstMoment())),
+        return new OptimizerState(
+                adam.steps(),
+                toFloat(inSpecOrder(adam.firstMoment())),
                 toFloat(inSpecOrder(adam.secondMoment())));
     }
 
     @Override
     protected void doSetOptimizerState(OptimizerState state) {
-        adam = new AdamState(state.step(), ReferenceModel.widen(state.firstMoment()),
-                ReferenceModel.widen(state.secondMoment()));
+        adam =
+                new AdamState(
+                        state.step(),
+                        ReferenceModel.widen(state.firstMoment()),
+                        ReferenceModel.widen(state.secondMoment()));
     }
 
     @Override

@@ -5,10 +5,10 @@ import io.srgrn.tck.reference.DoubleTensor;
 import java.util.Arrays;
 
 /**
- * Normwise relative error {@code ||actual - expected|| / ||expected||} (Frobenius norms, in double).
- * When {@code expected} is all zeros the absolute norm {@code ||actual||} is returned, so an exact
- * zero must be matched by (near) zeros. Shapes must agree; a NaN anywhere gives NaN, which fails
- * every tolerance.
+ * Normwise relative error {@code ||actual - expected|| / ||expected||} (Frobenius norms, in
+ * double). When {@code expected} is all zeros the absolute norm {@code ||actual||} is returned, so
+ * an exact zero must be matched by (near) zeros. Shapes must agree; a NaN anywhere gives NaN, which
+ * fails every tolerance.
  */
 public final class RelativeError {
     private RelativeError() {}
@@ -34,11 +34,15 @@ public final class RelativeError {
         return of(actual, DoubleTensor.from(expected));
     }
 
-    /** Fails with {@code what} and the measured error when {@code ||actual - expected|| / ||expected||} exceeds {@code tolerance}. */
+    /**
+     * Fails with {@code what} and the measured error when {@code ||actual - expected|| /
+     * ||expected||} exceeds {@code tolerance}.
+     */
     public static void assertClose(String what, Tensor actual, Tensor expected, double tolerance) {
         double error = of(actual, expected);
         if (!(error <= tolerance)) {
-            throw new AssertionError(what + ": normwise relative error " + error + " exceeds " + tolerance);
+            throw new AssertionError(
+                    what + ": normwise relative error " + error + " exceeds " + tolerance);
         }
     }
 
@@ -48,8 +52,11 @@ public final class RelativeError {
 
     private static void requireSameShape(int[] actual, int[] expected) {
         if (!Arrays.equals(actual, expected)) {
-            throw new AssertionError("shape " + Arrays.toString(actual) + " differs from the expected "
-                    + Arrays.toString(expected));
+            throw new AssertionError(
+                    "shape "
+                            + Arrays.toString(actual)
+                            + " differs from the expected "
+                            + Arrays.toString(expected));
         }
     }
 }

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Seeded random parameters and tensors for the checks: the same seed gives the same values everywhere. */
+/**
+ * Seeded random parameters and tensors for the checks: the same seed gives the same values
+ * everywhere.
+ */
 public final class SeededTensors {
     private SeededTensors() {}
 

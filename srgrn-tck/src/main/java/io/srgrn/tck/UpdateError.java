@@ -7,8 +7,9 @@ import io.srgrn.tck.reference.DoubleTensor;
  * Error of an optimiser update {@code after - before} against an expected one, net of float32
  * storage. A parameter held in float32 cannot land closer to the exact result than half a unit in
  * the last place, and small updates (a gradient far below Adam's eps) are only a few ulps of the
- * parameter, so the relative error of the update alone would mostly measure that rounding.
- * {@code ulps} units in the last place of each parameter are therefore forgiven:
+ * parameter, so the relative error of the update alone would mostly measure that rounding. {@code
+ * ulps} units in the last place of each parameter are therefore forgiven:
+ *
  * <pre>error = max(0, ||after - expected|| - ulps * ||ulp(after)||) / ||expected - before||</pre>
  */
 final class UpdateError {

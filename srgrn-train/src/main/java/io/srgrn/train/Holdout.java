@@ -11,21 +11,28 @@ import java.util.Map;
  * Reported benchmark sets (Set5, Set14, B100) must never choose a checkpoint, so a run validates on
  * images of its own training folders that it does not train on.
  *
- * <p>The {@code count} held-out images are spread evenly over the list: image
- * {@code floor((k + 0.5) * size / count)} for {@code k = 0 .. count-1}, so the choice depends only on
- * the folders' contents and order, never on a random draw.
+ * <p>The {@code count} held-out images are spread evenly over the list: image {@code floor((k +
+ * 0.5) * size / count)} for {@code k = 0 .. count-1}, so the choice depends only on the folders'
+ * contents and order, never on a random draw.
  */
 public record Holdout(List<ImageEntry> train, List<ImageEntry> validation) {
 
     /**
      * Sets {@code count} of {@code all} aside.
      *
-     * @throws RunSetupException if {@code count} is not below the number of images, or two images share a name
+     * @throws RunSetupException if {@code count} is not below the number of images, or two images
+     *     share a name
      */
     public static Holdout split(List<ImageEntry> all, int count) {
         if (count < 0 || count >= all.size()) {
-            throw new RunSetupException("--holdout " + count + " must be between 0 and " + (all.size() - 1)
-                    + " (the training folders hold " + all.size() + " images)");
+            throw new RunSetupException(
+                    "--holdout "
+                            + count
+                            + " must be between 0 and "
+                            + (all.size() - 1)
+                            + " (the training folders hold "
+                            + all.size()
+                            + " images)");
         }
         requireUniqueIds(all);
         List<Integer> picked = new ArrayList<>();
@@ -46,8 +53,14 @@ public record Holdout(List<ImageEntry> train, List<ImageEntry> validation) {
         for (ImageEntry e : all) {
             ImageEntry before = seen.putIfAbsent(e.id(), e);
             if (before != null) {
-                throw new RunSetupException("training images " + before.hrFile() + " and " + e.hrFile()
-                        + " have the same name '" + e.id() + "': rename one or leave one folder out");
+                throw new RunSetupException(
+                        "training images "
+                                + before.hrFile()
+                                + " and "
+                                + e.hrFile()
+                                + " have the same name '"
+                                + e.id()
+                                + "': rename one or leave one folder out");
             }
         }
     }

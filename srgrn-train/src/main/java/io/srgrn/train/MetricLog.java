@@ -54,8 +54,8 @@ public final class MetricLog implements AutoCloseable {
     }
 
     /**
-     * One CSV line without its line break (RFC 4180: fields with a comma, quote or line break quoted,
-     * quotes doubled; trailing white space dropped), for {@link #append}.
+     * One CSV line without its line break (RFC 4180: fields with a comma, quote or line break
+     * quoted, quotes doubled; trailing white space dropped), for {@link #append}.
      */
     static String csvLine(List<?> fields) {
         StringBuilder sb = new StringBuilder();
@@ -64,7 +64,11 @@ public final class MetricLog implements AutoCloseable {
                 sb.append(',');
             }
             String v = String.valueOf(fields.get(i));
-            boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+            boolean quote =
+                    v.indexOf(',') >= 0
+                            || v.indexOf('"') >= 0
+                            || v.indexOf('\n') >= 0
+                            || v.indexOf('\r') >= 0;
             sb.append(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
         }
         return sb.toString().stripTrailing();
@@ -127,7 +131,9 @@ public final class MetricLog implements AutoCloseable {
         }
     }
 
-    /** Reads (iteration, value of column {@code column}) pairs, skipping the header and bad lines. */
+    /**
+     * Reads (iteration, value of column {@code column}) pairs, skipping the header and bad lines.
+     */
     public static List<double[]> read(Path file, int column) {
         List<double[]> out = new ArrayList<>();
         if (!Files.exists(file)) {
@@ -139,7 +145,10 @@ public final class MetricLog implements AutoCloseable {
                 String[] f = lines.get(i).split(",");
                 if (f.length > column) {
                     try {
-                        out.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[column])});
+                        out.add(
+                                new double[] {
+                                    Double.parseDouble(f[0]), Double.parseDouble(f[column])
+                                });
                     } catch (NumberFormatException ignored) {
                         // skip a damaged line
                     }

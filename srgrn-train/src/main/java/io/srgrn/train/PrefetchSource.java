@@ -17,7 +17,8 @@ final class PrefetchSource implements BatchSource, AutoCloseable {
 
     PrefetchSource(PatchSampler sampler, long start, long end, int workers) {
         this.sampler = sampler;
-        this.batches = new PrefetchingBatches(sampler, start, end, workers, Math.max(2, workers + 1));
+        this.batches =
+                new PrefetchingBatches(sampler, start, end, workers, Math.max(2, workers + 1));
     }
 
     @Override

@@ -6,18 +6,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Where and from what a result was made: the machine and the source revision, for a model's metadata. */
+/**
+ * Where and from what a result was made: the machine and the source revision, for a model's
+ * metadata.
+ */
 final class Provenance {
-    private Provenance() {
-    }
+    private Provenance() {}
 
     /** e.g. "AMD EPYC, 2 cores, Linux 6.1, Java 17.0.15". */
     static String machine() {
-        return cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name")
-                + " " + System.getProperty("os.version") + ", Java " + System.getProperty("java.version");
+        return cpuModel()
+                + ", "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores, "
+                + System.getProperty("os.name")
+                + " "
+                + System.getProperty("os.version")
+                + ", Java "
+                + System.getProperty("java.version");
     }
 
-    /** The checkout's commit (with "+changes" when the tree differs from it), or "unknown" outside a git checkout. */
+    /**
+     * The checkout's commit (with "+changes" when the tree differs from it), or "unknown" outside a
+     * git checkout.
+     */
     static String gitCommit() {
         String head = git("rev-parse", "HEAD");
         if (head == null) {
@@ -29,7 +41,8 @@ final class Provenance {
 
     private static String cpuModel() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+            for (String line :
+                    Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("model name")) {
                     return line.substring(line.indexOf(':') + 1).trim();
                 }
@@ -46,7 +59,8 @@ final class Provenance {
             cmd[0] = "git";
             System.arraycopy(args, 0, cmd, 1, args.length);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            String out =
+                    new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return null;
             }

@@ -14,9 +14,14 @@ public interface RunObserver extends TrainingListener {
     /** A line about the run for its user: data loaded, images left out, resuming, the model. */
     default void note(String message) {}
 
-    /** Training is about to run from {@code iteration} (0, or the checkpoint's) to {@code total}. */
+    /**
+     * Training is about to run from {@code iteration} (0, or the checkpoint's) to {@code total}.
+     */
     default void onStart(long iteration, long total) {}
 
-    /** The validation set was scored after {@code iteration}; called before that step's {@link #onStep}. */
+    /**
+     * The validation set was scored after {@code iteration}; called before that step's {@link
+     * #onStep}.
+     */
     default void onValidation(long iteration, String setName, SetScore score) {}
 }

@@ -11,26 +11,50 @@ import java.util.Map;
 
 /**
  * What defines a training run, stored as {@code run.json} in the run folder. A resumed run must use
- * the same values for everything that changes the sequence of updates (model, data, hold-out, sampling,
- * optimiser, seed, CPU threads, initial weights); the target iteration count, the intervals and the
- * validation set may change (what is stored for them is only the default of a resumed run).
+ * the same values for everything that changes the sequence of updates (model, data, hold-out,
+ * sampling, optimiser, seed, CPU threads, initial weights); the target iteration count, the
+ * intervals and the validation set may change (what is stored for them is only the default of a
+ * resumed run).
  *
  * <p>{@code threads} is recorded because libtorch's CPU reductions depend on the thread count: a
- * resume on another count is not bit-identical. {@code data} lists one or more folders, separated by
- * commas, whose images are taken in that order (each folder in file-name order); {@code holdout}
+ * resume on another count is not bit-identical. {@code data} lists one or more folders, separated
+ * by commas, whose images are taken in that order (each folder in file-name order); {@code holdout}
  * of them are set aside as the validation set ({@link Holdout}). {@code initFrom} is the file the
  * weights started from ({@code init.safetensors} in the run folder keeps a copy), or null.
  */
-public record RunSettings(String preset, int scale, String degradation, long noiseSeed, String data, int patch, int batch,
-        double learningRate, long halveEvery, long seed, boolean augment, long iterations, long checkpointEvery,
-        long valEvery, String valData, int holdout, int threads, String initFrom) {
+public record RunSettings(
+        String preset,
+        int scale,
+        String degradation,
+        long noiseSeed,
+        String data,
+        int patch,
+        int batch,
+        double learningRate,
+        long halveEvery,
+        long seed,
+        boolean augment,
+        long iterations,
+        long checkpointEvery,
+        long valEvery,
+        String valData,
+        int holdout,
+        int threads,
+        String initFrom) {
 
-    /** Version 1 runs (before hold-out, threads and initial weights were recorded) read as holdout 0, threads 0. */
+    /**
+     * Version 1 runs (before hold-out, threads and initial weights were recorded) read as holdout
+     * 0, threads 0.
+     */
     public static final int VERSION = 2;
 
     /** The training folders, in order. */
     public List<Path> dataFolders() {
-        return Arrays.stream(data.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        return Arrays.stream(data.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Path::of)
+                .toList();
     }
 
     public Map<String, Object> toJson() {
@@ -66,14 +90,33 @@ public record RunSettings(String preset, int scale, String degradation, long noi
     public static RunSettings parse(String text, String source) {
         try {
             Map<String, Object> m = Json.parseObject(text);
-            return new RunSettings((String) m.get("preset"), num(m, "scale").intValue(), (String) m.get("degradation"),
-                    num(m, "noiseSeed").longValue(), (String) m.get("data"), num(m, "patch").intValue(),
-                    num(m, "batch").intValue(), num(m, "learningRate").doubleValue(), num(m, "halveEvery").longValue(),
-                    num(m, "seed").longValue(), Boolean.TRUE.equals(m.get("augment")), num(m, "iterations").longValue(),
-                    num(m, "checkpointEvery").longValue(), num(m, "valEvery").longValue(), (String) m.get("valData"),
-                    optional(m, "holdout"), optional(m, "threads"), (String) m.get("initFrom"));
+            return new RunSettings(
+                    (String) m.get("preset"),
+                    num(m, "scale").intValue(),
+                    (String) m.get("degradation"),
+                    num(m, "noiseSeed").longValue(),
+                    (String) m.get("data"),
+                    num(m, "patch").intValue(),
+                    num(m, "batch").intValue(),
+                    num(m, "learningRate").doubleValue(),
+                    num(m, "halveEvery").longValue(),
+                    num(m, "seed").longValue(),
+                    Boolean.TRUE.equals(m.get("augment")),
+                    num(m, "iterations").longValue(),
+                    num(m, "checkpointEvery").longValue(),
+                    num(m, "valEvery").longValue(),
+                    (String) m.get("valData"),
+                    optional(m, "holdout"),
+                    optional(m, "threads"),
+                    (String) m.get("initFrom"));
         } catch (RuntimeException e) {
-            throw new IllegalStateException(source + " is not a valid run description: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new IllegalStateException(
+                    source
+                            + " is not a valid run description: "
+                            + (e.getMessage() == null
+                                    ? e.getClass().getSimpleName()
+                                    : e.getMessage()),
+                    e);
         }
     }
 

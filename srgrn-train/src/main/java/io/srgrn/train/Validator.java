@@ -28,7 +28,8 @@ final class Validator {
     }
 
     static Validator load(SrDataset set, Degradation degradation) throws IOException {
-        return new Validator(set.name(), new PairLoader(degradation, null, false, true).loadAll(set));
+        return new Validator(
+                set.name(), new PairLoader(degradation, null, false, true).loadAll(set));
     }
 
     String name() {
@@ -40,6 +41,7 @@ final class Validator {
     }
 
     SetScore score(Srgrn model) {
-        return scorer.score(name, pairs, lr -> ImageTensors.toImage(model.upscale(ImageTensors.toTensor(lr))));
+        return scorer.score(
+                name, pairs, lr -> ImageTensors.toImage(model.upscale(ImageTensors.toTensor(lr))));
     }
 }

@@ -24,18 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A training run called from Java, as {@code srgrn train} calls it: compact preset, tiny patches,
- * a few iterations. What a user of the library relies on: the run folder's files, resuming after a
- * crash as if nothing happened, and bad training images named and left out instead of ending the run.
+ * A training run called from Java, as {@code srgrn train} calls it: compact preset, tiny patches, a
+ * few iterations. What a user of the library relies on: the run folder's files, resuming after a
+ * crash as if nothing happened, and bad training images named and left out instead of ending the
+ * run.
  */
 class TrainingRunTest {
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
     static Path data;
     static Path validation;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void makeData() throws IOException {
@@ -49,7 +48,8 @@ class TrainingRunTest {
         image(validation.resolve("v1.png"), 1, 16, 18, 201);
     }
 
-    static void image(Path file, int channels, int height, int width, long seed) throws IOException {
+    static void image(Path file, int channels, int height, int width, long seed)
+            throws IOException {
         Random r = new Random(seed);
         float[] d = new float[channels * height * width];
         for (int i = 0; i < d.length; i++) {
@@ -59,8 +59,25 @@ class TrainingRunTest {
     }
 
     static RunSettings settings(Path dataFolder, long iterations) {
-        return new RunSettings("compact", 2, "BI", 0, dataFolder.toString(), 6, 2, 1e-4, 200_000, 0, true, iterations, 2, 3,
-                validation.toString(), 0, 1, null);
+        return new RunSettings(
+                "compact",
+                2,
+                "BI",
+                0,
+                dataFolder.toString(),
+                6,
+                2,
+                1e-4,
+                200_000,
+                0,
+                true,
+                iterations,
+                2,
+                3,
+                validation.toString(),
+                0,
+                1,
+                null);
     }
 
     /** Everything the run says, kept for the assertions. */
@@ -97,15 +114,20 @@ class TrainingRunTest {
         Path run = dir.resolve("run");
         RunSettings settings = settings(data, 6);
         Recorder seen = new Recorder();
-        TrainingRun.Result result = new TrainingRun(run, settings, TrainingRun.Options.defaults())
-                .run(TrainingRun.Mode.NEW, seen);
+        TrainingRun.Result result =
+                new TrainingRun(run, settings, TrainingRun.Options.defaults())
+                        .run(TrainingRun.Mode.NEW, seen);
 
         assertThat(result.iterations()).isEqualTo(6);
         assertThat(result.validationName()).isEqualTo("val");
         assertThat(seen.started).isZero();
         assertThat(seen.validations).containsExactly(3L, 6L);
         assertThat(seen.checkpoints).containsExactly(2L, 4L, 6L);
-        assertThat(seen.notes).anyMatch(n -> n.startsWith("degrading 3 training image(s) from train (3 images) (BI_x2)"))
+        assertThat(seen.notes)
+                .anyMatch(
+                        n ->
+                                n.startsWith(
+                                        "degrading 3 training image(s) from train (3 images) (BI_x2)"))
                 .anyMatch(n -> n.startsWith("validating on val (2 images) every 3 iterations"));
 
         assertThat(Files.readString(run.resolve(TrainingRun.RUN_FILE))).isEqualTo(settings.json());
@@ -115,43 +137,57 @@ class TrainingRunTest {
         assertThat(loss.get(1)).startsWith("1,").contains(",1.0E-4,");
         assertThat(Files.readAllLines(run.resolve(TrainingRun.VALIDATION_LOG))).hasSize(3);
         assertThat(Files.readAllLines(run.resolve(TrainingRun.GAMMA_LOG)))
-                .startsWith("iteration,upsample.0.gamma,grrb.gamma").hasSize(3);
+                .startsWith("iteration,upsample.0.gamma,grrb.gamma")
+                .hasSize(3);
         List<String> sessions = Files.readAllLines(run.resolve(TrainingRun.SESSIONS));
         assertThat(sessions).hasSize(2);
         assertThat(sessions.get(1)).contains(",0,6,1,djl,");
         assertThat(Checkpoint.read(run.resolve(TrainingRun.CHECKPOINT)).iteration()).isEqualTo(6);
 
         SrgrnWeights model = WeightsFile.load(run.resolve(TrainingRun.MODEL));
-        assertThat(model.metadata()).containsEntry("trainedIterations", "6").containsEntry("preset", "compact")
-                .containsEntry("degradation", "BI_x2").containsEntry("trainingData", "train (3 images)")
-                .containsEntry("validationSet", "val (2 images)").containsKey("validationPsnr");
+        assertThat(model.metadata())
+                .containsEntry("trainedIterations", "6")
+                .containsEntry("preset", "compact")
+                .containsEntry("degradation", "BI_x2")
+                .containsEntry("trainingData", "train (3 images)")
+                .containsEntry("validationSet", "val (2 images)")
+                .containsKey("validationPsnr");
         SrgrnWeights best = WeightsFile.load(run.resolve(TrainingRun.BEST));
-        assertThat(best.metadata()).containsKey("validationPsnr").containsEntry("validationSet", "val (2 images)");
+        assertThat(best.metadata())
+                .containsKey("validationPsnr")
+                .containsEntry("validationSet", "val (2 images)");
     }
 
     @Test
     void aCrashedRunResumesToTheWeightsOfARunThatNeverStopped() throws IOException {
         Path straight = dir.resolve("straight");
-        new TrainingRun(straight, settings(data, 5), TrainingRun.Options.defaults()).run(TrainingRun.Mode.NEW, new Recorder());
+        new TrainingRun(straight, settings(data, 5), TrainingRun.Options.defaults())
+                .run(TrainingRun.Mode.NEW, new Recorder());
 
         Path broken = dir.resolve("broken");
-        RunObserver crashAt3 = new RunObserver() {
-            @Override
-            public void onStep(StepEvent e) {
-                if (e.iteration() == 3) {
-                    throw new IllegalStateException("simulated crash");
-                }
-            }
-        };
-        TrainingRun first = new TrainingRun(broken, settings(data, 5), TrainingRun.Options.defaults());
-        assertThatThrownBy(() -> first.run(TrainingRun.Mode.NEW, crashAt3)).hasMessage("simulated crash");
-        assertThat(Checkpoint.read(broken.resolve(TrainingRun.CHECKPOINT)).iteration()).isEqualTo(2);
-        assertThatThrownBy(() -> first.run(TrainingRun.Mode.NEW, new Recorder())).isInstanceOf(RunSetupException.class)
+        RunObserver crashAt3 =
+                new RunObserver() {
+                    @Override
+                    public void onStep(StepEvent e) {
+                        if (e.iteration() == 3) {
+                            throw new IllegalStateException("simulated crash");
+                        }
+                    }
+                };
+        TrainingRun first =
+                new TrainingRun(broken, settings(data, 5), TrainingRun.Options.defaults());
+        assertThatThrownBy(() -> first.run(TrainingRun.Mode.NEW, crashAt3))
+                .hasMessage("simulated crash");
+        assertThat(Checkpoint.read(broken.resolve(TrainingRun.CHECKPOINT)).iteration())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> first.run(TrainingRun.Mode.NEW, new Recorder()))
+                .isInstanceOf(RunSetupException.class)
                 .hasMessageContaining("already holds a training run");
 
         Recorder resumed = new Recorder();
         RunSettings stored = TrainingRun.stored(broken).orElseThrow();
-        new TrainingRun(broken, stored, TrainingRun.Options.defaults()).run(TrainingRun.Mode.RESUME, resumed);
+        new TrainingRun(broken, stored, TrainingRun.Options.defaults())
+                .run(TrainingRun.Mode.RESUME, resumed);
         assertThat(resumed.started).isEqualTo(2);
         assertThat(resumed.notes).contains("resuming at iteration 2 of 5");
 
@@ -172,17 +208,29 @@ class TrainingRunTest {
         for (int i = 0; i < 2; i++) {
             image(mixed.resolve("good" + i + ".png"), 3, 24, 20, 300 + i);
         }
-        Files.write(mixed.resolve("corrupt.png"), "not an image at all".getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                mixed.resolve("corrupt.png"),
+                "not an image at all".getBytes(StandardCharsets.UTF_8));
         image(mixed.resolve("dot.png"), 3, 1, 1, 7);
 
         Recorder seen = new Recorder();
-        TrainingRun.Result r = new TrainingRun(dir.resolve("run"), settings(mixed, 2), TrainingRun.Options.defaults())
-                .run(TrainingRun.Mode.NEW, seen);
+        TrainingRun.Result r =
+                new TrainingRun(
+                                dir.resolve("run"),
+                                settings(mixed, 2),
+                                TrainingRun.Options.defaults())
+                        .run(TrainingRun.Mode.NEW, seen);
 
         assertThat(r.iterations()).isEqualTo(2);
-        String leftOut = seen.notes.stream().filter(n -> n.contains("cannot be used")).findFirst().orElseThrow();
-        assertThat(leftOut).startsWith("2 of 4 training images cannot be used and are left out: ")
-                .contains(mixed.resolve("corrupt.png").toString()).contains(mixed.resolve("dot.png").toString())
+        String leftOut =
+                seen.notes.stream()
+                        .filter(n -> n.contains("cannot be used"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(leftOut)
+                .startsWith("2 of 4 training images cannot be used and are left out: ")
+                .contains(mixed.resolve("corrupt.png").toString())
+                .contains(mixed.resolve("dot.png").toString())
                 .contains("shorter than the scale");
         // the file is named once, not "FILE: FILE: reason"
         String corrupt = mixed.resolve("corrupt.png").toString();
@@ -196,8 +244,13 @@ class TrainingRunTest {
         image(bad.resolve("dot.png"), 3, 1, 1, 7);
         Path run = dir.resolve("run");
 
-        assertThatThrownBy(() -> new TrainingRun(run, settings(bad, 2), TrainingRun.Options.defaults())
-                .run(TrainingRun.Mode.NEW, new Recorder()))
+        assertThatThrownBy(
+                        () ->
+                                new TrainingRun(
+                                                run,
+                                                settings(bad, 2),
+                                                TrainingRun.Options.defaults())
+                                        .run(TrainingRun.Mode.NEW, new Recorder()))
                 .isInstanceOf(RunSetupException.class)
                 .hasMessageStartingWith("none of the 2 training images can be used: ")
                 .hasMessageContaining(bad.resolve("corrupt.png").toString())
@@ -208,11 +261,32 @@ class TrainingRunTest {
     @Test
     void imagesSmallerThanAPatchAreLeftOutByNameAndAllTooSmallIsASetupError() throws IOException {
         Path run = dir.resolve("run");
-        RunSettings tooBig = new RunSettings("compact", 2, "BI", 0, data.toString(), 16, 2, 1e-4, 200_000, 0, true, 1, 2, 0,
-                null, 0, 1, null);
-        assertThatThrownBy(() -> new TrainingRun(run, tooBig, TrainingRun.Options.defaults())
-                .run(TrainingRun.Mode.NEW, new Recorder()))
-                .isInstanceOf(RunSetupException.class).hasMessageContaining("smaller than the 16x16 patch")
+        RunSettings tooBig =
+                new RunSettings(
+                        "compact",
+                        2,
+                        "BI",
+                        0,
+                        data.toString(),
+                        16,
+                        2,
+                        1e-4,
+                        200_000,
+                        0,
+                        true,
+                        1,
+                        2,
+                        0,
+                        null,
+                        0,
+                        1,
+                        null);
+        assertThatThrownBy(
+                        () ->
+                                new TrainingRun(run, tooBig, TrainingRun.Options.defaults())
+                                        .run(TrainingRun.Mode.NEW, new Recorder()))
+                .isInstanceOf(RunSetupException.class)
+                .hasMessageContaining("smaller than the 16x16 patch")
                 .hasMessageContaining("img0 (10x12)");
         assertThat(run).doesNotExist();
     }
@@ -220,17 +294,59 @@ class TrainingRunTest {
     @Test
     void settingsBuiltInJavaAreCheckedBeforeAnythingIsWritten() {
         Path run = dir.resolve("run");
-        RunSettings bad = new RunSettings("compact", 2, "BI", 0, data.toString(), 0, 2, -1, 200_000, 0, true, 2, 2, 0,
-                null, 0, 1, null);
-        assertThatThrownBy(() -> new TrainingRun(run, bad, TrainingRun.Options.defaults()).run(TrainingRun.Mode.NEW,
-                new Recorder()))
-                .isInstanceOf(RunSetupException.class).hasMessageContaining("patch, batch")
+        RunSettings bad =
+                new RunSettings(
+                        "compact",
+                        2,
+                        "BI",
+                        0,
+                        data.toString(),
+                        0,
+                        2,
+                        -1,
+                        200_000,
+                        0,
+                        true,
+                        2,
+                        2,
+                        0,
+                        null,
+                        0,
+                        1,
+                        null);
+        assertThatThrownBy(
+                        () ->
+                                new TrainingRun(run, bad, TrainingRun.Options.defaults())
+                                        .run(TrainingRun.Mode.NEW, new Recorder()))
+                .isInstanceOf(RunSetupException.class)
+                .hasMessageContaining("patch, batch")
                 .hasMessageContaining("learning rate must be finite and > 0, got -1.0");
-        RunSettings blurAtX2 = new RunSettings("compact", 2, "BD", 0, data.toString(), 6, 2, 1e-4, 200_000, 0, true, 2, 2,
-                0, null, 0, 1, null);
-        assertThatThrownBy(() -> new TrainingRun(run, blurAtX2, TrainingRun.Options.defaults()).run(TrainingRun.Mode.NEW,
-                new Recorder()))
-                .isInstanceOf(RunSetupException.class).hasMessageContaining("BD is defined for x3 only");
+        RunSettings blurAtX2 =
+                new RunSettings(
+                        "compact",
+                        2,
+                        "BD",
+                        0,
+                        data.toString(),
+                        6,
+                        2,
+                        1e-4,
+                        200_000,
+                        0,
+                        true,
+                        2,
+                        2,
+                        0,
+                        null,
+                        0,
+                        1,
+                        null);
+        assertThatThrownBy(
+                        () ->
+                                new TrainingRun(run, blurAtX2, TrainingRun.Options.defaults())
+                                        .run(TrainingRun.Mode.NEW, new Recorder()))
+                .isInstanceOf(RunSetupException.class)
+                .hasMessageContaining("BD is defined for x3 only");
         assertThat(run).doesNotExist();
     }
 
@@ -238,12 +354,16 @@ class TrainingRunTest {
     void aFinishedRunWhoseCheckpointIsGoneIsRefused() throws IOException {
         Path run = dir.resolve("run");
         RunSettings settings = settings(data, 2);
-        new TrainingRun(run, settings, TrainingRun.Options.defaults()).run(TrainingRun.Mode.NEW, new Recorder());
+        new TrainingRun(run, settings, TrainingRun.Options.defaults())
+                .run(TrainingRun.Mode.NEW, new Recorder());
         Files.delete(run.resolve(TrainingRun.CHECKPOINT));
         byte[] model = Files.readAllBytes(run.resolve(TrainingRun.MODEL));
-        assertThatThrownBy(() -> new TrainingRun(run, settings, TrainingRun.Options.defaults())
-                .run(TrainingRun.Mode.RESUME, new Recorder()))
-                .isInstanceOf(RunSetupException.class).hasMessageContaining("checkpoint.safetensors is missing");
+        assertThatThrownBy(
+                        () ->
+                                new TrainingRun(run, settings, TrainingRun.Options.defaults())
+                                        .run(TrainingRun.Mode.RESUME, new Recorder()))
+                .isInstanceOf(RunSetupException.class)
+                .hasMessageContaining("checkpoint.safetensors is missing");
         assertThat(Files.readAllBytes(run.resolve(TrainingRun.MODEL))).isEqualTo(model);
     }
 }

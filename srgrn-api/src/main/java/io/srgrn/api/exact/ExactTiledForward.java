@@ -20,16 +20,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The network is a chain of stages: the RDN trunk, one GRUM per x2 (or x3) step and GRRB. The
  * convolutional parts are local, so each runs per tile on a window widened by its receptive field
- * ({@link LocalStage#halo()}). GRUM and GRRB each have one global step, the node aggregation
- * {@code P @ X^T} over every pixel of their input; it is a sum, so a first pass over the stage's
- * input accumulates it tile by tile ({@link GraphHead#accumulate}), the node states are finished
- * once, and a second pass distributes them per tile like any local stage. Between passes a stage's
- * input is recomputed, kept on the heap or spilled to a temporary file ({@link Retention}).
+ * ({@link LocalStage#halo()}). GRUM and GRRB each have one global step, the node aggregation {@code
+ * P @ X^T} over every pixel of their input; it is a sum, so a first pass over the stage's input
+ * accumulates it tile by tile ({@link GraphHead#accumulate}), the node states are finished once,
+ * and a second pass distributes them per tile like any local stage. Between passes a stage's input
+ * is recomputed, kept on the heap or spilled to a temporary file ({@link Retention}).
  *
- * <p>Every backend runs it unchanged: the pieces are compiled through the SPI from the specs of
- * the network's own children (the RDN, and the Conv2d children of GRUM and GRRB), with their
- * parameters under the SPEC names; the node states, softmax, pixel shuffle and blends are small
- * per-pixel host arithmetic. Holds native memory (the compiled pieces): close it.
+ * <p>Every backend runs it unchanged: the pieces are compiled through the SPI from the specs of the
+ * network's own children (the RDN, and the Conv2d children of GRUM and GRRB), with their parameters
+ * under the SPEC names; the node states, softmax, pixel shuffle and blends are small per-pixel host
+ * arithmetic. Holds native memory (the compiled pieces): close it.
  */
 public final class ExactTiledForward implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExactTiledForward.class);
@@ -43,17 +43,26 @@ public final class ExactTiledForward implements AutoCloseable {
     private final GrrbStage grrb;
 
     /**
-     * @param context        the backend that compiles the pieces
-     * @param config         the network
-     * @param parameters     its parameters under SPEC names (e.g. {@code Module.parameters()} of the whole network)
-     * @param tile           largest tile side in LR pixels (>= 1); each later stage uses the same LR footprint
-     * @param retention      how stage outputs survive between passes
-     * @param spillDirectory where {@link Retention#SPILL} writes its temporary files; null: the system's temp directory
+     * @param context the backend that compiles the pieces
+     * @param config the network
+     * @param parameters its parameters under SPEC names (e.g. {@code Module.parameters()} of the
+     *     whole network)
+     * @param tile largest tile side in LR pixels (>= 1); each later stage uses the same LR
+     *     footprint
+     * @param retention how stage outputs survive between passes
+     * @param spillDirectory where {@link Retention#SPILL} writes its temporary files; null: the
+     *     system's temp directory
      */
-    public ExactTiledForward(BackendContext context, SrgrnConfig config, Map<String, Tensor> parameters, int tile,
-            Retention retention, Path spillDirectory) {
+    public ExactTiledForward(
+            BackendContext context,
+            SrgrnConfig config,
+            Map<String, Tensor> parameters,
+            int tile,
+            Retention retention,
+            Path spillDirectory) {
         if (tile < 1) {
-            throw new IllegalArgumentException("exact tiles need at least 1 LR pixel a side, got " + tile);
+            throw new IllegalArgumentException(
+                    "exact tiles need at least 1 LR pixel a side, got " + tile);
         }
         this.config = Objects.requireNonNull(config, "config");
         this.tile = tile;
@@ -88,20 +97,27 @@ public final class ExactTiledForward implements AutoCloseable {
         return retention;
     }
 
-    /** The network on {@code lr} (B, in, h, w), not clamped: equal to the whole-image forward within float rounding. */
+    /**
+     * The network on {@code lr} (B, in, h, w), not clamped: equal to the whole-image forward within
+     * float rounding.
+     */
     public Tensor forward(Tensor lr) {
         new SrgrnSpec(config).outputShape(lr.shape());
         List<FeatureStore> stores = new ArrayList<>();
         try {
             int lrHeight = lr.dim(2);
-            FeatureSource features = keep(new LazySource(new HostStore(lr), trunk), lrHeight, stores);
+            FeatureSource features =
+                    keep(new LazySource(new HostStore(lr), trunk), lrHeight, stores);
             for (GrumStage grum : grums) {
-                double[][][] states = grum.head() == null ? null : pool(features, grum.head(), lrHeight);
+                double[][][] states =
+                        grum.head() == null ? null : pool(features, grum.head(), lrHeight);
                 features = keep(new LazySource(features, grum.local(states)), lrHeight, stores);
             }
-            double[][][] states = grrb.head() == null ? null : pool(features, grrb.head(), lrHeight);
+            double[][][] states =
+                    grrb.head() == null ? null : pool(features, grrb.head(), lrHeight);
             LazySource image = new LazySource(features, grrb.local(states));
-            HostStore out = HostStore.zeros(image.batch(), image.channels(), image.height(), image.width());
+            HostStore out =
+                    HostStore.zeros(image.batch(), image.channels(), image.height(), image.width());
             fill(out, image, lrHeight);
             return out.tensor();
         } finally {
@@ -121,18 +137,31 @@ public final class ExactTiledForward implements AutoCloseable {
         for (Region r : tiles) {
             head.accumulate(sums, input.read(r));
         }
-        LOG.debug("pooled node states over {} tiles of a {}x{} map", tiles.size(), input.height(), input.width());
+        LOG.debug(
+                "pooled node states over {} tiles of a {}x{} map",
+                tiles.size(),
+                input.height(),
+                input.width());
         return head.nodeStates(sums, (long) input.height() * input.width());
     }
 
-    /** {@code source} itself for RECOMPUTE; else a store holding all of it, computed tile by tile. */
+    /**
+     * {@code source} itself for RECOMPUTE; else a store holding all of it, computed tile by tile.
+     */
     private FeatureSource keep(FeatureSource source, int lrHeight, List<FeatureStore> stores) {
         if (retention == Retention.RECOMPUTE) {
             return source;
         }
-        FeatureStore store = retention == Retention.HOST
-                ? HostStore.zeros(source.batch(), source.channels(), source.height(), source.width())
-                : new SpillStore(source.batch(), source.channels(), source.height(), source.width(), spillDirectory);
+        FeatureStore store =
+                retention == Retention.HOST
+                        ? HostStore.zeros(
+                                source.batch(), source.channels(), source.height(), source.width())
+                        : new SpillStore(
+                                source.batch(),
+                                source.channels(),
+                                source.height(),
+                                source.width(),
+                                spillDirectory);
         stores.add(store);
         fill(store, source, lrHeight);
         return store;

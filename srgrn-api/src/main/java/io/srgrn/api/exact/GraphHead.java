@@ -10,10 +10,10 @@ import io.srgrn.api.tensor.Tensor;
 
 /**
  * The graph part of GRUM or GRRB (SPEC 3.1 to 3.3) split at its one global step: the node
- * aggregation {@code P @ X^T} is a sum over pixels, so it is accumulated tile by tile
- * ({@link #accumulate}) and finished once the whole image has been seen ({@link #nodeStates});
- * everything else is per pixel. The 1x1 convolutions {@code proj} and {@code distribute} run on the
- * backend (compiled from their own specs); the sums and the CLC run on the host in double.
+ * aggregation {@code P @ X^T} is a sum over pixels, so it is accumulated tile by tile ({@link
+ * #accumulate}) and finished once the whole image has been seen ({@link #nodeStates}); everything
+ * else is per pixel. The 1x1 convolutions {@code proj} and {@code distribute} run on the backend
+ * (compiled from their own specs); the sums and the CLC run on the host in double.
  */
 final class GraphHead implements AutoCloseable {
     private final GraphReasoning graph;
@@ -22,19 +22,28 @@ final class GraphHead implements AutoCloseable {
     private final HostConv1d clc0;
     private final HostConv1d clc2;
 
-    GraphHead(BackendContext context, ParameterPath path, GraphReasoning graph, StageParameters params) {
+    GraphHead(
+            BackendContext context,
+            ParameterPath path,
+            GraphReasoning graph,
+            StageParameters params) {
         this.graph = graph;
         this.proj = context.compile(graph.proj().spec(), params.of(path, graph.proj()));
         try {
-            this.distribute = context.compile(graph.distribute().spec(), params.of(path, graph.distribute()));
+            this.distribute =
+                    context.compile(graph.distribute().spec(), params.of(path, graph.distribute()));
         } catch (RuntimeException e) {
             proj.close();
             throw e;
         }
-        this.clc0 = new HostConv1d(params.get(path.child(graph.clc0()).name(Conv2dSpec.WEIGHT)),
-                params.get(path.child(graph.clc0()).name(Conv2dSpec.BIAS)));
-        this.clc2 = new HostConv1d(params.get(path.child(graph.clc2()).name(Conv2dSpec.WEIGHT)),
-                params.get(path.child(graph.clc2()).name(Conv2dSpec.BIAS)));
+        this.clc0 =
+                new HostConv1d(
+                        params.get(path.child(graph.clc0()).name(Conv2dSpec.WEIGHT)),
+                        params.get(path.child(graph.clc0()).name(Conv2dSpec.BIAS)));
+        this.clc2 =
+                new HostConv1d(
+                        params.get(path.child(graph.clc2()).name(Conv2dSpec.WEIGHT)),
+                        params.get(path.child(graph.clc2()).name(Conv2dSpec.BIAS)));
     }
 
     GraphReasoning graph() {
@@ -70,7 +79,9 @@ final class GraphHead implements AutoCloseable {
         }
     }
 
-    /** {@code Yn = CLC(Yw)} per image, (B, N, C), from the sums over all {@code pixels} of the map. */
+    /**
+     * {@code Yn = CLC(Yw)} per image, (B, N, C), from the sums over all {@code pixels} of the map.
+     */
     double[][][] nodeStates(double[][][] sums, long pixels) {
         double[][][] states = new double[sums.length][][];
         for (int b = 0; b < sums.length; b++) {
@@ -115,8 +126,8 @@ final class GraphHead implements AutoCloseable {
     }
 
     /**
-     * {@code features @ Wp}: each pixel's mix of the per-node features, (B, K, h, w) from
-     * {@code features} (B, K, N) and {@code wp} (B, N, h, w).
+     * {@code features @ Wp}: each pixel's mix of the per-node features, (B, K, h, w) from {@code
+     * features} (B, K, N) and {@code wp} (B, N, h, w).
      */
     static Tensor mix(double[][][] features, Tensor wp) {
         int batch = wp.dim(0);

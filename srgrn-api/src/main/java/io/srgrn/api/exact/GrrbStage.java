@@ -8,9 +8,9 @@ import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
 
 /**
- * GRRB (SPEC 3.5) split like {@link GrumStage}: the node states are global, the rest
- * ({@code gamma * Yn^T @ Wp + F_S}, then {@code tail.0} and {@code tail.1}) is local with a halo of
- * two pixels, one per tail convolution.
+ * GRRB (SPEC 3.5) split like {@link GrumStage}: the node states are global, the rest ({@code gamma
+ * * Yn^T @ Wp + F_S}, then {@code tail.0} and {@code tail.1}) is local with a halo of two pixels,
+ * one per tail convolution.
  */
 final class GrrbStage implements AutoCloseable {
     private final GrrbSpec spec;
@@ -26,7 +26,8 @@ final class GrrbStage implements AutoCloseable {
         Module t1 = null;
         try {
             t1 = context.compile(spec.tail1().spec(), params.of(path, spec.tail1()));
-            this.head = spec.reasoning() ? new GraphHead(context, path, spec.graph(), params) : null;
+            this.head =
+                    spec.reasoning() ? new GraphHead(context, path, spec.graph(), params) : null;
         } catch (RuntimeException e) {
             t0.close();
             if (t1 != null) {
@@ -44,7 +45,10 @@ final class GrrbStage implements AutoCloseable {
         return head;
     }
 
-    /** The local part, given the node states {@code Yn} (B, N, C) of the whole input (null without reasoning). */
+    /**
+     * The local part, given the node states {@code Yn} (B, N, C) of the whole input (null without
+     * reasoning).
+     */
     LocalStage local(double[][][] nodeStates) {
         double[][][] perChannel = null;
         if (head != null) {

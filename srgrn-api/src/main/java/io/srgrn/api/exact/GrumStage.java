@@ -9,8 +9,8 @@ import io.srgrn.api.tensor.Tensor;
 
 /**
  * One GRUM (SPEC 3.4) split into its global part, the node states pooled over the whole input
- * ({@link #head()}, absent without reasoning), and its local part given those states
- * ({@link #local}): {@code subpixel} and {@code fuse} run on the backend from their own specs; the
+ * ({@link #head()}, absent without reasoning), and its local part given those states ({@link
+ * #local}): {@code subpixel} and {@code fuse} run on the backend from their own specs; the
  * per-pixel mix of the expanded node states, the gamma blend and the pixel shuffle on the host.
  * Halo: one LR pixel for {@code subpixel} and one HR pixel for {@code fuse}, which is at most one
  * more LR pixel.
@@ -31,7 +31,8 @@ final class GrumStage implements AutoCloseable {
         Module fu = null;
         try {
             fu = context.compile(spec.fuse().spec(), params.of(path, spec.fuse()));
-            this.head = spec.reasoning() ? new GraphHead(context, path, spec.graph(), params) : null;
+            this.head =
+                    spec.reasoning() ? new GraphHead(context, path, spec.graph(), params) : null;
         } catch (RuntimeException e) {
             sub.close();
             if (fu != null) {
@@ -54,7 +55,8 @@ final class GrumStage implements AutoCloseable {
 
     static HostConv1d conv1d(ParameterPath path, Child<?> child, StageParameters params) {
         ParameterPath p = path.child(child);
-        return new HostConv1d(params.get(p.name(io.srgrn.api.spec.Conv2dSpec.WEIGHT)),
+        return new HostConv1d(
+                params.get(p.name(io.srgrn.api.spec.Conv2dSpec.WEIGHT)),
                 params.get(p.name(io.srgrn.api.spec.Conv2dSpec.BIAS)));
     }
 
@@ -63,14 +65,18 @@ final class GrumStage implements AutoCloseable {
         return head;
     }
 
-    /** The local part, given the node states {@code Yn} (B, N, C) of the whole input (null without reasoning). */
+    /**
+     * The local part, given the node states {@code Yn} (B, N, C) of the whole input (null without
+     * reasoning).
+     */
     LocalStage local(double[][][] nodeStates) {
         double[][][] expanded = null;
         if (head != null) {
             expanded = new double[nodeStates.length][][];
             for (int b = 0; b < nodeStates.length; b++) {
-                double[][] bottleneck = HostConv1d.leakyRelu(expand0.apply(HostConv1d.transpose(nodeStates[b])),
-                        spec.slope());
+                double[][] bottleneck =
+                        HostConv1d.leakyRelu(
+                                expand0.apply(HostConv1d.transpose(nodeStates[b])), spec.slope());
                 expanded[b] = expand2.apply(bottleneck); // r*r*C x N
             }
         }

@@ -3,9 +3,9 @@ package io.srgrn.api.exact;
 import io.srgrn.api.tensor.Tensor;
 
 /**
- * {@code Conv1d(in, out, 1)} and LeakyReLU in double on the host, for the node states: they are
- * (N x C) per image, a few thousand values, so running them on the host costs nothing and avoids
- * a backend call per image.
+ * {@code Conv1d(in, out, 1)} and LeakyReLU in double on the host, for the node states: they are (N
+ * x C) per image, a few thousand values, so running them on the host costs nothing and avoids a
+ * backend call per image.
  */
 final class HostConv1d {
     private final float[] weight;

@@ -4,8 +4,8 @@ import io.srgrn.api.tensor.Tensor;
 
 /**
  * A stage's output computed on demand from its input: a region is computed from the input region
- * widened by the stage's halo, and the widened part is cut off again. Chained, these recompute every
- * earlier stage for each region read ({@link Retention#RECOMPUTE}); over a stored input they
+ * widened by the stage's halo, and the widened part is cut off again. Chained, these recompute
+ * every earlier stage for each region read ({@link Retention#RECOMPUTE}); over a stored input they
  * compute one stage.
  */
 final class LazySource implements FeatureSource {
@@ -42,7 +42,11 @@ final class LazySource implements FeatureSource {
         int f = stage.factor();
         Region from = region.source(f, stage.halo(), input.height(), input.width());
         Tensor out = stage.apply(input.read(from));
-        return Windows.crop(out, region.y0() - f * from.y0(), region.height(), region.x0() - f * from.x0(),
+        return Windows.crop(
+                out,
+                region.y0() - f * from.y0(),
+                region.height(),
+                region.x0() - f * from.x0(),
                 region.width());
     }
 }

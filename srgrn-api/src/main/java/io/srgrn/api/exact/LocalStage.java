@@ -17,6 +17,9 @@ interface LocalStage {
 
     int outChannels();
 
-    /** The stage on a window (B, C, h, w): (B, C', factor * h, factor * w), zero padded at the window's edges. */
+    /**
+     * The stage on a window (B, C, h, w): (B, C', factor * h, factor * w), zero padded at the
+     * window's edges.
+     */
     Tensor apply(Tensor window);
 }

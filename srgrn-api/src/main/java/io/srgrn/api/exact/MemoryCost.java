@@ -8,35 +8,40 @@ import java.util.List;
  * What SRGRN's forward pass holds in memory per LR pixel, stage by stage, and the exact tile side
  * that fits a budget. The figures are the float32 tensors each stage of a forward pass without
  * autograd keeps alive at its peak, counted from the network's shape:
+ *
  * <ul>
  *   <li>trunk: the input, {@code f1}, the D block outputs kept for the global fusion and their
- *       concatenation (2 * D * G0), one block's dense concatenation (G0 + C * G) and a conv output;</li>
- *   <li>GRUM at input scale s (s = 1, then 2 for x4): per input pixel its input, four r*r*G0-channel
- *       tensors (subpixel, reasoning mix, blend, shuffle), the N node logits and weights, and the
- *       fused output: s^2 * (G0 + 5 r^2 G0 + 2N) floats per LR pixel;</li>
+ *       concatenation (2 * D * G0), one block's dense concatenation (G0 + C * G) and a conv output;
+ *   <li>GRUM at input scale s (s = 1, then 2 for x4): per input pixel its input, four
+ *       r*r*G0-channel tensors (subpixel, reasoning mix, blend, shuffle), the N node logits and
+ *       weights, and the fused output: s^2 * (G0 + 5 r^2 G0 + 2N) floats per LR pixel;
  *   <li>GRRB at the output scale S: input, mix, sum, tail.0 (4 G0), the node weights (2N) and the
- *       image: S^2 * (4 G0 + 2N + out).</li>
+ *       image: S^2 * (4 G0 + 2N + out).
  * </ul>
- * Stages run one after another, so whole-image inference peaks at the largest stage. Checked against
- * a measurement on the DJL backend (docs/RESULTS.md: the paper x4 model on a 481x321 image peaks at
- * 3.69 GB resident, of which about 1 GB is the JVM, libtorch and the model; this count gives 3.4 GB
- * for the rest), it errs on the safe side.
+ *
+ * Stages run one after another, so whole-image inference peaks at the largest stage. Checked
+ * against a measurement on the DJL backend (docs/RESULTS.md: the paper x4 model on a 481x321 image
+ * peaks at 3.69 GB resident, of which about 1 GB is the JVM, libtorch and the model; this count
+ * gives 3.4 GB for the rest), it errs on the safe side.
  *
  * <p>An exact tile runs each stage on a window widened by a halo: for the trunk its receptive field
  * plus two pixels for each later stage (a recomputed tile carries the later halos down), for a GRUM
- * or GRRB two pixels per stage from it on; a window never exceeds the image. A tile's working set is
- * the largest stage's cost over its window, so a deep trunk (the paper's halo is 129 LR pixels) makes
- * small tiles cost far more than their area.
+ * or GRRB two pixels per stage from it on; a window never exceeds the image. A tile's working set
+ * is the largest stage's cost over its window, so a deep trunk (the paper's halo is 129 LR pixels)
+ * makes small tiles cost far more than their area.
  *
  * @param stages each stage's live floats per LR pixel (batch 1) and halo in LR pixels, trunk first
  */
 public record MemoryCost(List<Stage> stages) {
     /** {@link #tileFor}: the whole image fits. */
     public static final int WHOLE = 0;
+
     /** {@link #tileFor}: nothing fits. */
     public static final int NONE = -1;
 
-    /** One stage: live floats per LR pixel and the halo its window adds on each side, in LR pixels. */
+    /**
+     * One stage: live floats per LR pixel and the halo its window adds on each side, in LR pixels.
+     */
     public record Stage(long floatsPerLrPixel, int haloLr) {}
 
     public MemoryCost {
@@ -49,8 +54,12 @@ public record MemoryCost(List<Stage> stages) {
         int[] factors = config.upsampleFactors();
         int later = factors.length + 1; // GRUMs and GRRB after the trunk
         List<Stage> stages = new ArrayList<>();
-        long trunk = config.inChannels() + g0 * (2L * config.d() + 3) + g0 + (long) config.c() * config.g()
-                + config.g();
+        long trunk =
+                config.inChannels()
+                        + g0 * (2L * config.d() + 3)
+                        + g0
+                        + (long) config.c() * config.g()
+                        + config.g();
         stages.add(new Stage(trunk, ExactTiledForward.trunkHalo(config) + 2 * later));
         long s = 1;
         for (int k = 0; k < factors.length; k++) {
@@ -77,12 +86,18 @@ public record MemoryCost(List<Stage> stages) {
         return floatsPerLrPixel() * Float.BYTES;
     }
 
-    /** Working memory of whole-image inference on {@code batch} images of {@code height x width} LR pixels. */
+    /**
+     * Working memory of whole-image inference on {@code batch} images of {@code height x width} LR
+     * pixels.
+     */
     public long wholeImageBytes(int batch, int height, int width) {
         return bytesPerLrPixel() * batch * height * width;
     }
 
-    /** Working memory of one exact tile of {@code tile x tile} LR pixels, each stage on its window, in such an image. */
+    /**
+     * Working memory of one exact tile of {@code tile x tile} LR pixels, each stage on its window,
+     * in such an image.
+     */
     public long tileBytes(int batch, int tile, int height, int width) {
         long peak = 0;
         for (Stage st : stages) {
@@ -94,9 +109,9 @@ public record MemoryCost(List<Stage> stages) {
     }
 
     /**
-     * How to run {@code batch} images of {@code height x width} LR pixels in {@code bytes} of working
-     * memory: {@link #WHOLE} when whole-image inference fits, else the largest exact tile side that
-     * does, or {@link #NONE} when not even a one-pixel tile fits.
+     * How to run {@code batch} images of {@code height x width} LR pixels in {@code bytes} of
+     * working memory: {@link #WHOLE} when whole-image inference fits, else the largest exact tile
+     * side that does, or {@link #NONE} when not even a one-pixel tile fits.
      */
     public int tileFor(int batch, int height, int width, long bytes) {
         if (wholeImageBytes(batch, height, width) <= bytes) {
@@ -106,7 +121,10 @@ public record MemoryCost(List<Stage> stages) {
         return tile < 1 ? NONE : tile;
     }
 
-    /** The largest exact tile side whose working memory fits {@code budget} bytes; 0 when not even one pixel does. */
+    /**
+     * The largest exact tile side whose working memory fits {@code budget} bytes; 0 when not even
+     * one pixel does.
+     */
     public int largestTile(int batch, int height, int width, long budget) {
         if (tileBytes(batch, 1, height, width) > budget) {
             return 0;

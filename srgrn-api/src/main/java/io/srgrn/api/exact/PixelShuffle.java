@@ -2,7 +2,10 @@ package io.srgrn.api.exact;
 
 import io.srgrn.api.tensor.Tensor;
 
-/** SPEC's pixel shuffle on the host: {@code out[b, c, h*r + i, w*r + j] = x[b, c*r*r + i*r + j, h, w]}. */
+/**
+ * SPEC's pixel shuffle on the host: {@code out[b, c, h*r + i, w*r + j] = x[b, c*r*r + i*r + j, h,
+ * w]}.
+ */
 final class PixelShuffle {
     private PixelShuffle() {}
 

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * This process's resident memory and the machine's available memory, from {@code /proc} on Linux,
- * else from the JVM's view (the heap in use, the free physical memory), which is what a budget has to
- * subtract before it sizes a tile.
+ * else from the JVM's view (the heap in use, the free physical memory), which is what a budget has
+ * to subtract before it sizes a tile.
  */
 public final class ProcessMemory {
     private ProcessMemory() {}
@@ -30,7 +30,8 @@ public final class ProcessMemory {
         if (kib > 0) {
             return kib * 1024;
         }
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getFreeMemorySize();
         }
         return Runtime.getRuntime().maxMemory();

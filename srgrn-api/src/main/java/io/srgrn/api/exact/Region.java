@@ -8,8 +8,16 @@ record Region(int y0, int y1, int x0, int x1) {
 
     Region {
         if (y0 < 0 || x0 < 0 || y1 <= y0 || x1 <= x0) {
-            throw new IllegalArgumentException("empty or negative region rows [" + y0 + ", " + y1 + "), columns ["
-                    + x0 + ", " + x1 + ")");
+            throw new IllegalArgumentException(
+                    "empty or negative region rows ["
+                            + y0
+                            + ", "
+                            + y1
+                            + "), columns ["
+                            + x0
+                            + ", "
+                            + x1
+                            + ")");
         }
     }
 
@@ -32,7 +40,8 @@ record Region(int y0, int y1, int x0, int x1) {
      * image border's, exactly as on the whole image.
      */
     Region source(int factor, int halo, int height, int width) {
-        return new Region(Math.max(0, Math.floorDiv(y0, factor) - halo),
+        return new Region(
+                Math.max(0, Math.floorDiv(y0, factor) - halo),
                 Math.min(height, -Math.floorDiv(-y1, factor) + halo),
                 Math.max(0, Math.floorDiv(x0, factor) - halo),
                 Math.min(width, -Math.floorDiv(-x1, factor) + halo));

@@ -6,10 +6,18 @@ package io.srgrn.api.exact;
  * distribute them). docs/RESULTS.md has the measured cost of each.
  */
 public enum Retention {
-    /** Keep nothing: every pass recomputes the trunk and earlier stages for its tile. Least memory, most compute. */
+    /**
+     * Keep nothing: every pass recomputes the trunk and earlier stages for its tile. Least memory,
+     * most compute.
+     */
     RECOMPUTE,
-    /** Keep each stage's whole output on the Java heap: least compute, memory grows with the image. */
+    /**
+     * Keep each stage's whole output on the Java heap: least compute, memory grows with the image.
+     */
     HOST,
-    /** Keep each stage's output in a temporary file: least compute at memory set by the tile; costs disk I/O. */
+    /**
+     * Keep each stage's output in a temporary file: least compute at memory set by the tile; costs
+     * disk I/O.
+     */
     SPILL
 }

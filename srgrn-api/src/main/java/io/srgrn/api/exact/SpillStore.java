@@ -31,13 +31,27 @@ final class SpillStore implements FeatureStore {
         this.height = height;
         this.width = width;
         try {
-            this.file = directory == null ? Files.createTempFile("srgrn-features-", ".f32")
-                    : Files.createTempFile(directory, "srgrn-features-", ".f32");
-            this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    StandardOpenOption.DELETE_ON_CLOSE);
+            this.file =
+                    directory == null
+                            ? Files.createTempFile("srgrn-features-", ".f32")
+                            : Files.createTempFile(directory, "srgrn-features-", ".f32");
+            this.channel =
+                    FileChannel.open(
+                            file,
+                            StandardOpenOption.READ,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.DELETE_ON_CLOSE);
         } catch (IOException e) {
-            throw new SrgrnException("cannot create a temporary file for " + channels + "x" + height + "x" + width
-                    + " features: " + e.getMessage(), e);
+            throw new SrgrnException(
+                    "cannot create a temporary file for "
+                            + channels
+                            + "x"
+                            + height
+                            + "x"
+                            + width
+                            + " features: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -66,7 +80,8 @@ final class SpillStore implements FeatureStore {
         int h = r.height();
         int w = r.width();
         float[] out = new float[batch * channels * h * w];
-        ByteBuffer bytes = ByteBuffer.allocate(w * channels * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes =
+                ByteBuffer.allocate(w * channels * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         FloatBuffer floats = bytes.asFloatBuffer();
         float[] row = new float[w * channels];
         for (int b = 0; b < batch; b++) {
@@ -90,7 +105,8 @@ final class SpillStore implements FeatureStore {
         int h = r.height();
         int w = r.width();
         float[] in = tile.data();
-        ByteBuffer bytes = ByteBuffer.allocate(w * channels * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes =
+                ByteBuffer.allocate(w * channels * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         FloatBuffer floats = bytes.asFloatBuffer();
         float[] row = new float[w * channels];
         for (int b = 0; b < batch; b++) {
@@ -131,7 +147,8 @@ final class SpillStore implements FeatureStore {
                 channel.write(buffer, position + buffer.position());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("writing temporary feature file " + file + " (disk full?)", e);
+            throw new UncheckedIOException(
+                    "writing temporary feature file " + file + " (disk full?)", e);
         }
     }
 

@@ -20,7 +20,10 @@ final class StageParameters {
         this.all = all;
     }
 
-    /** The parameters of {@code spec}, which sits at {@code path} in the network, under its local names. */
+    /**
+     * The parameters of {@code spec}, which sits at {@code path} in the network, under its local
+     * names.
+     */
     Map<String, Tensor> of(ParameterPath path, LayerSpec spec) {
         Map<String, Tensor> local = new LinkedHashMap<>();
         for (ParamSpec p : spec.parameters()) {
@@ -38,7 +41,8 @@ final class StageParameters {
     Tensor get(String fullName) {
         Tensor t = all.get(fullName);
         if (t == null) {
-            throw new IllegalArgumentException("the network's parameters have no '" + fullName + "'");
+            throw new IllegalArgumentException(
+                    "the network's parameters have no '" + fullName + "'");
         }
         return t;
     }

@@ -3,7 +3,10 @@ package io.srgrn.api.exact;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A feature map cut into near-equal rectangular tiles of at most {@code tile} pixels a side, row by row. */
+/**
+ * A feature map cut into near-equal rectangular tiles of at most {@code tile} pixels a side, row by
+ * row.
+ */
 final class TileGrid {
     private TileGrid() {}
 
@@ -15,7 +18,12 @@ final class TileGrid {
             int y0 = (int) ((long) height * i / rows);
             int y1 = (int) ((long) height * (i + 1) / rows);
             for (int j = 0; j < cols; j++) {
-                tiles.add(new Region(y0, y1, (int) ((long) width * j / cols), (int) ((long) width * (j + 1) / cols)));
+                tiles.add(
+                        new Region(
+                                y0,
+                                y1,
+                                (int) ((long) width * j / cols),
+                                (int) ((long) width * (j + 1) / cols)));
             }
         }
         return tiles;

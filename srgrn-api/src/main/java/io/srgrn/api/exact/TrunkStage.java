@@ -7,8 +7,8 @@ import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
 
 /**
- * The RDN trunk (F_L = H_FEX(I_LR)) compiled from its own spec: purely convolutional, so its halo is
- * its receptive field, one pixel per 3x3 convolution on the longest path: sfe1, sfe2, C per RDB
+ * The RDN trunk (F_L = H_FEX(I_LR)) compiled from its own spec: purely convolutional, so its halo
+ * is its receptive field, one pixel per 3x3 convolution on the longest path: sfe1, sfe2, C per RDB
  * (the dense connections make every conv of a block follow the previous one), and gff.1.
  */
 final class TrunkStage implements LocalStage, AutoCloseable {

@@ -24,7 +24,10 @@ final class Windows {
         return Tensor.of(dst, t.dim(0), t.dim(1), h, w);
     }
 
-    /** Copies every plane of {@code src} to rows from {@code y0} and columns from {@code x0} of {@code dst}. */
+    /**
+     * Copies every plane of {@code src} to rows from {@code y0} and columns from {@code x0} of
+     * {@code dst}.
+     */
     static void paste(Tensor src, Tensor dst, int y0, int x0) {
         int planes = src.dim(0) * src.dim(1);
         int h = src.dim(2);

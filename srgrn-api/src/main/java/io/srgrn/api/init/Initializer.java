@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * Seeded initial parameters (SPEC 4), computed in Java so that the same seed gives the same model
- * on every backend: conv weights and biases uniform in +-1/sqrt(fanIn) (what PyTorch's
- * {@code kaiming_uniform_(a=sqrt(5))} and bias defaults reduce to), gammas 0.
+ * on every backend: conv weights and biases uniform in +-1/sqrt(fanIn) (what PyTorch's {@code
+ * kaiming_uniform_(a=sqrt(5))} and bias defaults reduce to), gammas 0.
  */
 public final class Initializer {
     private Initializer() {}
@@ -19,9 +19,11 @@ public final class Initializer {
     public static Map<String, Tensor> initialize(LayerSpec spec, long seed) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (ParamSpec p : spec.parameters()) {
-            // One stream per parameter, derived from its name: a parameter's values do not depend on
+            // One stream per parameter, derived from its name: a parameter's values do not depend
+            // on
             // which other parameters exist (ablations keep the shared layers' initial values).
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + p.name().hashCode());
+            SplittableRandom random =
+                    new SplittableRandom(seed * 0x9E3779B97F4A7C15L + p.name().hashCode());
             Tensor t = Tensor.zeros(p.shape());
             if (p.init() == ParamSpec.Init.UNIFORM_FAN_IN) {
                 double bound = 1.0 / Math.sqrt(p.fanIn());

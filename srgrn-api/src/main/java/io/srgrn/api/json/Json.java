@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small JSON subset that safetensors headers and SRGRN metadata need: objects, arrays,
- * strings, integers, decimals, booleans and null.
+ * The small JSON subset that safetensors headers and SRGRN metadata need: objects, arrays, strings,
+ * integers, decimals, booleans and null.
  *
  * <p>Kept in-house (about 300 lines) because srgrn-api's only dependency is slf4j: a JSON library
- * here would reach every user of the API, and the safetensors header format needs nothing more.
- * It is a supported part of the API (its own package, not an internal one) because srgrn-bench
- * writes its reports and worker messages with it; applications with richer JSON needs should use a
- * full library.
+ * here would reach every user of the API, and the safetensors header format needs nothing more. It
+ * is a supported part of the API (its own package, not an internal one) because srgrn-bench writes
+ * its reports and worker messages with it; applications with richer JSON needs should use a full
+ * library.
  */
 public final class Json {
     private final String text;
@@ -23,7 +23,10 @@ public final class Json {
         this.text = text;
     }
 
-    /** Parses one JSON value: Map (insertion order kept), List, String, Long, Double, Boolean or null. */
+    /**
+     * Parses one JSON value: Map (insertion order kept), List, String, Long, Double, Boolean or
+     * null.
+     */
     public static Object parse(String text) {
         Json p = new Json(text);
         p.skipWhitespace();
@@ -204,7 +207,9 @@ public final class Json {
     public static Map<String, Object> parseObject(String text) {
         Object v = parse(text);
         if (!(v instanceof Map)) {
-            throw new IllegalArgumentException("expected a JSON object, got " + (v == null ? "null" : v.getClass().getSimpleName()));
+            throw new IllegalArgumentException(
+                    "expected a JSON object, got "
+                            + (v == null ? "null" : v.getClass().getSimpleName()));
         }
         return (Map<String, Object>) v;
     }
@@ -219,7 +224,10 @@ public final class Json {
         return sb.toString();
     }
 
-    /** As {@link #write}, indented by two spaces per level and ending with a newline, for files people read. */
+    /**
+     * As {@link #write}, indented by two spaces per level and ending with a newline, for files
+     * people read.
+     */
     public static String writePretty(Object value) {
         StringBuilder sb = new StringBuilder();
         write(value, sb, 0, true);
@@ -235,8 +243,12 @@ public final class Json {
             sb.append(b);
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            sb.append(!Double.isFinite(d) ? "null" : d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
-                    : Double.toString(d));
+            sb.append(
+                    !Double.isFinite(d)
+                            ? "null"
+                            : d == Math.rint(d) && Math.abs(d) < 1e15
+                                    ? Long.toString((long) d)
+                                    : Double.toString(d));
         } else if (v instanceof Number n) {
             sb.append(n.longValue());
         } else if (v instanceof Map<?, ?> map) {

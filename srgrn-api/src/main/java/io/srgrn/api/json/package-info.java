@@ -1,2 +1,5 @@
-/** A minimal JSON reader and writer, enough for safetensors headers and SRGRN metadata (no dependencies). */
+/**
+ * A minimal JSON reader and writer, enough for safetensors headers and SRGRN metadata (no
+ * dependencies).
+ */
 package io.srgrn.api.json;

@@ -9,17 +9,18 @@ import java.util.TreeMap;
 
 /**
  * Reads a model catalogue:
+ *
  * <pre>{@code
  * {"models": [{"name": "compact-bi-x4", "scale": 4, "degradation": "BI", "preset": "compact",
  *              "parameters": 272662, "default": true, "file": "compact-bi-x4.safetensors",
  *              "sha256": "...", "scores": [{"set": "Set5", "selfEnsemble": false, "psnr": 30.1, "ssim": 0.85}],
  *              "training": {"trainedIterations": "20000", ...}}]}
  * }</pre>
+ *
  * A malformed catalogue fails naming its source and the entry.
  */
 public final class ModelCatalog {
-    private ModelCatalog() {
-    }
+    private ModelCatalog() {}
 
     public static List<ModelInfo> parse(String json, String source) {
         List<ModelInfo> out = new ArrayList<>();
@@ -31,7 +32,8 @@ public final class ModelCatalog {
             try {
                 out.add(entry(asMap(list.get(i), "model")));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(source + ": model " + i + " of the catalogue: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        source + ": model " + i + " of the catalogue: " + e.getMessage(), e);
             }
         }
         return out;
@@ -58,7 +60,9 @@ public final class ModelCatalog {
             scores.add(sm);
         }
         m.put("scores", scores);
-        m.put("training", new TreeMap<>(info.training())); // sorted: the same file for the same entries
+        m.put(
+                "training",
+                new TreeMap<>(info.training())); // sorted: the same file for the same entries
         return m;
     }
 
@@ -70,14 +74,27 @@ public final class ModelCatalog {
         }
         for (Object o : list) {
             Map<String, Object> sm = asMap(o, "score");
-            scores.add(new ModelInfo.Score(string(sm, "set"), Boolean.TRUE.equals(sm.get("selfEnsemble")),
-                    number(sm, "psnr").doubleValue(), number(sm, "ssim").doubleValue()));
+            scores.add(
+                    new ModelInfo.Score(
+                            string(sm, "set"),
+                            Boolean.TRUE.equals(sm.get("selfEnsemble")),
+                            number(sm, "psnr").doubleValue(),
+                            number(sm, "ssim").doubleValue()));
         }
         Map<String, String> training = new LinkedHashMap<>();
-        asMap(m.getOrDefault("training", Map.of()), "training").forEach((k, v) -> training.put(k, String.valueOf(v)));
-        return new ModelInfo(string(m, "name"), number(m, "scale").intValue(), string(m, "degradation"), string(m, "preset"),
-                number(m, "parameters").longValue(), Boolean.TRUE.equals(m.get("default")), string(m, "file"),
-                string(m, "sha256"), scores, training);
+        asMap(m.getOrDefault("training", Map.of()), "training")
+                .forEach((k, v) -> training.put(k, String.valueOf(v)));
+        return new ModelInfo(
+                string(m, "name"),
+                number(m, "scale").intValue(),
+                string(m, "degradation"),
+                string(m, "preset"),
+                number(m, "parameters").longValue(),
+                Boolean.TRUE.equals(m.get("default")),
+                string(m, "file"),
+                string(m, "sha256"),
+                scores,
+                training);
     }
 
     @SuppressWarnings("unchecked")

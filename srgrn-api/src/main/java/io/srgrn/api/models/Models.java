@@ -26,11 +26,9 @@ import java.util.ServiceLoader;
 public final class Models {
     private static volatile Map<String, Entry> cache;
 
-    private Models() {
-    }
+    private Models() {}
 
-    private record Entry(ModelInfo info, ModelSource source) {
-    }
+    private record Entry(ModelInfo info, ModelSource source) {}
 
     /** Every shipped model, in catalogue order. */
     public static List<ModelInfo> available() {
@@ -41,25 +39,42 @@ public final class Models {
         return Optional.ofNullable(entries().get(name)).map(Entry::info);
     }
 
-    /** The default model for {@code scale} and {@code degradation} (BI, BD or DN), if one is shipped. */
+    /**
+     * The default model for {@code scale} and {@code degradation} (BI, BD or DN), if one is
+     * shipped.
+     */
     public static Optional<ModelInfo> defaultFor(int scale, String degradation) {
         return available().stream()
-                .filter(m -> m.isDefault() && m.scale() == scale && m.degradation().equals(degradation)).findFirst();
+                .filter(
+                        m ->
+                                m.isDefault()
+                                        && m.scale() == scale
+                                        && m.degradation().equals(degradation))
+                .findFirst();
     }
 
-    /** The weights of a shipped model; fails if its file is missing or differs from the catalogue. */
+    /**
+     * The weights of a shipped model; fails if its file is missing or differs from the catalogue.
+     */
     public static SrgrnWeights load(String name) {
         Entry e = entries().get(name);
         if (e == null) {
-            throw new IllegalArgumentException("no shipped model named '" + name + "'; available: "
-                    + (entries().isEmpty() ? "none (add io.srgrn:srgrn-models to the class path)"
-                            : String.join(", ", entries().keySet())));
+            throw new IllegalArgumentException(
+                    "no shipped model named '"
+                            + name
+                            + "'; available: "
+                            + (entries().isEmpty()
+                                    ? "none (add io.srgrn:srgrn-models to the class path)"
+                                    : String.join(", ", entries().keySet())));
         }
         String source = "shipped model '" + name + "' (" + e.info().file() + ")";
         byte[] bytes;
         try (InputStream in = e.source().openWeights(e.info().file())) {
             if (in == null) {
-                throw new WeightsFormatException(source + ": the weights file is missing from " + e.source().getClass().getName());
+                throw new WeightsFormatException(
+                        source
+                                + ": the weights file is missing from "
+                                + e.source().getClass().getName());
             }
             bytes = in.readAllBytes();
         } catch (IOException ex) {
@@ -67,8 +82,13 @@ public final class Models {
         }
         String actual = sha256(bytes);
         if (!actual.equals(e.info().sha256())) {
-            throw new WeightsFormatException(source + ": SHA-256 " + actual + " differs from the catalogue's "
-                    + e.info().sha256() + " (a damaged or replaced file)");
+            throw new WeightsFormatException(
+                    source
+                            + ": SHA-256 "
+                            + actual
+                            + " differs from the catalogue's "
+                            + e.info().sha256()
+                            + " (a damaged or replaced file)");
         }
         return WeightsFile.fromSafetensors(Safetensors.parse(bytes, source), source);
     }
@@ -99,7 +119,8 @@ public final class Models {
     private static Map<String, Entry> discover() {
         Map<String, Entry> found = new LinkedHashMap<>();
         List<String> duplicates = new ArrayList<>();
-        for (ModelSource source : ServiceLoader.load(ModelSource.class, Models.class.getClassLoader())) {
+        for (ModelSource source :
+                ServiceLoader.load(ModelSource.class, Models.class.getClassLoader())) {
             String name = source.getClass().getName();
             String json;
             try (InputStream in = source.openCatalog()) {
@@ -108,7 +129,8 @@ public final class Models {
                 }
                 json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the model catalogue of " + name + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "cannot read the model catalogue of " + name + ": " + e.getMessage(), e);
             }
             for (ModelInfo info : ModelCatalog.parse(json, name)) {
                 if (found.putIfAbsent(info.name(), new Entry(info, source)) != null) {
@@ -117,7 +139,8 @@ public final class Models {
             }
         }
         if (!duplicates.isEmpty()) {
-            throw new IllegalStateException("two model sources on the class path ship models named " + duplicates);
+            throw new IllegalStateException(
+                    "two model sources on the class path ship models named " + duplicates);
         }
         return java.util.Collections.unmodifiableMap(found);
     }

@@ -10,15 +10,24 @@ public record Conv1dSpec(int inChannels, int outChannels) implements LayerSpec {
 
     public Conv1dSpec {
         if (inChannels < 1 || outChannels < 1) {
-            throw new IllegalArgumentException("Conv1d channels must be >= 1, got in=" + inChannels + ", out=" + outChannels);
+            throw new IllegalArgumentException(
+                    "Conv1d channels must be >= 1, got in=" + inChannels + ", out=" + outChannels);
         }
     }
 
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                new ParamSpec(Conv2dSpec.WEIGHT, new int[] {outChannels, inChannels, 1}, ParamSpec.Init.UNIFORM_FAN_IN, inChannels),
-                new ParamSpec(Conv2dSpec.BIAS, new int[] {outChannels}, ParamSpec.Init.UNIFORM_FAN_IN, inChannels));
+                new ParamSpec(
+                        Conv2dSpec.WEIGHT,
+                        new int[] {outChannels, inChannels, 1},
+                        ParamSpec.Init.UNIFORM_FAN_IN,
+                        inChannels),
+                new ParamSpec(
+                        Conv2dSpec.BIAS,
+                        new int[] {outChannels},
+                        ParamSpec.Init.UNIFORM_FAN_IN,
+                        inChannels));
     }
 
     @Override

@@ -13,10 +13,12 @@ public record Conv2dSpec(int inChannels, int outChannels, int kernel) implements
 
     public Conv2dSpec {
         if (inChannels < 1 || outChannels < 1) {
-            throw new IllegalArgumentException("Conv2d channels must be >= 1, got in=" + inChannels + ", out=" + outChannels);
+            throw new IllegalArgumentException(
+                    "Conv2d channels must be >= 1, got in=" + inChannels + ", out=" + outChannels);
         }
         if (kernel != 1 && kernel != 3) {
-            throw new IllegalArgumentException("Conv2d kernel must be 1 or 3 (SPEC section 2), got " + kernel);
+            throw new IllegalArgumentException(
+                    "Conv2d kernel must be 1 or 3 (SPEC section 2), got " + kernel);
         }
     }
 
@@ -37,7 +39,11 @@ public record Conv2dSpec(int inChannels, int outChannels, int kernel) implements
     public List<ParamSpec> parameters() {
         int fanIn = inChannels * kernel * kernel;
         return List.of(
-                new ParamSpec(WEIGHT, new int[] {outChannels, inChannels, kernel, kernel}, ParamSpec.Init.UNIFORM_FAN_IN, fanIn),
+                new ParamSpec(
+                        WEIGHT,
+                        new int[] {outChannels, inChannels, kernel, kernel},
+                        ParamSpec.Init.UNIFORM_FAN_IN,
+                        fanIn),
                 new ParamSpec(BIAS, new int[] {outChannels}, ParamSpec.Init.UNIFORM_FAN_IN, fanIn));
     }
 

@@ -7,12 +7,14 @@ import java.util.List;
 /**
  * The graph part shared by GRUM and GRRB (SPEC 3.1 to 3.3): project pixels onto N nodes, reason
  * over the nodes, and the pixel-wise distribution weights.
+ *
  * <pre>
  * P  = proj(X).reshape(B, N, HW)
  * Yw = P @ X.reshape(B, C, HW)^T         (B x N x C), divided by HW for MEAN
  * Yn = clc.2(leaky_relu(clc.0(Yw)))       (Conv1d over N channels, length C)
  * Wp = softmax(distribute(X).reshape(B, N, HW), over N)
  * </pre>
+ *
  * Its children sit directly in the owning module ({@code upsample.0.proj}, {@code grrb.clc.0}).
  */
 public record GraphReasoning(int channels, int nodes, double slope, NodeAggregation aggregation) {

@@ -6,21 +6,34 @@ import java.util.List;
 
 /**
  * Global reasoning reconstruction block (SPEC 3.5): F_S (B, C, H, W) to the image (B, out, H, W).
+ *
  * <pre>
  * Yn   = CLC(aggregate(F_S))                      B x N x C
  * Yrc  = (Yn^T @ Wp).reshape(B, C, H, W)
  * I_SR = tail.1(tail.0(gamma * Yrc + F_S))        no activation between the tails
  * </pre>
+ *
  * With {@code reasoning == false} (ablation {@code grrb = false}) only the tails exist.
  */
-public record GrrbSpec(int channels, int outChannels, int nodes, double slope, NodeAggregation aggregation,
-        boolean reasoning) implements LayerSpec {
+public record GrrbSpec(
+        int channels,
+        int outChannels,
+        int nodes,
+        double slope,
+        NodeAggregation aggregation,
+        boolean reasoning)
+        implements LayerSpec {
     public static final String GAMMA = "gamma";
 
     public GrrbSpec {
         if (channels < 1 || outChannels < 1 || nodes < 1) {
-            throw new IllegalArgumentException("GRRB needs C, out, N >= 1, got C=" + channels + ", out=" + outChannels
-                    + ", N=" + nodes);
+            throw new IllegalArgumentException(
+                    "GRRB needs C, out, N >= 1, got C="
+                            + channels
+                            + ", out="
+                            + outChannels
+                            + ", N="
+                            + nodes);
         }
     }
 
@@ -61,7 +74,9 @@ public record GrrbSpec(int channels, int outChannels, int nodes, double slope, N
         Shapes.requireImage(describe(), channels, in);
         long total = tail0().spec().macs(in) + tail1().spec().macs(in);
         if (reasoning) {
-            total += graph().macs(in[0], in[2], in[3]) + (long) in[0] * channels * nodes * in[2] * in[3];
+            total +=
+                    graph().macs(in[0], in[2], in[3])
+                            + (long) in[0] * channels * nodes * in[2] * in[3];
         }
         return total;
     }
@@ -73,7 +88,15 @@ public record GrrbSpec(int channels, int outChannels, int nodes, double slope, N
 
     @Override
     public String describe() {
-        return "GRRB(C=" + channels + ", out=" + outChannels + ", N=" + nodes + ", " + aggregation
-                + (reasoning ? "" : ", no reasoning") + ")";
+        return "GRRB(C="
+                + channels
+                + ", out="
+                + outChannels
+                + ", N="
+                + nodes
+                + ", "
+                + aggregation
+                + (reasoning ? "" : ", no reasoning")
+                + ")";
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 /**
  * Global reasoning upsampling module (SPEC 3.4): F (B, C, H, W) to F_S (B, C, rH, rW).
+ *
  * <pre>
  * Yn  = CLC(aggregate(F))                                   B x N x C
  * Ync = expand.2(leaky_relu(expand.0(Yn^T)))                B x r*r*C x N
@@ -13,17 +14,30 @@ import java.util.List;
  * Ys  = gamma * pixel_shuffle(Yrc, r) + (1 - gamma) * pixel_shuffle(subpixel(F), r)
  * F_S = fuse(Ys)
  * </pre>
- * With {@code reasoning == false} (ablation {@code grum = false}) only {@code subpixel} and
- * {@code fuse} exist and {@code Ys = pixel_shuffle(subpixel(F), r)}.
+ *
+ * With {@code reasoning == false} (ablation {@code grum = false}) only {@code subpixel} and {@code
+ * fuse} exist and {@code Ys = pixel_shuffle(subpixel(F), r)}.
  */
-public record GrumSpec(int channels, int nodes, int alpha, int r, double slope, NodeAggregation aggregation,
-        boolean reasoning) implements LayerSpec {
+public record GrumSpec(
+        int channels,
+        int nodes,
+        int alpha,
+        int r,
+        double slope,
+        NodeAggregation aggregation,
+        boolean reasoning)
+        implements LayerSpec {
     public static final String GAMMA = "gamma";
 
     public GrumSpec {
         if (channels < 1 || nodes < 1 || alpha < 1 || channels % alpha != 0) {
-            throw new IllegalArgumentException("GRUM needs C, N >= 1 and alpha dividing C, got C=" + channels
-                    + ", N=" + nodes + ", alpha=" + alpha);
+            throw new IllegalArgumentException(
+                    "GRUM needs C, N >= 1 and alpha dividing C, got C="
+                            + channels
+                            + ", N="
+                            + nodes
+                            + ", alpha="
+                            + alpha);
         }
         if (r != 2 && r != 3) {
             throw new IllegalArgumentException("GRUM upsampling factor r must be 2 or 3, got " + r);
@@ -81,12 +95,16 @@ public record GrumSpec(int channels, int nodes, int alpha, int r, double slope, 
         Shapes.requireImage(describe(), channels, in);
         int b = in[0];
         long hw = (long) in[2] * in[3];
-        long total = subpixel().spec().macs(in) + fuse().spec().macs(b, channels, in[2] * r, in[3] * r);
+        long total =
+                subpixel().spec().macs(in) + fuse().spec().macs(b, channels, in[2] * r, in[3] * r);
         if (reasoning) {
             int bottleneck = channels / alpha;
-            total += graph().macs(b, in[2], in[3])
-                    + (long) b * nodes * (channels * bottleneck + (long) bottleneck * r * r * channels)
-                    + (long) b * r * r * channels * nodes * hw;
+            total +=
+                    graph().macs(b, in[2], in[3])
+                            + (long) b
+                                    * nodes
+                                    * (channels * bottleneck + (long) bottleneck * r * r * channels)
+                            + (long) b * r * r * channels * nodes * hw;
         }
         return total;
     }
@@ -98,7 +116,17 @@ public record GrumSpec(int channels, int nodes, int alpha, int r, double slope, 
 
     @Override
     public String describe() {
-        return "GRUM(C=" + channels + ", N=" + nodes + ", alpha=" + alpha + ", r=" + r + ", " + aggregation
-                + (reasoning ? "" : ", no reasoning") + ")";
+        return "GRUM(C="
+                + channels
+                + ", N="
+                + nodes
+                + ", alpha="
+                + alpha
+                + ", r="
+                + r
+                + ", "
+                + aggregation
+                + (reasoning ? "" : ", no reasoning")
+                + ")";
     }
 }

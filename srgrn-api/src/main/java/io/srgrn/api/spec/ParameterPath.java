@@ -4,10 +4,10 @@ import java.util.Objects;
 
 /**
  * Where a layer's parameters sit in the flat, dotted parameter names of the spec that was compiled:
- * the {@link Child} names that lead from that spec to the layer ({@code upsample.0}, then
- * {@code proj}), empty at the top. Every backend and the reference resolve names through this one
- * rule, so a parameter is called the same everywhere ({@code upsample.0.proj.weight}); the local
- * names ({@code weight}, {@code gamma}) come from the specs' constants.
+ * the {@link Child} names that lead from that spec to the layer ({@code upsample.0}, then {@code
+ * proj}), empty at the top. Every backend and the reference resolve names through this one rule, so
+ * a parameter is called the same everywhere ({@code upsample.0.proj.weight}); the local names
+ * ({@code weight}, {@code gamma}) come from the specs' constants.
  *
  * @param prefix the dotted path, {@code ""} for the compiled spec itself
  */
@@ -29,9 +29,9 @@ public record ParameterPath(String prefix) {
     }
 
     /**
-     * The full name of the parameter called {@code local} in the layer at this path, e.g.
-     * {@code "rdbs.0.convs.1.weight"} for {@code weight} at {@code rdbs.0.convs.1}: the same joining
-     * as {@link Child#param} and {@link ParamSpec#prefixed}.
+     * The full name of the parameter called {@code local} in the layer at this path, e.g. {@code
+     * "rdbs.0.convs.1.weight"} for {@code weight} at {@code rdbs.0.convs.1}: the same joining as
+     * {@link Child#param} and {@link ParamSpec#prefixed}.
      */
     public String name(String local) {
         return prefix.isEmpty() ? local : prefix + "." + local;

@@ -6,13 +6,16 @@ import java.util.List;
 /**
  * Residual dense block (SPEC 3, RDN): {@code C} 3x3 convs with ReLU, each fed the concatenation of
  * the block input and every earlier conv's output, then a 1x1 local feature fusion and a residual:
- * <pre>feats = [x]; for c: feats += relu(convs.c(concat(feats))); out = lff(concat(feats)) + x</pre>
+ *
+ * <pre>feats = [x]; for c: feats += relu(convs.c(concat(feats))); out = lff(concat(feats)) + x
+ * </pre>
  */
 public record RdbSpec(int g0, int c, int g) implements LayerSpec {
 
     public RdbSpec {
         if (g0 < 1 || c < 1 || g < 1) {
-            throw new IllegalArgumentException("RDB needs G0, C, G >= 1, got G0=" + g0 + ", C=" + c + ", G=" + g);
+            throw new IllegalArgumentException(
+                    "RDB needs G0, C, G >= 1, got G0=" + g0 + ", C=" + c + ", G=" + g);
         }
     }
 

@@ -5,19 +5,31 @@ import java.util.List;
 
 /**
  * RDN feature extraction H_FEX (SPEC 3): image (N, in, H, W) to F_L (N, G0, H, W).
+ *
  * <pre>
  * f1 = sfe1(x); h = sfe2(f1)
  * for d: h = rdbs.d(h); out_d = h
  * F_L = gff.1(gff.0(concat(out_0 .. out_{D-1}))) + f1
  * </pre>
- * Within a whole SRGRN these parameters sit at the top level ({@code sfe1.weight}, {@code rdbs.0...}).
+ *
+ * Within a whole SRGRN these parameters sit at the top level ({@code sfe1.weight}, {@code
+ * rdbs.0...}).
  */
 public record RdnSpec(int inChannels, int g0, int d, int c, int g) implements LayerSpec {
 
     public RdnSpec {
         if (inChannels < 1 || g0 < 1 || d < 1 || c < 1 || g < 1) {
-            throw new IllegalArgumentException("RDN needs in, G0, D, C, G >= 1, got in=" + inChannels + ", G0=" + g0
-                    + ", D=" + d + ", C=" + c + ", G=" + g);
+            throw new IllegalArgumentException(
+                    "RDN needs in, G0, D, C, G >= 1, got in="
+                            + inChannels
+                            + ", G0="
+                            + g0
+                            + ", D="
+                            + d
+                            + ", C="
+                            + c
+                            + ", G="
+                            + g);
         }
     }
 
@@ -72,8 +84,11 @@ public record RdnSpec(int inChannels, int g0, int d, int c, int g) implements La
     public long macs(int... in) {
         Shapes.requireImage(describe(), inChannels, in);
         int[] feat = {in[0], g0, in[2], in[3]};
-        return sfe1().spec().macs(in) + sfe2().spec().macs(feat) + d * rdb(0).spec().macs(feat)
-                + gff0().spec().macs(in[0], d * g0, in[2], in[3]) + gff1().spec().macs(feat);
+        return sfe1().spec().macs(in)
+                + sfe2().spec().macs(feat)
+                + d * rdb(0).spec().macs(feat)
+                + gff0().spec().macs(in[0], d * g0, in[2], in[3])
+                + gff1().spec().macs(feat);
     }
 
     @Override

@@ -20,12 +20,28 @@ final class Shapes {
     private static int[] require(String layer, int channels, int[] shape, String layout) {
         int rank = layout.split(",").length;
         if (shape.length != rank) {
-            throw new ShapeMismatchException(layer + " expects an input of rank " + rank + " " + layout + " with C = "
-                    + channels + ", got rank " + shape.length + " " + Arrays.toString(shape));
+            throw new ShapeMismatchException(
+                    layer
+                            + " expects an input of rank "
+                            + rank
+                            + " "
+                            + layout
+                            + " with C = "
+                            + channels
+                            + ", got rank "
+                            + shape.length
+                            + " "
+                            + Arrays.toString(shape));
         }
         if (shape[1] != channels) {
-            throw new ShapeMismatchException(layer + " expects " + channels + " input channels, got " + shape[1]
-                    + " in shape " + Arrays.toString(shape));
+            throw new ShapeMismatchException(
+                    layer
+                            + " expects "
+                            + channels
+                            + " input channels, got "
+                            + shape[1]
+                            + " in shape "
+                            + Arrays.toString(shape));
         }
         requirePositive(layer, shape);
         return shape;
@@ -34,7 +50,8 @@ final class Shapes {
     private static void requirePositive(String layer, int[] shape) {
         for (int s : shape) {
             if (s < 1) {
-                throw new ShapeMismatchException(layer + " got an empty dimension in shape " + Arrays.toString(shape));
+                throw new ShapeMismatchException(
+                        layer + " got an empty dimension in shape " + Arrays.toString(shape));
             }
         }
     }

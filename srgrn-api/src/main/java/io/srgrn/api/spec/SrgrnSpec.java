@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * The whole network (SPEC 3): LR image (B, in, H, W) to SR image (B, out, sH, sW).
+ *
  * <pre>F_L = RDN(x); F = upsample.0(F_L) [; F = upsample.1(F) for x4]; I_SR = grrb(F)</pre>
+ *
  * The RDN's parameters sit at the top level ({@code sfe1}, {@code rdbs.*}, {@code gff.*}).
  */
 public record SrgrnSpec(SrgrnConfig config) implements LayerSpec {
@@ -27,15 +29,31 @@ public record SrgrnSpec(SrgrnConfig config) implements LayerSpec {
         int[] factors = config.upsampleFactors();
         List<Child<GrumSpec>> list = new ArrayList<>(factors.length);
         for (int k = 0; k < factors.length; k++) {
-            list.add(new Child<>(UPSAMPLE + "." + k, new GrumSpec(config.g0(), config.n(), config.alpha(), factors[k],
-                    config.slope(), config.nodeAggregation(), config.grum())));
+            list.add(
+                    new Child<>(
+                            UPSAMPLE + "." + k,
+                            new GrumSpec(
+                                    config.g0(),
+                                    config.n(),
+                                    config.alpha(),
+                                    factors[k],
+                                    config.slope(),
+                                    config.nodeAggregation(),
+                                    config.grum())));
         }
         return list;
     }
 
     public Child<GrrbSpec> grrb() {
-        return new Child<>(GRRB, new GrrbSpec(config.g0(), config.outChannels(), config.n(), config.slope(),
-                config.nodeAggregation(), config.grrb()));
+        return new Child<>(
+                GRRB,
+                new GrrbSpec(
+                        config.g0(),
+                        config.outChannels(),
+                        config.n(),
+                        config.slope(),
+                        config.nodeAggregation(),
+                        config.grrb()));
     }
 
     @Override
@@ -52,14 +70,18 @@ public record SrgrnSpec(SrgrnConfig config) implements LayerSpec {
      * that switches global reasoning off zeroes them. Empty when reasoning is off everywhere.
      */
     public List<String> gammaNames() {
-        return parameters().stream().map(ParamSpec::name)
-                .filter(n -> n.endsWith("." + GrumSpec.GAMMA) || n.endsWith("." + GrrbSpec.GAMMA)).toList();
+        return parameters().stream()
+                .map(ParamSpec::name)
+                .filter(n -> n.endsWith("." + GrumSpec.GAMMA) || n.endsWith("." + GrrbSpec.GAMMA))
+                .toList();
     }
 
     @Override
     public int[] outputShape(int... in) {
         Shapes.requireImage(describe(), config.inChannels(), in);
-        return new int[] {in[0], config.outChannels(), in[2] * config.scale(), in[3] * config.scale()};
+        return new int[] {
+            in[0], config.outChannels(), in[2] * config.scale(), in[3] * config.scale()
+        };
     }
 
     @Override
@@ -88,9 +110,24 @@ public record SrgrnSpec(SrgrnConfig config) implements LayerSpec {
 
     @Override
     public String describe() {
-        return "SRGRN x" + config.scale() + " (G0=" + config.g0() + ", D=" + config.d() + ", C=" + config.c()
-                + ", G=" + config.g() + ", N=" + config.n() + ", alpha=" + config.alpha() + ", "
-                + config.nodeAggregation() + (config.grum() ? "" : ", no GRUM reasoning")
-                + (config.grrb() ? "" : ", no GRRB reasoning") + ")";
+        return "SRGRN x"
+                + config.scale()
+                + " (G0="
+                + config.g0()
+                + ", D="
+                + config.d()
+                + ", C="
+                + config.c()
+                + ", G="
+                + config.g()
+                + ", N="
+                + config.n()
+                + ", alpha="
+                + config.alpha()
+                + ", "
+                + config.nodeAggregation()
+                + (config.grum() ? "" : ", no GRUM reasoning")
+                + (config.grrb() ? "" : ", no GRRB reasoning")
+                + ")";
     }
 }

@@ -7,8 +7,13 @@ package io.srgrn.api.spi;
 public record AdamSettings(double beta1, double beta2, double eps) {
     public AdamSettings {
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps > 0)) {
-            throw new IllegalArgumentException("Adam needs 0 <= beta1, beta2 < 1 and eps > 0, got beta1=" + beta1
-                    + ", beta2=" + beta2 + ", eps=" + eps);
+            throw new IllegalArgumentException(
+                    "Adam needs 0 <= beta1, beta2 < 1 and eps > 0, got beta1="
+                            + beta1
+                            + ", beta2="
+                            + beta2
+                            + ", eps="
+                            + eps);
         }
     }
 

@@ -3,12 +3,12 @@ package io.srgrn.api.spi;
 import java.util.List;
 
 /**
- * A compute backend, found with {@link java.util.ServiceLoader}: list the implementation in
- * {@code META-INF/services/io.srgrn.api.spi.Backend}.
+ * A compute backend, found with {@link java.util.ServiceLoader}: list the implementation in {@code
+ * META-INF/services/io.srgrn.api.spi.Backend}.
  *
- * <p>Discovery, {@link #availability()} and {@link #devices()} must not load any native library:
- * a program that has several backends on its class path loads only the natives of the one it
- * selects (two libtorch builds cannot share a process). Natives are loaded by {@link #open}.
+ * <p>Discovery, {@link #availability()} and {@link #devices()} must not load any native library: a
+ * program that has several backends on its class path loads only the natives of the one it selects
+ * (two libtorch builds cannot share a process). Natives are loaded by {@link #open}.
  */
 public interface Backend {
 
@@ -25,10 +25,10 @@ public interface Backend {
     List<Device> devices();
 
     /**
-     * Whether {@code device} can be used here and, when not, the backend's own reason (no driver, no
-     * CUDA natives on the class path, ...), so that a refusal can say more than which devices are
-     * offered. No native library is loaded. The default answers from {@link #availability()} and
-     * {@link #devices()}; backends that know why a device is missing override it.
+     * Whether {@code device} can be used here and, when not, the backend's own reason (no driver,
+     * no CUDA natives on the class path, ...), so that a refusal can say more than which devices
+     * are offered. No native library is loaded. The default answers from {@link #availability()}
+     * and {@link #devices()}; backends that know why a device is missing override it.
      */
     default Availability availability(Device device) {
         Availability backend = availability();
@@ -42,7 +42,8 @@ public interface Backend {
      * Loads the natives and opens a context on {@code device}. The context owns native memory:
      * close it.
      *
-     * @throws BackendUnavailableException when the backend or the device cannot be used, with the reason
+     * @throws BackendUnavailableException when the backend or the device cannot be used, with the
+     *     reason
      */
     BackendContext open(Device device, BackendOptions options);
 }

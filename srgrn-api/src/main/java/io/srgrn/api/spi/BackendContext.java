@@ -5,8 +5,8 @@ import io.srgrn.api.tensor.Tensor;
 import java.util.Map;
 
 /**
- * An opened backend on one device: compiles layer specs into executable modules. Closing it
- * closes every module it compiled and frees their native memory.
+ * An opened backend on one device: compiles layer specs into executable modules. Closing it closes
+ * every module it compiled and frees their native memory.
  */
 public interface BackendContext extends AutoCloseable {
 

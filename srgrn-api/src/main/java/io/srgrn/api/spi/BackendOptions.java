@@ -8,7 +8,8 @@ package io.srgrn.api.spi;
 public record BackendOptions(int threads) {
     public BackendOptions {
         if (threads < 0) {
-            throw new IllegalArgumentException("threads must be >= 0 (0 = backend default), got " + threads);
+            throw new IllegalArgumentException(
+                    "threads must be >= 0 (0 = backend default), got " + threads);
         }
     }
 

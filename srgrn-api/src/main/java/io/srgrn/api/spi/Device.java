@@ -1,11 +1,12 @@
 package io.srgrn.api.spi;
 
-/**
- * Where a backend computes: the CPU or one CUDA device. Written {@code cpu} or {@code cuda:N}.
- */
+/** Where a backend computes: the CPU or one CUDA device. Written {@code cpu} or {@code cuda:N}. */
 public record Device(Kind kind, int index) {
 
-    public enum Kind { CPU, CUDA }
+    public enum Kind {
+        CPU,
+        CUDA
+    }
 
     public static final Device CPU = new Device(Kind.CPU, 0);
 
@@ -38,7 +39,8 @@ public record Device(Kind kind, int index) {
                 // fall through to the error below
             }
         }
-        throw new IllegalArgumentException("invalid device '" + text + "'; allowed: cpu, cuda, cuda:N");
+        throw new IllegalArgumentException(
+                "invalid device '" + text + "'; allowed: cpu, cuda, cuda:N");
     }
 
     public boolean isCpu() {

@@ -10,8 +10,8 @@ import java.util.Map;
  * <p>Backends implement it by extending {@link AbstractModule}, which writes the contract once:
  * every method that takes an input first checks it with {@link LayerSpec#outputShape}, so a bad
  * rank or channel count fails with {@link io.srgrn.api.ShapeMismatchException} on every backend
- * alike; calls from several threads run one at a time; a closed module refuses calls; and
- * optimizer states follow one rule (see {@link AbstractModule}).
+ * alike; calls from several threads run one at a time; a closed module refuses calls; and optimizer
+ * states follow one rule (see {@link AbstractModule}).
  */
 public interface Module extends AutoCloseable {
 
@@ -27,8 +27,8 @@ public interface Module extends AutoCloseable {
     Gradients backward(Tensor input, Tensor upstream);
 
     /**
-     * One Adam update (PyTorch's, with bias correction) from the gradients of the last
-     * {@link #backward}; the moments and step count live in the module.
+     * One Adam update (PyTorch's, with bias correction) from the gradients of the last {@link
+     * #backward}; the moments and step count live in the module.
      */
     void adamStep(AdamSettings adam, double learningRate);
 

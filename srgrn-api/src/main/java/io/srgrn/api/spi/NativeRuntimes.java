@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Guards native runtimes that cannot share a process. DJL's libtorch 2.7 and JavaCPP's libtorch 2.10
- * ship libraries with the same sonames: loading the second aborts the JVM. A backend claims its
- * runtime family before loading natives; a second backend claiming the same family gets a clear
+ * Guards native runtimes that cannot share a process. DJL's libtorch 2.7 and JavaCPP's libtorch
+ * 2.10 ship libraries with the same sonames: loading the second aborts the JVM. A backend claims
+ * its runtime family before loading natives; a second backend claiming the same family gets a clear
  * error instead of a crash.
  */
 public final class NativeRuntimes {
@@ -25,10 +25,18 @@ public final class NativeRuntimes {
     public static synchronized void claim(String family, String backend) {
         String owner = OWNERS.putIfAbsent(family, backend);
         if (owner != null && !owner.equals(backend)) {
-            throw new BackendUnavailableException("backend '" + backend + "' cannot load " + family
-                    + " because backend '" + owner + "' already loaded its own " + family
-                    + " in this JVM; two builds of " + family
-                    + " cannot share a process: run each backend in a separate JVM");
+            throw new BackendUnavailableException(
+                    "backend '"
+                            + backend
+                            + "' cannot load "
+                            + family
+                            + " because backend '"
+                            + owner
+                            + "' already loaded its own "
+                            + family
+                            + " in this JVM; two builds of "
+                            + family
+                            + " cannot share a process: run each backend in a separate JVM");
         }
     }
 

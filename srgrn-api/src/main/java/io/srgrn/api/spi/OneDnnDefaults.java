@@ -17,17 +17,19 @@ import org.slf4j.LoggerFactory;
  * environment once, before its first kernel, so a backend calls {@link #apply} before it loads
  * libtorch, as the {@code srgrn} launcher does before the JVM starts.
  *
- * <p>The system property {@value #ISA_PROPERTY} decides: {@code auto} (the default) sets
- * {@code SSE41} on AMD CPUs with AVX-512 only; {@code none} leaves oneDNN alone; any other value
- * (e.g. {@code AVX2}) is set as given. A value already in the environment always wins.
+ * <p>The system property {@value #ISA_PROPERTY} decides: {@code auto} (the default) sets {@code
+ * SSE41} on AMD CPUs with AVX-512 only; {@code none} leaves oneDNN alone; any other value (e.g.
+ * {@code AVX2}) is set as given. A value already in the environment always wins.
  */
 public final class OneDnnDefaults {
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnDefaults.class);
 
     /** The variable oneDNN reads before its first kernel. */
     public static final String MAX_CPU_ISA = "DNNL_MAX_CPU_ISA";
+
     /** System property: {@code auto}, {@code none} or an ISA name for {@value #MAX_CPU_ISA}. */
     public static final String ISA_PROPERTY = "srgrn.onednn.maxCpuIsa";
+
     /** What {@code auto} chooses on the CPUs it applies to. */
     static final String SAFE_ISA = "SSE41";
 
@@ -51,7 +53,10 @@ public final class OneDnnDefaults {
         UNSUPPORTED
     }
 
-    /** Applies the setting for the libtorch about to be loaded by {@code backend}; only the first call acts. */
+    /**
+     * Applies the setting for the libtorch about to be loaded by {@code backend}; only the first
+     * call acts.
+     */
     public static synchronized Outcome apply(String backend) {
         if (outcome == null) {
             outcome = decide(backend, System.getProperty(ISA_PROPERTY, "auto"), cpuInfo());
@@ -76,20 +81,34 @@ public final class OneDnnDefaults {
         }
         String isa = wanted.toUpperCase(Locale.ROOT);
         if (ProcessEnvironment.libraryLoaded("libtorch_cpu")) {
-            LOG.warn("libtorch is already loaded in this JVM, so backend '{}' cannot set {}={}; on AMD CPUs with "
-                    + "AVX-512, training gradients may be wrong: start the JVM with {}={}",
-                    backend, MAX_CPU_ISA, isa, MAX_CPU_ISA, isa);
+            LOG.warn(
+                    "libtorch is already loaded in this JVM, so backend '{}' cannot set {}={}; on AMD CPUs with "
+                            + "AVX-512, training gradients may be wrong: start the JVM with {}={}",
+                    backend,
+                    MAX_CPU_ISA,
+                    isa,
+                    MAX_CPU_ISA,
+                    isa);
             return Outcome.TOO_LATE;
         }
         try {
             ProcessEnvironment.setIfAbsent(MAX_CPU_ISA, isa);
         } catch (UnsupportedOperationException e) {
-            LOG.warn("cannot set {}={} in this process ({}); on AMD CPUs with AVX-512, training gradients may be "
-                    + "wrong: start the JVM with it set", MAX_CPU_ISA, isa, e.getMessage());
+            LOG.warn(
+                    "cannot set {}={} in this process ({}); on AMD CPUs with AVX-512, training gradients may be "
+                            + "wrong: start the JVM with it set",
+                    MAX_CPU_ISA,
+                    isa,
+                    e.getMessage());
             return Outcome.UNSUPPORTED;
         }
-        LOG.info("{}={} set for backend '{}' (oneDNN's wider kernels compute wrong gradients on this CPU; "
-                + "-D{}=none to keep them)", MAX_CPU_ISA, isa, backend, ISA_PROPERTY);
+        LOG.info(
+                "{}={} set for backend '{}' (oneDNN's wider kernels compute wrong gradients on this CPU; "
+                        + "-D{}=none to keep them)",
+                MAX_CPU_ISA,
+                isa,
+                backend,
+                ISA_PROPERTY);
         return Outcome.SET;
     }
 

@@ -5,10 +5,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * Adam's state: steps taken and both moments per parameter (empty maps before the first step).
- */
-public record OptimizerState(long step, Map<String, Tensor> firstMoment, Map<String, Tensor> secondMoment) {
+/** Adam's state: steps taken and both moments per parameter (empty maps before the first step). */
+public record OptimizerState(
+        long step, Map<String, Tensor> firstMoment, Map<String, Tensor> secondMoment) {
     public OptimizerState {
         if (step < 0) {
             throw new IllegalArgumentException("optimizer step must be >= 0, got " + step);

@@ -26,7 +26,8 @@ public final class ParameterCheck {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("missing parameter(s) for " + spec.describe() + ": " + missing);
+            throw new IllegalArgumentException(
+                    "missing parameter(s) for " + spec.describe() + ": " + missing);
         }
         requireKnown(spec, values);
     }
@@ -38,13 +39,21 @@ public final class ParameterCheck {
             unknown.remove(p.name());
         }
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown parameter(s) for " + spec.describe() + ": " + unknown);
+            throw new IllegalArgumentException(
+                    "unknown parameter(s) for " + spec.describe() + ": " + unknown);
         }
         for (ParamSpec p : spec.parameters()) {
             Tensor t = values.get(p.name());
             if (t != null && !p.hasShape(t.shape())) {
-                throw new ShapeMismatchException("parameter '" + p.name() + "' of " + spec.describe() + " must have shape "
-                        + Arrays.toString(p.shape()) + ", got " + Arrays.toString(t.shape()));
+                throw new ShapeMismatchException(
+                        "parameter '"
+                                + p.name()
+                                + "' of "
+                                + spec.describe()
+                                + " must have shape "
+                                + Arrays.toString(p.shape())
+                                + ", got "
+                                + Arrays.toString(t.shape()));
             }
         }
     }
@@ -58,8 +67,13 @@ public final class ParameterCheck {
     public static void requireUpstream(LayerSpec spec, Tensor input, Tensor upstream) {
         int[] out = spec.outputShape(input.shape());
         if (!Arrays.equals(out, upstream.shape())) {
-            throw new ShapeMismatchException("upstream gradient for " + spec.describe() + " must have the output shape "
-                    + Arrays.toString(out) + ", got " + Arrays.toString(upstream.shape()));
+            throw new ShapeMismatchException(
+                    "upstream gradient for "
+                            + spec.describe()
+                            + " must have the output shape "
+                            + Arrays.toString(out)
+                            + ", got "
+                            + Arrays.toString(upstream.shape()));
         }
     }
 }

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The C library's environment of this process, which native runtimes read, as opposed to
- * {@link System#getenv}, the JVM's start-up copy that never changes. Used to give native runtimes
- * settings they only read from the environment, before they load.
+ * The C library's environment of this process, which native runtimes read, as opposed to {@link
+ * System#getenv}, the JVM's start-up copy that never changes. Used to give native runtimes settings
+ * they only read from the environment, before they load.
  *
  * <p>JNA is an optional dependency of srgrn-api: the backends that need this class bring it.
  */
@@ -20,7 +20,8 @@ final class ProcessEnvironment {
     /**
      * Sets {@code name} unless the process environment already has it.
      *
-     * @throws UnsupportedOperationException when this platform or class path cannot change it (Windows, no JNA)
+     * @throws UnsupportedOperationException when this platform or class path cannot change it
+     *     (Windows, no JNA)
      */
     static void setIfAbsent(String name, String value) {
         try {
@@ -28,7 +29,8 @@ final class ProcessEnvironment {
                 throw new UnsupportedOperationException("setenv is not available");
             }
         } catch (LinkageError | RuntimeException e) {
-            throw new UnsupportedOperationException("cannot set " + name + " in this process: " + e, e);
+            throw new UnsupportedOperationException(
+                    "cannot set " + name + " in this process: " + e, e);
         }
     }
 
@@ -41,21 +43,25 @@ final class ProcessEnvironment {
         }
     }
 
-    /** True when a shared library whose file name contains one of {@code names} is mapped (Linux; false where unknown). */
+    /**
+     * True when a shared library whose file name contains one of {@code names} is mapped (Linux;
+     * false where unknown).
+     */
     static boolean libraryLoaded(String... names) {
         Path maps = Path.of("/proc/self/maps");
         if (!Files.isReadable(maps)) {
             return false;
         }
         try (var lines = Files.lines(maps)) {
-            return lines.anyMatch(l -> {
-                for (String n : names) {
-                    if (l.contains(n)) {
-                        return true;
-                    }
-                }
-                return false;
-            });
+            return lines.anyMatch(
+                    l -> {
+                        for (String n : names) {
+                            if (l.contains(n)) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    });
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -27,8 +27,13 @@ public final class Tensor {
         int[] s = shape.clone();
         long n = elementCount(s);
         if (n != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(s) + " holds " + n
-                    + " elements but the data array has " + data.length);
+            throw new IllegalArgumentException(
+                    "shape "
+                            + Arrays.toString(s)
+                            + " holds "
+                            + n
+                            + " elements but the data array has "
+                            + data.length);
         }
         return new Tensor(data, s);
     }
@@ -37,7 +42,8 @@ public final class Tensor {
         int[] s = shape.clone();
         long n = elementCount(s);
         if (n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(s) + " is too large for one Java array");
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(s) + " is too large for one Java array");
         }
         return new Tensor(new float[(int) n], s);
     }
@@ -50,9 +56,9 @@ public final class Tensor {
     }
 
     /**
-     * A tensor of uniform values in [low, high), e.g. [0, 1) for an image, drawn in element order from
-     * {@code random}: the same generator state always gives the same tensor. The shape is an array, not
-     * varargs, so that the bounds cannot be mistaken for dimensions.
+     * A tensor of uniform values in [low, high), e.g. [0, 1) for an image, drawn in element order
+     * from {@code random}: the same generator state always gives the same tensor. The shape is an
+     * array, not varargs, so that the bounds cannot be mistaken for dimensions.
      */
     public static Tensor uniform(SplittableRandom random, double low, double high, int[] shape) {
         Tensor t = zeros(shape);
@@ -71,8 +77,13 @@ public final class Tensor {
         long n = 1;
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] < 0) {
-                throw new IllegalArgumentException("negative dimension " + shape[i] + " at index " + i
-                        + " of shape " + Arrays.toString(shape));
+                throw new IllegalArgumentException(
+                        "negative dimension "
+                                + shape[i]
+                                + " at index "
+                                + i
+                                + " of shape "
+                                + Arrays.toString(shape));
             }
             n *= shape[i];
         }
@@ -112,14 +123,20 @@ public final class Tensor {
 
     private int offset(int[] index) {
         if (index.length != shape.length) {
-            throw new IllegalArgumentException("index of rank " + index.length + " for a tensor of shape "
-                    + Arrays.toString(shape));
+            throw new IllegalArgumentException(
+                    "index of rank "
+                            + index.length
+                            + " for a tensor of shape "
+                            + Arrays.toString(shape));
         }
         int off = 0;
         for (int i = 0; i < shape.length; i++) {
             if (index[i] < 0 || index[i] >= shape[i]) {
-                throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " outside shape "
-                        + Arrays.toString(shape));
+                throw new IndexOutOfBoundsException(
+                        "index "
+                                + Arrays.toString(index)
+                                + " outside shape "
+                                + Arrays.toString(shape));
             }
             off = off * shape[i] + index[i];
         }

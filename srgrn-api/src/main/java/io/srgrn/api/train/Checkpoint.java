@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * A resumable training state in one safetensors file: the weights under their SPEC names, Adam's
- * moments under {@code optimizer.m.NAME} / {@code optimizer.v.NAME}, and the iteration and Adam step
- * in the metadata. One file written atomically, so a crash never leaves a torn checkpoint.
+ * moments under {@code optimizer.m.NAME} / {@code optimizer.v.NAME}, and the iteration and Adam
+ * step in the metadata. One file written atomically, so a crash never leaves a torn checkpoint.
  */
 public record Checkpoint(SrgrnWeights weights, OptimizerState optimizer, long iteration) {
     public static final String FORMAT = "srgrn-checkpoint";
@@ -42,45 +42,61 @@ public record Checkpoint(SrgrnWeights weights, OptimizerState optimizer, long it
         SafetensorsFile content = Safetensors.read(file);
         Map<String, String> meta = content.metadata();
         if (!FORMAT.equals(meta.get("format"))) {
-            throw new WeightsFormatException(file + ": not an SRGRN checkpoint (metadata format is '"
-                    + meta.get("format") + "', expected '" + FORMAT + "')");
+            throw new WeightsFormatException(
+                    file
+                            + ": not an SRGRN checkpoint (metadata format is '"
+                            + meta.get("format")
+                            + "', expected '"
+                            + FORMAT
+                            + "')");
         }
         long iteration = longMeta(meta, "iteration", file);
         long step = longMeta(meta, "optimizerStep", file);
         Map<String, Tensor> params = new LinkedHashMap<>();
         Map<String, Tensor> m = new LinkedHashMap<>();
         Map<String, Tensor> v = new LinkedHashMap<>();
-        content.tensors().forEach((name, t) -> {
-            if (name.startsWith(M)) {
-                m.put(name.substring(M.length()), t);
-            } else if (name.startsWith(V)) {
-                v.put(name.substring(V.length()), t);
-            } else {
-                params.put(name, t);
-            }
-        });
+        content.tensors()
+                .forEach(
+                        (name, t) -> {
+                            if (name.startsWith(M)) {
+                                m.put(name.substring(M.length()), t);
+                            } else if (name.startsWith(V)) {
+                                v.put(name.substring(V.length()), t);
+                            } else {
+                                params.put(name, t);
+                            }
+                        });
         Map<String, String> weightMeta = new LinkedHashMap<>(meta);
         weightMeta.put("format", WeightsFile.FORMAT);
         weightMeta.keySet().removeAll(java.util.List.of("iteration", "optimizerStep"));
-        SrgrnWeights weights = WeightsFile.fromSafetensors(new SafetensorsFile(params, weightMeta), file.toString());
+        SrgrnWeights weights =
+                WeightsFile.fromSafetensors(
+                        new SafetensorsFile(params, weightMeta), file.toString());
         checkMoments(file, weights.config(), m, step);
         checkMoments(file, weights.config(), v, step);
         return new Checkpoint(weights, new OptimizerState(step, m, v), iteration);
     }
 
-    private static void checkMoments(Path file, SrgrnConfig config, Map<String, Tensor> moments, long step) {
+    private static void checkMoments(
+            Path file, SrgrnConfig config, Map<String, Tensor> moments, long step) {
         if (step == 0 && moments.isEmpty()) {
             return;
         }
         for (ParamSpec p : new SrgrnSpec(config).parameters()) {
             Tensor t = moments.get(p.name());
             if (t == null || !p.hasShape(t.shape())) {
-                throw new WeightsFormatException(file + ": optimizer moment for '" + p.name() + "' is "
-                        + (t == null ? "missing" : "misshapen") + " in the checkpoint");
+                throw new WeightsFormatException(
+                        file
+                                + ": optimizer moment for '"
+                                + p.name()
+                                + "' is "
+                                + (t == null ? "missing" : "misshapen")
+                                + " in the checkpoint");
             }
         }
         if (moments.size() != new SrgrnSpec(config).parameters().size()) {
-            throw new WeightsFormatException(file + ": the checkpoint holds optimizer moments for unknown parameters");
+            throw new WeightsFormatException(
+                    file + ": the checkpoint holds optimizer moments for unknown parameters");
         }
     }
 
@@ -88,7 +104,8 @@ public record Checkpoint(SrgrnWeights weights, OptimizerState optimizer, long it
         try {
             return Long.parseLong(meta.getOrDefault(key, ""));
         } catch (NumberFormatException e) {
-            throw new WeightsFormatException(file + ": checkpoint metadata '" + key + "' is missing or not an integer");
+            throw new WeightsFormatException(
+                    file + ": checkpoint metadata '" + key + "' is missing or not an integer");
         }
     }
 }

@@ -7,10 +7,12 @@ package io.srgrn.api.train;
 public record StepSchedule(double initial, long halvingInterval) {
     public StepSchedule {
         if (!(initial > 0) || !Double.isFinite(initial)) {
-            throw new IllegalArgumentException("learning rate must be finite and > 0, got " + initial);
+            throw new IllegalArgumentException(
+                    "learning rate must be finite and > 0, got " + initial);
         }
         if (halvingInterval < 1) {
-            throw new IllegalArgumentException("halvingInterval must be >= 1 iteration, got " + halvingInterval);
+            throw new IllegalArgumentException(
+                    "halvingInterval must be >= 1 iteration, got " + halvingInterval);
         }
     }
 

@@ -11,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a compiled SRGRN with L1 loss and Adam (SPEC 5). Each iteration {@code i} uses
- * {@code source.batch(i)} and {@code schedule.at(i)} and runs entirely inside the backend
- * ({@link Module#trainStep}), so a run resumed from a checkpoint repeats an uninterrupted one exactly
- * on a deterministic backend.
+ * Trains a compiled SRGRN with L1 loss and Adam (SPEC 5). Each iteration {@code i} uses {@code
+ * source.batch(i)} and {@code schedule.at(i)} and runs entirely inside the backend ({@link
+ * Module#trainStep}), so a run resumed from a checkpoint repeats an uninterrupted one exactly on a
+ * deterministic backend.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -31,16 +31,22 @@ public final class Trainer {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Restores weights, Adam's state and the iteration count from a checkpoint of the same config. */
+    /**
+     * Restores weights, Adam's state and the iteration count from a checkpoint of the same config.
+     */
     public void resume(Checkpoint checkpoint) {
         if (!checkpoint.weights().config().equals(config)) {
-            throw new IllegalArgumentException("checkpoint config " + checkpoint.weights().config()
-                    + " differs from the model's " + config);
+            throw new IllegalArgumentException(
+                    "checkpoint config "
+                            + checkpoint.weights().config()
+                            + " differs from the model's "
+                            + config);
         }
         module.setParameters(checkpoint.weights().parameters());
         module.setOptimizerState(checkpoint.optimizer());
         iteration = checkpoint.iteration();
-        LOG.info("resumed at iteration {} (Adam step {})", iteration, checkpoint.optimizer().step());
+        LOG.info(
+                "resumed at iteration {} (Adam step {})", iteration, checkpoint.optimizer().step());
     }
 
     public Trainer addListener(TrainingListener listener) {
@@ -53,7 +59,10 @@ public final class Trainer {
         return iteration;
     }
 
-    /** Trains until {@link TrainingSettings#iterations()} and returns the last step's loss (NaN if none ran). */
+    /**
+     * Trains until {@link TrainingSettings#iterations()} and returns the last step's loss (NaN if
+     * none ran).
+     */
     public float fit(BatchSource source) {
         long start = System.nanoTime();
         long startIteration = iteration;
@@ -63,18 +72,32 @@ public final class Trainer {
             double lr = settings.schedule().at(iteration);
             loss = module.trainStep(batch.lr(), batch.hr(), settings.adam(), lr);
             if (!Float.isFinite(loss)) {
-                throw new IllegalStateException("training diverged: loss is " + loss + " at iteration " + iteration
-                        + " (learning rate " + lr + ")");
+                throw new IllegalStateException(
+                        "training diverged: loss is "
+                                + loss
+                                + " at iteration "
+                                + iteration
+                                + " (learning rate "
+                                + lr
+                                + ")");
             }
             iteration++;
             double seconds = (System.nanoTime() - start) / 1e9;
-            TrainingListener.StepEvent event = new TrainingListener.StepEvent(iteration, settings.iterations(), loss, lr,
-                    (iteration - startIteration) / Math.max(seconds, 1e-9));
+            TrainingListener.StepEvent event =
+                    new TrainingListener.StepEvent(
+                            iteration,
+                            settings.iterations(),
+                            loss,
+                            lr,
+                            (iteration - startIteration) / Math.max(seconds, 1e-9));
             for (TrainingListener l : listeners) {
                 l.onStep(event);
             }
-            boolean atInterval = settings.checkpointInterval() > 0 && iteration % settings.checkpointInterval() == 0;
-            if (settings.checkpointFile() != null && (atInterval || iteration == settings.iterations())) {
+            boolean atInterval =
+                    settings.checkpointInterval() > 0
+                            && iteration % settings.checkpointInterval() == 0;
+            if (settings.checkpointFile() != null
+                    && (atInterval || iteration == settings.iterations())) {
                 checkpoint();
             }
         }
@@ -83,7 +106,10 @@ public final class Trainer {
 
     /** The current state as a checkpoint (weights, Adam's state, iteration). */
     public Checkpoint snapshot() {
-        return new Checkpoint(new SrgrnWeights(config, module.parameters(), Map.of()), module.optimizerState(), iteration);
+        return new Checkpoint(
+                new SrgrnWeights(config, module.parameters(), Map.of()),
+                module.optimizerState(),
+                iteration);
     }
 
     private void checkpoint() {

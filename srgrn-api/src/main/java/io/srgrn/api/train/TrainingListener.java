@@ -12,16 +12,23 @@ public interface TrainingListener {
     default void onCheckpoint(long iteration, Path file) {}
 
     /**
-     * @param iteration      iterations completed, counting from the start of the whole run
+     * @param iteration iterations completed, counting from the start of the whole run
      * @param totalIterations the run's target
-     * @param loss           L1 loss of this step's batch (before the update)
-     * @param learningRate   the rate used for this step
+     * @param loss L1 loss of this step's batch (before the update)
+     * @param learningRate the rate used for this step
      * @param stepsPerSecond mean speed since this {@code fit} call started
      */
-    record StepEvent(long iteration, long totalIterations, float loss, double learningRate, double stepsPerSecond) {
+    record StepEvent(
+            long iteration,
+            long totalIterations,
+            float loss,
+            double learningRate,
+            double stepsPerSecond) {
         /** Estimated seconds to the end at the current speed. */
         public double etaSeconds() {
-            return stepsPerSecond > 0 ? (totalIterations - iteration) / stepsPerSecond : Double.POSITIVE_INFINITY;
+            return stepsPerSecond > 0
+                    ? (totalIterations - iteration) / stepsPerSecond
+                    : Double.POSITIVE_INFINITY;
         }
     }
 }

@@ -7,13 +7,17 @@ import java.util.Objects;
 /**
  * How a {@link Trainer} runs.
  *
- * @param iterations         total iterations of the run (a resumed run continues up to this)
- * @param schedule           learning rate per iteration
- * @param adam               Adam's constants
+ * @param iterations total iterations of the run (a resumed run continues up to this)
+ * @param schedule learning rate per iteration
+ * @param adam Adam's constants
  * @param checkpointInterval save a checkpoint every this many iterations (0: only at the end)
- * @param checkpointFile     where the checkpoint goes (null: no checkpoints)
+ * @param checkpointFile where the checkpoint goes (null: no checkpoints)
  */
-public record TrainingSettings(long iterations, StepSchedule schedule, AdamSettings adam, long checkpointInterval,
+public record TrainingSettings(
+        long iterations,
+        StepSchedule schedule,
+        AdamSettings adam,
+        long checkpointInterval,
         Path checkpointFile) {
     public TrainingSettings {
         if (iterations < 0) {
@@ -22,13 +26,15 @@ public record TrainingSettings(long iterations, StepSchedule schedule, AdamSetti
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(adam, "adam");
         if (checkpointInterval < 0) {
-            throw new IllegalArgumentException("checkpointInterval must be >= 0, got " + checkpointInterval);
+            throw new IllegalArgumentException(
+                    "checkpointInterval must be >= 0, got " + checkpointInterval);
         }
     }
 
     /** SPEC 5's optimiser and schedule, no checkpoints. */
     public static TrainingSettings paper(long iterations) {
-        return new TrainingSettings(iterations, StepSchedule.paper(), AdamSettings.paper(), 0, null);
+        return new TrainingSettings(
+                iterations, StepSchedule.paper(), AdamSettings.paper(), 0, null);
     }
 
     public TrainingSettings withCheckpoints(Path file, long interval) {
@@ -36,7 +42,8 @@ public record TrainingSettings(long iterations, StepSchedule schedule, AdamSetti
     }
 
     public TrainingSettings withSchedule(StepSchedule newSchedule) {
-        return new TrainingSettings(iterations, newSchedule, adam, checkpointInterval, checkpointFile);
+        return new TrainingSettings(
+                iterations, newSchedule, adam, checkpointInterval, checkpointFile);
     }
 
     public TrainingSettings withIterations(long total) {

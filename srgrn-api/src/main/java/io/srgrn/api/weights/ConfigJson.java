@@ -10,8 +10,21 @@ import java.util.TreeSet;
 
 /** The {@code config} metadata entry of SPEC section 2: exactly these keys, as a JSON object. */
 public final class ConfigJson {
-    static final Set<String> KEYS = Set.of("scale", "inChannels", "outChannels", "G0", "D", "C", "G", "N", "alpha",
-            "slope", "nodeAggregation", "grum", "grrb");
+    static final Set<String> KEYS =
+            Set.of(
+                    "scale",
+                    "inChannels",
+                    "outChannels",
+                    "G0",
+                    "D",
+                    "C",
+                    "G",
+                    "N",
+                    "alpha",
+                    "slope",
+                    "nodeAggregation",
+                    "grum",
+                    "grrb");
 
     private ConfigJson() {}
 
@@ -44,19 +57,36 @@ public final class ConfigJson {
         Set<Object> extra = new TreeSet<>(m.keySet().stream().map(Object::toString).toList());
         extra.removeAll(KEYS);
         if (!missing.isEmpty() || !extra.isEmpty()) {
-            throw new IllegalArgumentException("config metadata must have exactly the keys " + new TreeSet<>(KEYS)
-                    + "; missing " + missing + ", unexpected " + extra);
+            throw new IllegalArgumentException(
+                    "config metadata must have exactly the keys "
+                            + new TreeSet<>(KEYS)
+                            + "; missing "
+                            + missing
+                            + ", unexpected "
+                            + extra);
         }
         String agg = string(m, "nodeAggregation");
         NodeAggregation aggregation;
         try {
             aggregation = NodeAggregation.valueOf(agg);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config nodeAggregation = '" + agg + "'; allowed: MEAN, SUM");
+            throw new IllegalArgumentException(
+                    "config nodeAggregation = '" + agg + "'; allowed: MEAN, SUM");
         }
-        return new SrgrnConfig(integer(m, "scale"), integer(m, "inChannels"), integer(m, "outChannels"),
-                integer(m, "G0"), integer(m, "D"), integer(m, "C"), integer(m, "G"), integer(m, "N"),
-                integer(m, "alpha"), number(m, "slope"), aggregation, bool(m, "grum"), bool(m, "grrb"));
+        return new SrgrnConfig(
+                integer(m, "scale"),
+                integer(m, "inChannels"),
+                integer(m, "outChannels"),
+                integer(m, "G0"),
+                integer(m, "D"),
+                integer(m, "C"),
+                integer(m, "G"),
+                integer(m, "N"),
+                integer(m, "alpha"),
+                number(m, "slope"),
+                aggregation,
+                bool(m, "grum"),
+                bool(m, "grrb"));
     }
 
     private static int integer(Map<?, ?> m, String key) {
@@ -74,20 +104,23 @@ public final class ConfigJson {
         if (m.get(key) instanceof Number n) {
             return n.doubleValue();
         }
-        throw new IllegalArgumentException("config " + key + " must be a number, got " + m.get(key));
+        throw new IllegalArgumentException(
+                "config " + key + " must be a number, got " + m.get(key));
     }
 
     private static boolean bool(Map<?, ?> m, String key) {
         if (m.get(key) instanceof Boolean b) {
             return b;
         }
-        throw new IllegalArgumentException("config " + key + " must be true or false, got " + m.get(key));
+        throw new IllegalArgumentException(
+                "config " + key + " must be true or false, got " + m.get(key));
     }
 
     private static String string(Map<?, ?> m, String key) {
         if (m.get(key) instanceof String s) {
             return s;
         }
-        throw new IllegalArgumentException("config " + key + " must be a string, got " + m.get(key));
+        throw new IllegalArgumentException(
+                "config " + key + " must be a string, got " + m.get(key));
     }
 }

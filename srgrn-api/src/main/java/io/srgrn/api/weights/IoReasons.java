@@ -8,8 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * Why a file operation failed, without the file's name: the JDK's file-system exceptions carry
- * only the path as their message, so "cannot read X: " + message said "cannot read X: X" (issue 11).
+ * Why a file operation failed, without the file's name: the JDK's file-system exceptions carry only
+ * the path as their message, so "cannot read X: " + message said "cannot read X: X" (issue 11).
  */
 final class IoReasons {
     private IoReasons() {}

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Reads and writes the safetensors format (as PyTorch's {@code safetensors} package does): an
- * 8-byte little-endian header length, a JSON header mapping each tensor name to its dtype, shape and
- * byte range, an optional {@code __metadata__} object of strings, then the raw little-endian data.
+ * 8-byte little-endian header length, a JSON header mapping each tensor name to its dtype, shape
+ * and byte range, an optional {@code __metadata__} object of strings, then the raw little-endian
+ * data.
  *
  * <p>Reading accepts F32, F16, BF16 and F64 (converted to float32) and checks every offset, so a
  * truncated or inconsistent file fails with the file and tensor named. Writing emits F32 and is
@@ -35,7 +36,8 @@ public final class Safetensors {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read weights file " + file + ": " + IoReasons.of(e), e);
+            throw new UncheckedIOException(
+                    "cannot read weights file " + file + ": " + IoReasons.of(e), e);
         }
         return parse(bytes, file.toString());
     }
@@ -43,24 +45,33 @@ public final class Safetensors {
     /** Parses an in-memory safetensors image; {@code source} names it in errors. */
     public static SafetensorsFile parse(byte[] bytes, String source) {
         if (bytes.length < 8) {
-            throw new WeightsFormatException(source + ": not a safetensors file (only " + bytes.length + " bytes)");
+            throw new WeightsFormatException(
+                    source + ": not a safetensors file (only " + bytes.length + " bytes)");
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long headerLength = buf.getLong(0);
         if (headerLength <= 0 || headerLength > MAX_HEADER || 8 + headerLength > bytes.length) {
-            throw new WeightsFormatException(source + ": invalid safetensors header length " + headerLength
-                    + " for a file of " + bytes.length + " bytes (truncated or not safetensors)");
+            throw new WeightsFormatException(
+                    source
+                            + ": invalid safetensors header length "
+                            + headerLength
+                            + " for a file of "
+                            + bytes.length
+                            + " bytes (truncated or not safetensors)");
         }
         int dataStart = (int) (8 + headerLength);
         Map<?, ?> header;
         try {
-            Object parsed = Json.parse(new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8));
+            Object parsed =
+                    Json.parse(new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8));
             if (!(parsed instanceof Map<?, ?> m)) {
-                throw new WeightsFormatException(source + ": safetensors header is not a JSON object");
+                throw new WeightsFormatException(
+                        source + ": safetensors header is not a JSON object");
             }
             header = m;
         } catch (IllegalArgumentException e) {
-            throw new WeightsFormatException(source + ": unreadable safetensors header: " + e.getMessage(), e);
+            throw new WeightsFormatException(
+                    source + ": unreadable safetensors header: " + e.getMessage(), e);
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
@@ -70,11 +81,13 @@ public final class Safetensors {
             String name = (String) e.getKey();
             if (name.equals(METADATA)) {
                 if (!(e.getValue() instanceof Map<?, ?> meta)) {
-                    throw new WeightsFormatException(source + ": __metadata__ must be an object of strings");
+                    throw new WeightsFormatException(
+                            source + ": __metadata__ must be an object of strings");
                 }
                 for (Map.Entry<?, ?> m : meta.entrySet()) {
                     if (!(m.getValue() instanceof String value)) {
-                        throw new WeightsFormatException(source + ": __metadata__." + m.getKey() + " must be a string");
+                        throw new WeightsFormatException(
+                                source + ": __metadata__." + m.getKey() + " must be a string");
                     }
                     metadata.put((String) m.getKey(), value);
                 }
@@ -98,39 +111,68 @@ public final class Safetensors {
      * follow each other with no gap and no overlap and end exactly at the end of the file, so no
      * byte is read as two tensors and none is left unexplained.
      */
-    private static void requireContiguous(List<long[]> spans, List<String> names, long dataLength, String source) {
+    private static void requireContiguous(
+            List<long[]> spans, List<String> names, long dataLength, String source) {
         Integer[] order = new Integer[spans.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> spans.get(a)[0] != spans.get(b)[0] ? Long.compare(spans.get(a)[0], spans.get(b)[0])
-                : Long.compare(spans.get(a)[1], spans.get(b)[1]));
+        Arrays.sort(
+                order,
+                (a, b) ->
+                        spans.get(a)[0] != spans.get(b)[0]
+                                ? Long.compare(spans.get(a)[0], spans.get(b)[0])
+                                : Long.compare(spans.get(a)[1], spans.get(b)[1]));
         long expected = 0;
         String previous = null;
         for (int i : order) {
             long[] span = spans.get(i);
             if (span[0] != expected) {
-                throw new WeightsFormatException(source + ": tensor '" + names.get(i) + "' has data_offsets ["
-                        + span[0] + ", " + span[1] + "] but " + (previous == null ? "the data starts at 0"
-                        : "'" + previous + "' ends at " + expected) + " ("
-                        + (span[0] < expected ? "overlapping" : "a gap between") + " tensors)");
+                throw new WeightsFormatException(
+                        source
+                                + ": tensor '"
+                                + names.get(i)
+                                + "' has data_offsets ["
+                                + span[0]
+                                + ", "
+                                + span[1]
+                                + "] but "
+                                + (previous == null
+                                        ? "the data starts at 0"
+                                        : "'" + previous + "' ends at " + expected)
+                                + " ("
+                                + (span[0] < expected ? "overlapping" : "a gap between")
+                                + " tensors)");
             }
             expected = span[1];
             previous = names.get(i);
         }
         if (expected != dataLength) {
-            throw new WeightsFormatException(source + ": the tensors cover " + expected + " bytes of a data section of "
-                    + dataLength + " bytes (trailing bytes after the last tensor)");
+            throw new WeightsFormatException(
+                    source
+                            + ": the tensors cover "
+                            + expected
+                            + " bytes of a data section of "
+                            + dataLength
+                            + " bytes (trailing bytes after the last tensor)");
         }
     }
 
-    private static Tensor readTensor(ByteBuffer buf, int dataStart, long dataLength, String name, Object info,
+    private static Tensor readTensor(
+            ByteBuffer buf,
+            int dataStart,
+            long dataLength,
+            String name,
+            Object info,
             String source) {
         String where = source + ": tensor '" + name + "'";
-        if (!(info instanceof Map<?, ?> m) || !(m.get("dtype") instanceof String dtype)
-                || !(m.get("shape") instanceof List<?> shapeList) || !(m.get("data_offsets") instanceof List<?> offsets)
+        if (!(info instanceof Map<?, ?> m)
+                || !(m.get("dtype") instanceof String dtype)
+                || !(m.get("shape") instanceof List<?> shapeList)
+                || !(m.get("data_offsets") instanceof List<?> offsets)
                 || offsets.size() != 2) {
-            throw new WeightsFormatException(where + " has no valid dtype/shape/data_offsets entry");
+            throw new WeightsFormatException(
+                    where + " has no valid dtype/shape/data_offsets entry");
         }
         int[] shape = new int[shapeList.size()];
         for (int i = 0; i < shape.length; i++) {
@@ -142,30 +184,52 @@ public final class Safetensors {
         if (!(offsets.get(0) instanceof Long begin) || !(offsets.get(1) instanceof Long end)) {
             throw new WeightsFormatException(where + " has invalid data_offsets " + offsets);
         }
-        int elementSize = switch (dtype) {
-            case "F32" -> 4;
-            case "F16", "BF16" -> 2;
-            case "F64" -> 8;
-            default -> throw new WeightsFormatException(where + " has dtype " + dtype + "; supported: F32, F16, BF16, F64");
-        };
+        int elementSize =
+                switch (dtype) {
+                    case "F32" -> 4;
+                    case "F16", "BF16" -> 2;
+                    case "F64" -> 8;
+                    default ->
+                            throw new WeightsFormatException(
+                                    where
+                                            + " has dtype "
+                                            + dtype
+                                            + "; supported: F32, F16, BF16, F64");
+                };
         long count = Tensor.elementCount(shape);
         if (begin < 0 || end < begin || end > dataLength) {
-            throw new WeightsFormatException(where + " has data_offsets [" + begin + ", " + end
-                    + "] outside the data section of " + dataLength + " bytes (truncated file?)");
+            throw new WeightsFormatException(
+                    where
+                            + " has data_offsets ["
+                            + begin
+                            + ", "
+                            + end
+                            + "] outside the data section of "
+                            + dataLength
+                            + " bytes (truncated file?)");
         }
         if (end - begin != count * elementSize) {
-            throw new WeightsFormatException(where + " of dtype " + dtype + " and shape " + Arrays.toString(shape)
-                    + " needs " + count * elementSize + " bytes but data_offsets span " + (end - begin));
+            throw new WeightsFormatException(
+                    where
+                            + " of dtype "
+                            + dtype
+                            + " and shape "
+                            + Arrays.toString(shape)
+                            + " needs "
+                            + count * elementSize
+                            + " bytes but data_offsets span "
+                            + (end - begin));
         }
         float[] data = new float[(int) count];
         int at = (int) (dataStart + begin);
         for (int i = 0; i < data.length; i++) {
-            data[i] = switch (dtype) {
-                case "F32" -> buf.getFloat(at + 4 * i);
-                case "F64" -> (float) buf.getDouble(at + 8 * i);
-                case "F16" -> halfToFloat(buf.getShort(at + 2 * i));
-                default -> Float.intBitsToFloat((buf.getShort(at + 2 * i) & 0xffff) << 16);
-            };
+            data[i] =
+                    switch (dtype) {
+                        case "F32" -> buf.getFloat(at + 4 * i);
+                        case "F64" -> (float) buf.getDouble(at + 8 * i);
+                        case "F16" -> halfToFloat(buf.getShort(at + 2 * i));
+                        default -> Float.intBitsToFloat((buf.getShort(at + 2 * i) & 0xffff) << 16);
+                    };
         }
         return Tensor.of(data, shape);
     }
@@ -217,12 +281,15 @@ public final class Safetensors {
             offset += size;
         }
         byte[] json = Json.write(header).getBytes(StandardCharsets.UTF_8);
-        // Pad the header with spaces so the data starts 8-byte aligned, as the reference writer does.
+        // Pad the header with spaces so the data starts 8-byte aligned, as the reference writer
+        // does.
         int padded = (json.length + 7) / 8 * 8;
         if (8L + padded + offset > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("weights too large for one file: " + offset + " bytes");
+            throw new IllegalArgumentException(
+                    "weights too large for one file: " + offset + " bytes");
         }
-        ByteBuffer out = ByteBuffer.allocate((int) (8 + padded + offset)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out =
+                ByteBuffer.allocate((int) (8 + padded + offset)).order(ByteOrder.LITTLE_ENDIAN);
         out.putLong(padded);
         out.put(json);
         for (int i = json.length; i < padded; i++) {

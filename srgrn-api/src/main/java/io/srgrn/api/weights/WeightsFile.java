@@ -26,8 +26,14 @@ public final class WeightsFile {
 
     private WeightsFile() {}
 
-    /** Saves {@code parameters} (exactly the spec's) with the config and extra metadata, atomically. */
-    public static void save(Path file, SrgrnConfig config, Map<String, Tensor> parameters, Map<String, String> extra) {
+    /**
+     * Saves {@code parameters} (exactly the spec's) with the config and extra metadata, atomically.
+     */
+    public static void save(
+            Path file,
+            SrgrnConfig config,
+            Map<String, Tensor> parameters,
+            Map<String, String> extra) {
         SrgrnSpec spec = new SrgrnSpec(config);
         check(file.toString(), spec, parameters);
         Map<String, String> metadata = new LinkedHashMap<>(extra);
@@ -51,17 +57,27 @@ public final class WeightsFile {
         SrgrnConfig config;
         if (metadata.containsKey("config")) {
             if (metadata.containsKey("format") && !FORMAT.equals(metadata.get("format"))) {
-                throw new WeightsFormatException(source + ": metadata format is '" + metadata.get("format")
-                        + "', expected '" + FORMAT + "'");
+                throw new WeightsFormatException(
+                        source
+                                + ": metadata format is '"
+                                + metadata.get("format")
+                                + "', expected '"
+                                + FORMAT
+                                + "'");
             }
             if (metadata.containsKey("spec") && !SPEC_VERSION.equals(metadata.get("spec"))) {
-                throw new WeightsFormatException(source + ": written for SPEC version " + metadata.get("spec")
-                        + "; this library reads version " + SPEC_VERSION);
+                throw new WeightsFormatException(
+                        source
+                                + ": written for SPEC version "
+                                + metadata.get("spec")
+                                + "; this library reads version "
+                                + SPEC_VERSION);
             }
             try {
                 config = ConfigJson.parse(metadata.get("config"));
             } catch (IllegalArgumentException e) {
-                throw new WeightsFormatException(source + ": invalid config metadata: " + e.getMessage(), e);
+                throw new WeightsFormatException(
+                        source + ": invalid config metadata: " + e.getMessage(), e);
             }
         } else {
             config = inferConfig(content.tensors(), source);
@@ -89,23 +105,48 @@ public final class WeightsFile {
                 continue;
             }
             if (!p.hasShape(t.shape())) {
-                throw new WeightsFormatException(source + ": tensor '" + p.name() + "' has shape "
-                        + Arrays.toString(t.shape()) + " but " + spec.describe() + " needs " + Arrays.toString(p.shape()));
+                throw new WeightsFormatException(
+                        source
+                                + ": tensor '"
+                                + p.name()
+                                + "' has shape "
+                                + Arrays.toString(t.shape())
+                                + " but "
+                                + spec.describe()
+                                + " needs "
+                                + Arrays.toString(p.shape()));
             }
             float[] d = t.data();
             for (int i = 0; i < d.length; i++) {
                 if (!Float.isFinite(d[i])) {
-                    throw new WeightsFormatException(source + ": tensor '" + p.name() + "' holds " + d[i]
-                            + " at flat index " + i + "; weights must be finite");
+                    throw new WeightsFormatException(
+                            source
+                                    + ": tensor '"
+                                    + p.name()
+                                    + "' holds "
+                                    + d[i]
+                                    + " at flat index "
+                                    + i
+                                    + "; weights must be finite");
                 }
             }
         }
         if (!missing.isEmpty()) {
-            throw new WeightsFormatException(source + ": missing tensor(s) for " + spec.describe() + ": "
-                    + (missing.size() > 10 ? missing.subList(0, 10) + " and " + (missing.size() - 10) + " more" : missing));
+            throw new WeightsFormatException(
+                    source
+                            + ": missing tensor(s) for "
+                            + spec.describe()
+                            + ": "
+                            + (missing.size() > 10
+                                    ? missing.subList(0, 10)
+                                            + " and "
+                                            + (missing.size() - 10)
+                                            + " more"
+                                    : missing));
         }
         if (!unknown.isEmpty()) {
-            throw new WeightsFormatException(source + ": unknown tensor(s) for " + spec.describe() + ": " + unknown);
+            throw new WeightsFormatException(
+                    source + ": unknown tensor(s) for " + spec.describe() + ": " + unknown);
         }
     }
 
@@ -121,7 +162,9 @@ public final class WeightsFile {
         int d = count(t, i -> "rdbs." + i + ".lff.weight");
         int c = count(t, i -> "rdbs.0.convs." + i + ".weight");
         if (d == 0 || c == 0) {
-            throw new WeightsFormatException(source + ": no 'rdbs.0.lff.weight' / 'rdbs.0.convs.0.weight': not SRGRN weights");
+            throw new WeightsFormatException(
+                    source
+                            + ": no 'rdbs.0.lff.weight' / 'rdbs.0.convs.0.weight': not SRGRN weights");
         }
         int g = shape(t, "rdbs.0.convs.0.weight", source)[0];
         int upsamplers = count(t, i -> "upsample." + i + ".subpixel.weight");
@@ -132,29 +175,43 @@ public final class WeightsFile {
             int rr = shape(t, "upsample.0.subpixel.weight", source)[0] / g0;
             scale = rr == 9 ? 3 : 2;
         } else {
-            throw new WeightsFormatException(source + ": expected 1 or 2 upsample modules, found " + upsamplers);
+            throw new WeightsFormatException(
+                    source + ": expected 1 or 2 upsample modules, found " + upsamplers);
         }
         int out = shape(t, "grrb.tail.1.weight", source)[0];
         boolean grum = t.containsKey("upsample.0.proj.weight");
         boolean grrb = t.containsKey("grrb.proj.weight");
-        int n = grum ? shape(t, "upsample.0.proj.weight", source)[0]
-                : grrb ? shape(t, "grrb.proj.weight", source)[0] : 10;
-        int alpha = grum ? g0 / shape(t, "upsample.0.expand.0.weight", source)[0] : (g0 % 8 == 0 ? 8 : 1);
+        int n =
+                grum
+                        ? shape(t, "upsample.0.proj.weight", source)[0]
+                        : grrb ? shape(t, "grrb.proj.weight", source)[0] : 10;
+        int alpha =
+                grum
+                        ? g0 / shape(t, "upsample.0.expand.0.weight", source)[0]
+                        : (g0 % 8 == 0 ? 8 : 1);
         try {
-            return new SrgrnConfig(scale, in, out, g0, d, c, g, n, alpha, 0.2, NodeAggregation.MEAN, grum, grrb);
+            return new SrgrnConfig(
+                    scale, in, out, g0, d, c, g, n, alpha, 0.2, NodeAggregation.MEAN, grum, grrb);
         } catch (IllegalArgumentException e) {
-            throw new WeightsFormatException(source + ": tensor shapes give an invalid config: " + e.getMessage(), e);
+            throw new WeightsFormatException(
+                    source + ": tensor shapes give an invalid config: " + e.getMessage(), e);
         }
     }
 
     private static int[] shape(Map<String, Tensor> t, String name, String source) {
         Tensor tensor = t.get(name);
         if (tensor == null) {
-            throw new WeightsFormatException(source + ": missing tensor '" + name + "' (needed to infer the config)");
+            throw new WeightsFormatException(
+                    source + ": missing tensor '" + name + "' (needed to infer the config)");
         }
         if (tensor.rank() < 2 && !name.endsWith("gamma")) {
-            throw new WeightsFormatException(source + ": tensor '" + name + "' has shape " + Arrays.toString(tensor.shape())
-                    + ", expected a conv weight");
+            throw new WeightsFormatException(
+                    source
+                            + ": tensor '"
+                            + name
+                            + "' has shape "
+                            + Arrays.toString(tensor.shape())
+                            + ", expected a conv weight");
         }
         return tensor.shape();
     }

@@ -30,7 +30,11 @@ class InitializerTest {
             assertThat(max).as(p.name()).isLessThanOrEqualTo(bound);
             if (d.length >= 1000) {
                 // variance of U(-b, b) is b^2 / 3
-                assertThat(sumSq / d.length).as(p.name()).isCloseTo(bound * bound / 3, org.assertj.core.data.Percentage.withPercentage(10));
+                assertThat(sumSq / d.length)
+                        .as(p.name())
+                        .isCloseTo(
+                                bound * bound / 3,
+                                org.assertj.core.data.Percentage.withPercentage(10));
             }
         }
         assertThat(params.get("upsample.1.gamma").data()).containsExactly(0f);
@@ -46,6 +50,9 @@ class InitializerTest {
         Map<String, Tensor> d = Initializer.initialize(ablated, 5);
         a.forEach((k, v) -> assertThat(b.get(k).bitEquals(v)).isTrue());
         assertThat(c.get("sfe1.weight").bitEquals(a.get("sfe1.weight"))).isFalse();
-        assertThat(d.get("upsample.0.subpixel.weight").bitEquals(a.get("upsample.0.subpixel.weight"))).isTrue();
+        assertThat(
+                        d.get("upsample.0.subpixel.weight")
+                                .bitEquals(a.get("upsample.0.subpixel.weight")))
+                .isTrue();
     }
 }

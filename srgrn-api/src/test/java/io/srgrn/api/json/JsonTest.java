@@ -27,19 +27,28 @@ class JsonTest {
 
     @Test
     void nonFiniteNumbersBecomeNull() {
-        assertThat(Json.write(List.of(Double.NaN, Double.POSITIVE_INFINITY, 1.5))).isEqualTo("[null,null,1.5]");
+        assertThat(Json.write(List.of(Double.NaN, Double.POSITIVE_INFINITY, 1.5)))
+                .isEqualTo("[null,null,1.5]");
     }
 
     @Test
     void parsesStandardJson() {
         Object v = Json.parse(" {\"a\": [1, -2.5e3, true, false, null], \"b\": \"\\u00e9\"} ");
-        assertThat(v).isEqualTo(Map.of("a", java.util.Arrays.asList(1L, -2500.0, true, false, null), "b", "é"));
+        assertThat(v)
+                .isEqualTo(
+                        Map.of(
+                                "a",
+                                java.util.Arrays.asList(1L, -2500.0, true, false, null),
+                                "b",
+                                "é"));
     }
 
     @Test
     void reportsWhereJsonIsBroken() {
-        assertThatThrownBy(() -> Json.parse("{\"a\": }")).hasMessageContaining("invalid JSON at character 6");
+        assertThatThrownBy(() -> Json.parse("{\"a\": }"))
+                .hasMessageContaining("invalid JSON at character 6");
         assertThatThrownBy(() -> Json.parse("[1] x")).hasMessageContaining("trailing characters");
-        assertThatThrownBy(() -> Json.parseObject("[1]")).hasMessageContaining("expected a JSON object");
+        assertThatThrownBy(() -> Json.parseObject("[1]"))
+                .hasMessageContaining("expected a JSON object");
     }
 }

@@ -15,7 +15,9 @@ class ModelsTest {
 
     @Test
     void findsTheModelsOfEverySourceOnTheClassPath() {
-        assertThat(Models.available()).extracting(ModelInfo::name).containsExactly("tiny-x2", "damaged-x2");
+        assertThat(Models.available())
+                .extracting(ModelInfo::name)
+                .containsExactly("tiny-x2", "damaged-x2");
         ModelInfo tiny = Models.find("tiny-x2").orElseThrow();
         assertThat(tiny.scale()).isEqualTo(2);
         assertThat(tiny.score("Set5", false)).map(ModelInfo.Score::psnr).contains(30.5);
@@ -30,23 +32,33 @@ class ModelsTest {
         SrgrnWeights w = Models.load("tiny-x2");
         assertThat(w.config()).isEqualTo(TwoModelSource.CONFIG);
         assertThat(w.metadata()).containsEntry("trainedIterations", "7");
-        assertThatThrownBy(() -> Models.load("damaged-x2")).isInstanceOf(WeightsFormatException.class)
-                .hasMessageContaining("damaged-x2").hasMessageContaining("SHA-256").hasMessageContaining("differs");
-        assertThatThrownBy(() -> Models.load("nope")).hasMessageContaining("no shipped model named 'nope'")
+        assertThatThrownBy(() -> Models.load("damaged-x2"))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining("damaged-x2")
+                .hasMessageContaining("SHA-256")
+                .hasMessageContaining("differs");
+        assertThatThrownBy(() -> Models.load("nope"))
+                .hasMessageContaining("no shipped model named 'nope'")
                 .hasMessageContaining("tiny-x2, damaged-x2");
     }
 
     @Test
     void aMalformedCatalogueNamesTheEntryAndField() {
-        assertThatThrownBy(() -> ModelCatalog.parse("{\"models\": [{\"name\": \"a\"}]}", "cat.json"))
-                .hasMessageContaining("cat.json").hasMessageContaining("model 0").hasMessageContaining("\"scale\"");
-        assertThatThrownBy(() -> ModelCatalog.parse("{}", "cat.json")).hasMessageContaining("no \"models\" list");
+        assertThatThrownBy(
+                        () -> ModelCatalog.parse("{\"models\": [{\"name\": \"a\"}]}", "cat.json"))
+                .hasMessageContaining("cat.json")
+                .hasMessageContaining("model 0")
+                .hasMessageContaining("\"scale\"");
+        assertThatThrownBy(() -> ModelCatalog.parse("{}", "cat.json"))
+                .hasMessageContaining("no \"models\" list");
     }
 
     @Test
     void catalogueEntriesRoundTrip() {
         ModelInfo tiny = Models.find("tiny-x2").orElseThrow();
-        String json = io.srgrn.api.json.Json.write(java.util.Map.of("models", java.util.List.of(ModelCatalog.toJson(tiny))));
+        String json =
+                io.srgrn.api.json.Json.write(
+                        java.util.Map.of("models", java.util.List.of(ModelCatalog.toJson(tiny))));
         assertThat(ModelCatalog.parse(json, "x")).containsExactly(tiny);
     }
 
@@ -55,31 +67,51 @@ class ModelsTest {
         try (Srgrn sr = Srgrn.builder().scale(2).backend("nearest").build()) {
             assertThat(sr.weightsSource()).isEqualTo("tiny-x2");
             assertThat(sr.hasTrainedWeights()).isTrue();
-            assertThat(sr.module().parameters().get("sfe1.weight").bitEquals(
-                    Safetensors.parse(TwoModelSource.WEIGHTS, "x").tensors().get("sfe1.weight"))).isTrue();
+            assertThat(
+                            sr.module()
+                                    .parameters()
+                                    .get("sfe1.weight")
+                                    .bitEquals(
+                                            Safetensors.parse(TwoModelSource.WEIGHTS, "x")
+                                                    .tensors()
+                                                    .get("sfe1.weight")))
+                    .isTrue();
         }
         try (Srgrn sr = Srgrn.builder().model("tiny-x2").backend("nearest").build()) {
             assertThat(sr.config()).isEqualTo(TwoModelSource.CONFIG);
         }
-        assertThatThrownBy(() -> Srgrn.builder().model("tiny-x2").scale(3).backend("nearest").build())
-                .hasMessageContaining("scale 3").hasMessageContaining("tiny-x2").hasMessageContaining("x2");
+        assertThatThrownBy(
+                        () -> Srgrn.builder().model("tiny-x2").scale(3).backend("nearest").build())
+                .hasMessageContaining("scale 3")
+                .hasMessageContaining("tiny-x2")
+                .hasMessageContaining("x2");
     }
 
     @Test
     void withoutTrainedWeightsUpscalingIsRefusedUnlessAskedForExplicitly() {
         Tensor lr = Tensor.zeros(1, 3, 4, 4);
-        // x4 has no shipped model here; a set config never picks up a shipped one (it is to be trained).
-        for (Srgrn.Builder b : new Srgrn.Builder[] {Srgrn.builder().scale(4),
-                Srgrn.builder().config(SrgrnConfig.compact(2))}) {
+        // x4 has no shipped model here; a set config never picks up a shipped one (it is to be
+        // trained).
+        for (Srgrn.Builder b :
+                new Srgrn.Builder[] {
+                    Srgrn.builder().scale(4), Srgrn.builder().config(SrgrnConfig.compact(2))
+                }) {
             try (Srgrn sr = b.backend("nearest").build()) {
                 assertThat(sr.hasTrainedWeights()).isFalse();
                 assertThat(sr.weightsSource()).isNull();
-                assertThatThrownBy(() -> sr.upscale(lr)).isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("no trained weights").hasMessageContaining(".untrained()")
+                assertThatThrownBy(() -> sr.upscale(lr))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("no trained weights")
+                        .hasMessageContaining(".untrained()")
                         .hasMessageContaining("tiny-x2");
             }
         }
-        try (Srgrn sr = Srgrn.builder().config(SrgrnConfig.compact(2)).backend("nearest").untrained().build()) {
+        try (Srgrn sr =
+                Srgrn.builder()
+                        .config(SrgrnConfig.compact(2))
+                        .backend("nearest")
+                        .untrained()
+                        .build()) {
             assertThat(sr.upscale(lr).shape()).containsExactly(1, 3, 8, 8);
         }
     }

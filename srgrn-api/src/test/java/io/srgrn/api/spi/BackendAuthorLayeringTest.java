@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class BackendAuthorLayeringTest {
     private static final Path SOURCES = Path.of("src/main/java/io/srgrn/api");
-    private static final List<String> BACKEND_AUTHOR_PACKAGES = List.of("spi", "spec", "config", "tensor");
+    private static final List<String> BACKEND_AUTHOR_PACKAGES =
+            List.of("spi", "spec", "config", "tensor");
 
     @Test
     void theSpiSpecsConfigsAndTensorsImportNothingFromSrgrnData() throws IOException {
@@ -26,9 +27,13 @@ class BackendAuthorLayeringTest {
             assertThat(dir).as("package %s (run from the module folder)", pkg).isDirectory();
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                    assertThat(Files.readAllLines(file)).as(file.toString())
-                            .noneMatch(line -> line.startsWith("import io.srgrn.data.")
-                                    || line.startsWith("import static io.srgrn.data."));
+                    assertThat(Files.readAllLines(file))
+                            .as(file.toString())
+                            .noneMatch(
+                                    line ->
+                                            line.startsWith("import io.srgrn.data.")
+                                                    || line.startsWith(
+                                                            "import static io.srgrn.data."));
                 }
             }
         }

@@ -49,9 +49,11 @@ class BackendsTest {
                 .hasMessageContaining("'fast' was requested but is unavailable: no CUDA device")
                 .hasMessageContaining("slow (priority 10): available");
         assertThatThrownBy(() -> Backends.select("jcuda", List.of(fast, slow)))
-                .hasMessageContaining("not on the class path").hasMessageContaining("fast (priority 100): unavailable");
+                .hasMessageContaining("not on the class path")
+                .hasMessageContaining("fast (priority 100): unavailable");
         assertThatThrownBy(() -> Backends.select(null, List.of(fast)))
-                .hasMessageContaining("no usable SRGRN backend").hasMessageContaining("no CUDA device");
+                .hasMessageContaining("no usable SRGRN backend")
+                .hasMessageContaining("no CUDA device");
         assertThatThrownBy(() -> Backends.select(null, List.of()))
                 .hasMessageContaining("add a backend module");
     }

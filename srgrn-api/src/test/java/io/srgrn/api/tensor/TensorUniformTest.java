@@ -14,7 +14,8 @@ class TensorUniformTest {
         for (float v : t.data()) {
             assertThat(v).isEqualTo((float) same.nextDouble()).isBetween(0f, 1f);
         }
-        assertThat(Tensor.uniform(new SplittableRandom(43), 0, 1, new int[] {2, 3, 4}).bitEquals(t)).isFalse();
+        assertThat(Tensor.uniform(new SplittableRandom(43), 0, 1, new int[] {2, 3, 4}).bitEquals(t))
+                .isFalse();
     }
 
     @Test

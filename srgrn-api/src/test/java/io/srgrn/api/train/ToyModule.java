@@ -69,8 +69,10 @@ final class ToyModule implements Module {
         step++;
         for (Map.Entry<String, Tensor> e : params.entrySet()) {
             float[] p = e.getValue().data();
-            float[] mm = m.computeIfAbsent(e.getKey(), k -> Tensor.zeros(e.getValue().shape())).data();
-            float[] vv = v.computeIfAbsent(e.getKey(), k -> Tensor.zeros(e.getValue().shape())).data();
+            float[] mm =
+                    m.computeIfAbsent(e.getKey(), k -> Tensor.zeros(e.getValue().shape())).data();
+            float[] vv =
+                    v.computeIfAbsent(e.getKey(), k -> Tensor.zeros(e.getValue().shape())).data();
             for (int i = 0; i < p.length; i++) {
                 mm[i] = (float) (adam.beta1() * mm[i] + (1 - adam.beta1()) * g);
                 vv[i] = (float) (adam.beta2() * vv[i] + (1 - adam.beta2()) * g * g);

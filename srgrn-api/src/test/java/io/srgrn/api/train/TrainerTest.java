@@ -19,18 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainerTest {
-    private static final SrgrnConfig CONFIG = new SrgrnConfig(2, 3, 3, 8, 2, 2, 4, 4, 2, 0.2, NodeAggregation.MEAN, true, true);
-    private static final BatchSource SOURCE = index -> {
-        SplittableRandom r = new SplittableRandom(index);
-        float[] hr = new float[2 * 3 * 8 * 8];
-        for (int i = 0; i < hr.length; i++) {
-            hr[i] = (float) (0.5 + 0.1 * r.nextDouble());
-        }
-        return new Batch(Tensor.zeros(2, 3, 4, 4), Tensor.of(hr, 2, 3, 8, 8));
-    };
+    private static final SrgrnConfig CONFIG =
+            new SrgrnConfig(2, 3, 3, 8, 2, 2, 4, 4, 2, 0.2, NodeAggregation.MEAN, true, true);
+    private static final BatchSource SOURCE =
+            index -> {
+                SplittableRandom r = new SplittableRandom(index);
+                float[] hr = new float[2 * 3 * 8 * 8];
+                for (int i = 0; i < hr.length; i++) {
+                    hr[i] = (float) (0.5 + 0.1 * r.nextDouble());
+                }
+                return new Batch(Tensor.zeros(2, 3, 4, 4), Tensor.of(hr, 2, 3, 8, 8));
+            };
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private ToyModule freshModule() {
         SrgrnSpec spec = new SrgrnSpec(CONFIG);
@@ -39,14 +40,20 @@ class TrainerTest {
 
     @Test
     void resumedRunIsBitIdenticalToUninterruptedRun() {
-        TrainingSettings settings = new TrainingSettings(40, new StepSchedule(1e-2, 15),
-                io.srgrn.api.spi.AdamSettings.paper(), 0, null);
+        TrainingSettings settings =
+                new TrainingSettings(
+                        40,
+                        new StepSchedule(1e-2, 15),
+                        io.srgrn.api.spi.AdamSettings.paper(),
+                        0,
+                        null);
         ToyModule straight = freshModule();
         new Trainer(straight, CONFIG, settings).fit(SOURCE);
 
         Path ckpt = dir.resolve("ckpt.safetensors");
         ToyModule first = freshModule();
-        new Trainer(first, CONFIG, settings.withIterations(17).withCheckpoints(ckpt, 5)).fit(SOURCE);
+        new Trainer(first, CONFIG, settings.withIterations(17).withCheckpoints(ckpt, 5))
+                .fit(SOURCE);
         ToyModule second = freshModule();
         Trainer resumed = new Trainer(second, CONFIG, settings);
         resumed.resume(Checkpoint.read(ckpt));
@@ -67,21 +74,24 @@ class TrainerTest {
         Path ckpt = dir.resolve("c.safetensors");
         List<Long> steps = new ArrayList<>();
         List<Long> checkpoints = new ArrayList<>();
-        Trainer trainer = new Trainer(freshModule(), CONFIG, TrainingSettings.paper(12).withCheckpoints(ckpt, 5));
-        trainer.addListener(new TrainingListener() {
-            @Override
-            public void onStep(StepEvent e) {
-                steps.add(e.iteration());
-                assertThat(e.totalIterations()).isEqualTo(12);
-                assertThat(e.learningRate()).isEqualTo(1e-4);
-            }
+        Trainer trainer =
+                new Trainer(
+                        freshModule(), CONFIG, TrainingSettings.paper(12).withCheckpoints(ckpt, 5));
+        trainer.addListener(
+                new TrainingListener() {
+                    @Override
+                    public void onStep(StepEvent e) {
+                        steps.add(e.iteration());
+                        assertThat(e.totalIterations()).isEqualTo(12);
+                        assertThat(e.learningRate()).isEqualTo(1e-4);
+                    }
 
-            @Override
-            public void onCheckpoint(long iteration, Path file) {
-                checkpoints.add(iteration);
-                assertThat(Files.exists(file)).isTrue();
-            }
-        });
+                    @Override
+                    public void onCheckpoint(long iteration, Path file) {
+                        checkpoints.add(iteration);
+                        assertThat(Files.exists(file)).isTrue();
+                    }
+                });
         trainer.fit(SOURCE);
         assertThat(steps).hasSize(12).startsWith(1L).endsWith(12L);
         assertThat(checkpoints).containsExactly(5L, 10L, 12L);
@@ -91,16 +101,23 @@ class TrainerTest {
     @Test
     void resumeRejectsOtherConfigAndBadFiles() throws Exception {
         Path ckpt = dir.resolve("k.safetensors");
-        new Trainer(freshModule(), CONFIG, TrainingSettings.paper(2).withCheckpoints(ckpt, 0)).fit(SOURCE);
+        new Trainer(freshModule(), CONFIG, TrainingSettings.paper(2).withCheckpoints(ckpt, 0))
+                .fit(SOURCE);
         SrgrnConfig other = CONFIG.withScale(3);
         SrgrnSpec otherSpec = new SrgrnSpec(other);
-        Trainer trainer = new Trainer(new ToyModule(otherSpec, Initializer.initialize(otherSpec, 1)), other,
-                TrainingSettings.paper(3));
-        assertThatThrownBy(() -> trainer.resume(Checkpoint.read(ckpt))).hasMessageContaining("differs");
+        Trainer trainer =
+                new Trainer(
+                        new ToyModule(otherSpec, Initializer.initialize(otherSpec, 1)),
+                        other,
+                        TrainingSettings.paper(3));
+        assertThatThrownBy(() -> trainer.resume(Checkpoint.read(ckpt)))
+                .hasMessageContaining("differs");
 
         Path weightsOnly = dir.resolve("w.safetensors");
-        io.srgrn.api.weights.WeightsFile.save(weightsOnly, CONFIG, Initializer.initialize(new SrgrnSpec(CONFIG), 1), Map.of());
-        assertThatThrownBy(() -> Checkpoint.read(weightsOnly)).isInstanceOf(WeightsFormatException.class)
+        io.srgrn.api.weights.WeightsFile.save(
+                weightsOnly, CONFIG, Initializer.initialize(new SrgrnSpec(CONFIG), 1), Map.of());
+        assertThatThrownBy(() -> Checkpoint.read(weightsOnly))
+                .isInstanceOf(WeightsFormatException.class)
                 .hasMessageContaining("not an SRGRN checkpoint");
     }
 

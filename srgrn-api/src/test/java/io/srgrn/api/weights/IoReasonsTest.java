@@ -11,13 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 11: messages said the path twice ("cannot read weights file X: X"). */
 class IoReasonsTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aMissingWeightsFileIsNamedOnceWithTheReason() {
         Path missing = dir.resolve("none.safetensors");
-        assertThatThrownBy(() -> Safetensors.read(missing)).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> Safetensors.read(missing))
+                .isInstanceOf(UncheckedIOException.class)
                 .hasMessage("cannot read weights file " + missing + ": no such file or folder");
     }
 
@@ -25,9 +25,12 @@ class IoReasonsTest {
     void aWriteIntoAFileInsteadOfAFolderIsNamedOnce() throws Exception {
         Path file = Files.writeString(dir.resolve("plain"), "x");
         Path target = file.resolve("w.safetensors");
-        assertThatThrownBy(() -> AtomicFiles.write(target, new byte[] {1})).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> AtomicFiles.write(target, new byte[] {1}))
+                .isInstanceOf(UncheckedIOException.class)
                 .hasMessageStartingWith("cannot write " + target + ": ")
-                .satisfies(e -> assertThat(e.getMessage().indexOf(file.toString()))
-                        .isEqualTo(e.getMessage().lastIndexOf(file.toString())));
+                .satisfies(
+                        e ->
+                                assertThat(e.getMessage().indexOf(file.toString()))
+                                        .isEqualTo(e.getMessage().lastIndexOf(file.toString())));
     }
 }

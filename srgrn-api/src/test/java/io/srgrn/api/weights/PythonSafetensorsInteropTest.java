@@ -19,25 +19,32 @@ import org.junit.jupiter.api.io.TempDir;
  * PyTorch uses). Skipped where python3 with safetensors and numpy is not installed.
  */
 class PythonSafetensorsInteropTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void referenceParserReadsOurFile() throws Exception {
-        Assumptions.assumeTrue(run("import safetensors, numpy").exitCode == 0,
+        Assumptions.assumeTrue(
+                run("import safetensors, numpy").exitCode == 0,
                 "python3 with the safetensors and numpy packages is not installed");
         SrgrnConfig config = SrgrnConfig.compact(3);
         Map<String, Tensor> params = Initializer.initialize(new SrgrnSpec(config), 11);
         Path file = dir.resolve("java.safetensors");
         WeightsFile.save(file, config, params, Map.of("by", "java"));
-        Result r = run("from safetensors import safe_open\n"
-                + "with safe_open(r'" + file + "', 'np') as f:\n"
-                + "    print(f.metadata()['by'], len(list(f.keys())), f.get_tensor('gff.1.weight').shape, "
-                + "repr(float(f.get_tensor('gff.1.weight').reshape(-1)[5])))\n");
+        Result r =
+                run(
+                        "from safetensors import safe_open\n"
+                                + "with safe_open(r'"
+                                + file
+                                + "', 'np') as f:\n"
+                                + "    print(f.metadata()['by'], len(list(f.keys())), f.get_tensor('gff.1.weight').shape, "
+                                + "repr(float(f.get_tensor('gff.1.weight').reshape(-1)[5])))\n");
         assertThat(r.exitCode).as(r.output).isZero();
         double v = params.get("gff.1.weight").data()[5];
         assertThat(r.output.trim()).startsWith("java " + params.size() + " (32, 32, 3, 3) ");
-        assertThat(Double.parseDouble(r.output.trim().substring(r.output.trim().lastIndexOf(' ') + 1))).isEqualTo(v);
+        assertThat(
+                        Double.parseDouble(
+                                r.output.trim().substring(r.output.trim().lastIndexOf(' ') + 1)))
+                .isEqualTo(v);
     }
 
     private record Result(int exitCode, String output) {}

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class WeightsFileTest {
-    private static final SrgrnConfig TINY = new SrgrnConfig(3, 3, 3, 8, 2, 2, 4, 4, 2, 0.1, NodeAggregation.SUM, true, true);
+    private static final SrgrnConfig TINY =
+            new SrgrnConfig(3, 3, 3, 8, 2, 2, 4, 4, 2, 0.1, NodeAggregation.SUM, true, true);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void saveLoadRoundTripIsBitExact() {
@@ -41,13 +41,28 @@ class WeightsFileTest {
 
     @ParameterizedTest(name = "scale {0}, grum {1}, grrb {2}, in {3}")
     @CsvSource({"2, true, true, 3", "3, true, false, 3", "4, false, true, 1", "4, false, false, 3"})
-    void configIsInferredFromTensorsWithoutMetadata(int scale, boolean grum, boolean grrb, int channels) {
-        SrgrnConfig config = new SrgrnConfig(scale, channels, channels, 16, 3, 2, 8, 6, 4, 0.2, NodeAggregation.MEAN,
-                grum, grrb);
+    void configIsInferredFromTensorsWithoutMetadata(
+            int scale, boolean grum, boolean grrb, int channels) {
+        SrgrnConfig config =
+                new SrgrnConfig(
+                        scale,
+                        channels,
+                        channels,
+                        16,
+                        3,
+                        2,
+                        8,
+                        6,
+                        4,
+                        0.2,
+                        NodeAggregation.MEAN,
+                        grum,
+                        grrb);
         Path file = dir.resolve("pt.safetensors");
         Safetensors.write(file, Initializer.initialize(new SrgrnSpec(config), 1), Map.of());
         SrgrnConfig inferred = WeightsFile.load(file).config();
-        assertThat(new SrgrnSpec(inferred).parameters()).isEqualTo(new SrgrnSpec(config).parameters());
+        assertThat(new SrgrnSpec(inferred).parameters())
+                .isEqualTo(new SrgrnSpec(config).parameters());
         assertThat(inferred.nodeAggregation()).isEqualTo(NodeAggregation.MEAN);
         assertThat(inferred.slope()).isEqualTo(0.2);
     }
@@ -78,17 +93,26 @@ class WeightsFileTest {
     @Test
     void badConfigMetadataIsNamed() {
         Path file = dir.resolve("cfg.safetensors");
-        Safetensors.write(file, Initializer.initialize(new SrgrnSpec(TINY), 1),
+        Safetensors.write(
+                file,
+                Initializer.initialize(new SrgrnSpec(TINY), 1),
                 Map.of("format", "srgrn", "spec", "1", "config", "{\"scale\": 3}"));
-        assertThatThrownBy(() -> WeightsFile.load(file)).isInstanceOf(WeightsFormatException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("missing [C, D, G, G0");
+        assertThatThrownBy(() -> WeightsFile.load(file))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("missing [C, D, G, G0");
     }
 
     private void assertFails(Map<String, Tensor> tensors, String... fragments) {
         Path file = dir.resolve("bad.safetensors");
-        Safetensors.write(file, tensors, Map.of("format", "srgrn", "spec", "1", "config", ConfigJson.write(TINY)));
-        var assertion = assertThatThrownBy(() -> WeightsFile.load(file)).isInstanceOf(WeightsFormatException.class)
-                .hasMessageContaining(file.toString());
+        Safetensors.write(
+                file,
+                tensors,
+                Map.of("format", "srgrn", "spec", "1", "config", ConfigJson.write(TINY)));
+        var assertion =
+                assertThatThrownBy(() -> WeightsFile.load(file))
+                        .isInstanceOf(WeightsFormatException.class)
+                        .hasMessageContaining(file.toString());
         for (String f : fragments) {
             assertion.hasMessageContaining(f);
         }

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Adam's step count and moments, on the module's device, updated as {@code torch.optim.Adam}
- * (no weight decay, no amsgrad):
+ * Adam's step count and moments, on the module's device, updated as {@code torch.optim.Adam} (no
+ * weight decay, no amsgrad):
+ *
  * <pre>
  * m = beta1 m + (1 - beta1) g;  v = beta2 v + (1 - beta2) g^2
  * p -= lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
  * </pre>
+ *
  * eps is added after the bias-corrected square root, as PyTorch does (DJL's own {@code adamUpdate}
  * adds it before the correction, which is a different optimiser).
  */

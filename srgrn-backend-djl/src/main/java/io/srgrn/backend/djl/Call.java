@@ -37,7 +37,9 @@ final class Call implements AutoCloseable {
         JniUtils.setGradMode(gradMode);
     }
 
-    /** Opens a call whose temporaries hang below {@code owner}; {@code gradMode} enables autograd. */
+    /**
+     * Opens a call whose temporaries hang below {@code owner}; {@code gradMode} enables autograd.
+     */
     static Call open(NDManager owner, boolean gradMode) {
         return new Call(owner, gradMode);
     }
@@ -51,9 +53,9 @@ final class Call implements AutoCloseable {
     }
 
     /**
-     * Runs {@code step} and, without grad mode, frees every array it created except its result, which
-     * joins the enclosing scope. The result may be (a view of) an input: closing a libtorch handle only
-     * drops a reference, so views stay valid.
+     * Runs {@code step} and, without grad mode, frees every array it created except its result,
+     * which joins the enclosing scope. The result may be (a view of) an input: closing a libtorch
+     * handle only drops a reference, so views stay valid.
      */
     NDArray scoped(Supplier<NDArray> step) {
         if (gradMode) {
@@ -69,8 +71,9 @@ final class Call implements AutoCloseable {
     }
 
     /**
-     * {@code layers} applied one after the other to {@code x}. Each layer runs inside the scope that
-     * holds its input, so without grad mode an input is freed as soon as the next output exists.
+     * {@code layers} applied one after the other to {@code x}. Each layer runs inside the scope
+     * that holds its input, so without grad mode an input is freed as soon as the next output
+     * exists.
      */
     NDArray chain(List<? extends DjlLayer> layers, NDArray x) {
         return chain(layers, layers.size(), x);

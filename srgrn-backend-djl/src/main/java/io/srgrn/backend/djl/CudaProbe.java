@@ -13,16 +13,24 @@ import java.util.stream.Stream;
  * Looks for an NVIDIA driver and a CUDA runtime by file name only: nothing is loaded, so asking is
  * free and safe on machines without a GPU.
  *
- * @param gpuCount      GPUs listed under {@code /proc/driver/nvidia/gpus}, or 1 when only the driver
- *                      library is visible (containers without {@code /proc/driver/nvidia}); 0 without a driver
+ * @param gpuCount GPUs listed under {@code /proc/driver/nvidia/gpus}, or 1 when only the driver
+ *     library is visible (containers without {@code /proc/driver/nvidia}); 0 without a driver
  * @param driverLibrary where {@code libcuda.so.1} was found, or null
- * @param cudaRuntime   where a {@code libcudart.so*} was found, or null; DJL detects CUDA through it
+ * @param cudaRuntime where a {@code libcudart.so*} was found, or null; DJL detects CUDA through it
  */
 record CudaProbe(int gpuCount, Path driverLibrary, Path cudaRuntime) {
 
     private static final Path PROC_GPUS = Path.of("/proc/driver/nvidia/gpus");
-    private static final List<String> SYSTEM_DIRS = List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib",
-            "/lib/x86_64-linux-gnu", "/lib64", "/usr/local/cuda/lib64", "/usr/local/nvidia/lib64", "/usr/lib/wsl/lib");
+    private static final List<String> SYSTEM_DIRS =
+            List.of(
+                    "/usr/lib/x86_64-linux-gnu",
+                    "/usr/lib64",
+                    "/usr/lib",
+                    "/lib/x86_64-linux-gnu",
+                    "/lib64",
+                    "/usr/local/cuda/lib64",
+                    "/usr/local/nvidia/lib64",
+                    "/usr/lib/wsl/lib");
 
     static CudaProbe scan() {
         List<Path> dirs = libraryDirs();
@@ -50,7 +58,10 @@ record CudaProbe(int gpuCount, Path driverLibrary, Path cudaRuntime) {
 
     private static List<Path> libraryDirs() {
         Set<String> dirs = new LinkedHashSet<>();
-        for (String var : new String[] {System.getenv("LD_LIBRARY_PATH"), System.getProperty("java.library.path")}) {
+        for (String var :
+                new String[] {
+                    System.getenv("LD_LIBRARY_PATH"), System.getProperty("java.library.path")
+                }) {
             if (var != null) {
                 for (String d : var.split(File.pathSeparator)) {
                     if (!d.isBlank()) {
@@ -66,7 +77,10 @@ record CudaProbe(int gpuCount, Path driverLibrary, Path cudaRuntime) {
         return out;
     }
 
-    /** Directories the dynamic linker is configured with (/etc/ld.so.conf.d), where CUDA installs usually register. */
+    /**
+     * Directories the dynamic linker is configured with (/etc/ld.so.conf.d), where CUDA installs
+     * usually register.
+     */
     private static List<String> ldConfigDirs() {
         List<String> out = new ArrayList<>();
         Path confDir = Path.of("/etc/ld.so.conf.d");
@@ -74,7 +88,10 @@ record CudaProbe(int gpuCount, Path driverLibrary, Path cudaRuntime) {
             return out;
         }
         try (Stream<Path> files = Files.list(confDir)) {
-            for (Path conf : files.filter(f -> f.getFileName().toString().endsWith(".conf")).sorted().toList()) {
+            for (Path conf :
+                    files.filter(f -> f.getFileName().toString().endsWith(".conf"))
+                            .sorted()
+                            .toList()) {
                 for (String line : Files.readAllLines(conf)) {
                     String d = line.strip();
                     if (d.startsWith("/")) {
@@ -88,7 +105,10 @@ record CudaProbe(int gpuCount, Path driverLibrary, Path cudaRuntime) {
         return out;
     }
 
-    /** The first file in {@code dirs} whose name is {@code prefix} or starts with {@code prefix + "."}. */
+    /**
+     * The first file in {@code dirs} whose name is {@code prefix} or starts with {@code prefix +
+     * "."}.
+     */
     private static Path find(List<Path> dirs, String prefix) {
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {
@@ -99,7 +119,10 @@ record CudaProbe(int gpuCount, Path driverLibrary, Path cudaRuntime) {
                 return exact;
             }
             try (Stream<Path> s = Files.list(dir)) {
-                Path hit = s.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).findFirst().orElse(null);
+                Path hit =
+                        s.filter(p -> p.getFileName().toString().startsWith(prefix + "."))
+                                .findFirst()
+                                .orElse(null);
                 if (hit != null) {
                     return hit;
                 }

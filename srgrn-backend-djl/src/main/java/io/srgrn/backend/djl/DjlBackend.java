@@ -16,11 +16,11 @@ import java.util.Objects;
  * class path; DJL is never allowed to download. {@link #availability()} and {@link #devices()} only
  * read jar resources and file names; {@link #open} loads the natives.
  *
- * <p>CPU: {@code ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64} with
- * {@code pytorch-jni:2.7.1-0.36.0} (the module's default dependencies). CUDA: the module's
- * {@code djl-gpu} Maven profile (DJL 0.33.0, {@code pytorch-jni:2.5.1-0.33.0},
- * {@code pytorch-native-cu124:2.5.1:linux-x86_64}), which needs the NVIDIA driver and a CUDA runtime
- * that DJL can find; not tested on this project's machines.
+ * <p>CPU: {@code ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64} with {@code
+ * pytorch-jni:2.7.1-0.36.0} (the module's default dependencies). CUDA: the module's {@code djl-gpu}
+ * Maven profile (DJL 0.33.0, {@code pytorch-jni:2.5.1-0.33.0}, {@code
+ * pytorch-native-cu124:2.5.1:linux-x86_64}), which needs the NVIDIA driver and a CUDA runtime that
+ * DJL can find; not tested on this project's machines.
  */
 public final class DjlBackend implements Backend {
     public static final String NAME = "djl";
@@ -70,12 +70,20 @@ public final class DjlBackend implements Backend {
         Objects.requireNonNull(options, "options");
         Availability a = availability(device);
         if (!a.available()) {
-            throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": " + a.reason());
+            throw new BackendUnavailableException(
+                    "backend '" + NAME + "' cannot open " + device + ": " + a.reason());
         }
-        Engine engine = EngineLoader.load(NAME, !cuda.driverVisible()); // availability() has scanned
+        Engine engine =
+                EngineLoader.load(NAME, !cuda.driverVisible()); // availability() has scanned
         if (!device.isCpu() && device.index() >= engine.getGpuCount()) {
-            throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": libtorch sees "
-                    + engine.getGpuCount() + " CUDA device(s)");
+            throw new BackendUnavailableException(
+                    "backend '"
+                            + NAME
+                            + "' cannot open "
+                            + device
+                            + ": libtorch sees "
+                            + engine.getGpuCount()
+                            + " CUDA device(s)");
         }
         EngineLoader.setIntraOpThreads(options.threads());
         return new DjlBackendContext(this, device, engine);

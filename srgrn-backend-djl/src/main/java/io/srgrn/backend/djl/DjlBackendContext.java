@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** DJL's PyTorch engine opened on one device; owns the native memory of every module it compiled. */
+/**
+ * DJL's PyTorch engine opened on one device; owns the native memory of every module it compiled.
+ */
 final class DjlBackendContext implements BackendContext {
     private final Backend backend;
     private final Device device;
@@ -50,7 +52,9 @@ final class DjlBackendContext implements BackendContext {
         Objects.requireNonNull(spec, "spec");
         ParameterCheck.requireComplete(spec, parameters);
         DjlModule[] holder = new DjlModule[1];
-        DjlModule module = DjlModule.compile(spec, parameters, manager, !device.isCpu(), () -> forget(holder[0]));
+        DjlModule module =
+                DjlModule.compile(
+                        spec, parameters, manager, !device.isCpu(), () -> forget(holder[0]));
         holder[0] = module;
         modules.add(module);
         return module;

@@ -37,10 +37,14 @@ final class DjlModule extends AbstractModule {
     }
 
     /**
-     * Compiles {@code spec} into native memory below {@code parent}; {@code parameters} must already be
-     * checked complete. Nothing remains allocated if this fails.
+     * Compiles {@code spec} into native memory below {@code parent}; {@code parameters} must
+     * already be checked complete. Nothing remains allocated if this fails.
      */
-    static DjlModule compile(LayerSpec spec, Map<String, Tensor> parameters, NDManager parent, boolean deviceCopies,
+    static DjlModule compile(
+            LayerSpec spec,
+            Map<String, Tensor> parameters,
+            NDManager parent,
+            boolean deviceCopies,
             Runnable onClose) {
         NDManager manager = parent.newSubManager();
         try {
@@ -69,10 +73,15 @@ final class DjlModule extends AbstractModule {
             x.setRequiresGradient(true);
             NDArray y = root.apply(x, call);
             // d sum(y * R) / dy = R: one backward pass seeded with the upstream gradient.
-            JniUtils.backward((PtNDArray) y, (PtNDArray) transfer.upload(call.manager(), upstream), false, false);
+            JniUtils.backward(
+                    (PtNDArray) y,
+                    (PtNDArray) transfer.upload(call.manager(), upstream),
+                    false,
+                    false);
             Map<String, Tensor> grads = new LinkedHashMap<>();
             for (ParameterStore.Slot s : store.slots()) {
-                grads.put(s.name(), HostTransfer.download(s.value().getGradient(), s.spec().shape()));
+                grads.put(
+                        s.name(), HostTransfer.download(s.value().getGradient(), s.spec().shape()));
             }
             return new Gradients(HostTransfer.download(x.getGradient(), input.shape()), grads);
         }
@@ -86,7 +95,8 @@ final class DjlModule extends AbstractModule {
     }
 
     @Override
-    protected float doTrainStep(Tensor input, Tensor target, AdamSettings settings, double learningRate) {
+    protected float doTrainStep(
+            Tensor input, Tensor target, AdamSettings settings, double learningRate) {
         float loss;
         try (Call call = Call.open(manager, true)) {
             zeroGradients();
@@ -109,7 +119,8 @@ final class DjlModule extends AbstractModule {
 
     /**
      * Uploads every value first, then copies them into the existing parameter arrays in place, as
-     * PyTorch's {@code load_state_dict} does: the gradients of the last backward and Adam's state stay.
+     * PyTorch's {@code load_state_dict} does: the gradients of the last backward and Adam's state
+     * stay.
      */
     @Override
     protected void doSetParameters(Map<String, Tensor> values) {
@@ -126,8 +137,12 @@ final class DjlModule extends AbstractModule {
         if (adam.hasMoments()) {
             try (Call call = Call.open(manager, false)) {
                 for (ParameterStore.Slot s : store.slots()) {
-                    first.put(s.name(), HostTransfer.download(adam.first().get(s.name()), s.spec().shape()));
-                    second.put(s.name(), HostTransfer.download(adam.second().get(s.name()), s.spec().shape()));
+                    first.put(
+                            s.name(),
+                            HostTransfer.download(adam.first().get(s.name()), s.spec().shape()));
+                    second.put(
+                            s.name(),
+                            HostTransfer.download(adam.second().get(s.name()), s.spec().shape()));
                 }
             }
         }
@@ -158,7 +173,8 @@ final class DjlModule extends AbstractModule {
     /** Uploads the initial value of every parameter; the arrays become the module's leaves. */
     private void install(Map<String, Tensor> values) {
         try (Call call = Call.open(manager, false)) {
-            uploadAll(values, call).forEach((name, array) -> store.get(name).install(call.keep(array)));
+            uploadAll(values, call)
+                    .forEach((name, array) -> store.get(name).install(call.keep(array)));
         }
     }
 

@@ -22,15 +22,23 @@ final class GrrbLayer implements DjlLayer {
 
     @Override
     public NDArray apply(NDArray x, Call call) {
-        return call.scoped(() -> {
-            NDArray h = !spec.reasoning() ? x : call.scoped(() -> {
-                long[] s = x.getShape().getShape();
-                NDArray yrc = graph.nodes(x, call).transpose(0, 2, 1).matMul(graph.weights(x, call))
-                        .reshape(s[0], s[1], s[2], s[3]);
-                return yrc.mul(gamma.value()).add(x);
-            });
-            NDArray t0 = call.scoped(() -> tail0.apply(h, call));
-            return tail1.apply(t0, call);
-        });
+        return call.scoped(
+                () -> {
+                    NDArray h =
+                            !spec.reasoning()
+                                    ? x
+                                    : call.scoped(
+                                            () -> {
+                                                long[] s = x.getShape().getShape();
+                                                NDArray yrc =
+                                                        graph.nodes(x, call)
+                                                                .transpose(0, 2, 1)
+                                                                .matMul(graph.weights(x, call))
+                                                                .reshape(s[0], s[1], s[2], s[3]);
+                                                return yrc.mul(gamma.value()).add(x);
+                                            });
+                    NDArray t0 = call.scoped(() -> tail0.apply(h, call));
+                    return tail1.apply(t0, call);
+                });
     }
 }

@@ -33,11 +33,12 @@ final class GrumLayer implements DjlLayer {
 
     @Override
     public NDArray apply(NDArray x, Call call) {
-        return call.scoped(() -> {
-            NDArray blended = call.scoped(() -> blend(x, call));
-            NDArray shuffled = call.scoped(() -> Ops.pixelShuffle(blended, spec.r()));
-            return fuse.apply(shuffled, call);
-        });
+        return call.scoped(
+                () -> {
+                    NDArray blended = call.scoped(() -> blend(x, call));
+                    NDArray shuffled = call.scoped(() -> Ops.pixelShuffle(blended, spec.r()));
+                    return fuse.apply(shuffled, call);
+                });
     }
 
     /** H_UP, or with reasoning gamma * Yrc + (1 - gamma) * H_UP, before the pixel shuffle. */
@@ -47,12 +48,20 @@ final class GrumLayer implements DjlLayer {
             return up;
         }
         long[] s = x.getShape().getShape();
-        NDArray yrc = call.scoped(() -> {
-            NDArray yn = graph.nodes(x, call);
-            NDArray wp = graph.weights(x, call);
-            NDArray ync = expand2.apply(Ops.leakyRelu(expand0.apply(yn.transpose(0, 2, 1), call), spec.slope()), call);
-            return ync.matMul(wp).reshape(s[0], (long) spec.r() * spec.r() * s[1], s[2], s[3]);
-        });
+        NDArray yrc =
+                call.scoped(
+                        () -> {
+                            NDArray yn = graph.nodes(x, call);
+                            NDArray wp = graph.weights(x, call);
+                            NDArray ync =
+                                    expand2.apply(
+                                            Ops.leakyRelu(
+                                                    expand0.apply(yn.transpose(0, 2, 1), call),
+                                                    spec.slope()),
+                                            call);
+                            return ync.matMul(wp)
+                                    .reshape(s[0], (long) spec.r() * spec.r() * s[1], s[2], s[3]);
+                        });
         // gamma * ps(Yrc) + (1 - gamma) * ps(up) == ps(gamma * Yrc + (1 - gamma) * up) element for
         // element: the pixel shuffle only moves elements, so one shuffle does both.
         NDArray g = gamma.value();

@@ -20,17 +20,27 @@ final class HostTransfer {
     private final boolean deviceCopies;
     private ByteBuffer staging = ByteBuffer.allocateDirect(0);
 
-    /** {@code deviceCopies}: the target device copies host data itself (CUDA) instead of aliasing it (CPU). */
+    /**
+     * {@code deviceCopies}: the target device copies host data itself (CUDA) instead of aliasing it
+     * (CPU).
+     */
     HostTransfer(boolean deviceCopies) {
         this.deviceCopies = deviceCopies;
     }
 
-    /** A new array on {@code manager}'s device holding a copy of {@code tensor}, owning its memory. */
+    /**
+     * A new array on {@code manager}'s device holding a copy of {@code tensor}, owning its memory.
+     */
     NDArray upload(NDManager manager, Tensor tensor) {
         int bytes = Math.multiplyExact(tensor.size(), Float.BYTES);
         if (staging.capacity() < bytes) {
-            staging = ByteBuffer.allocateDirect(Math.max(bytes, Math.min(Integer.MAX_VALUE / 2, staging.capacity()) * 2))
-                    .order(ByteOrder.nativeOrder());
+            staging =
+                    ByteBuffer.allocateDirect(
+                                    Math.max(
+                                            bytes,
+                                            Math.min(Integer.MAX_VALUE / 2, staging.capacity())
+                                                    * 2))
+                            .order(ByteOrder.nativeOrder());
         }
         ByteBuffer view = staging.duplicate().order(ByteOrder.nativeOrder());
         view.clear();
@@ -41,7 +51,8 @@ final class HostTransfer {
         if (deviceCopies) {
             return staged;
         }
-        // On the CPU libtorch aliases the staging buffer: copy into libtorch-owned memory before reuse.
+        // On the CPU libtorch aliases the staging buffer: copy into libtorch-owned memory before
+        // reuse.
         try (NDArray alias = staged) {
             return alias.duplicate();
         }
@@ -51,11 +62,16 @@ final class HostTransfer {
     static Tensor download(NDArray array, int[] shape) {
         long expected = Tensor.elementCount(shape);
         if (array.size() != expected) {
-            throw new IllegalStateException("backend produced " + array.getShape() + " where " + Arrays.toString(shape)
-                    + " was expected");
+            throw new IllegalStateException(
+                    "backend produced "
+                            + array.getShape()
+                            + " where "
+                            + Arrays.toString(shape)
+                            + " was expected");
         }
         float[] data = new float[(int) expected];
-        // tryDirect: a view of libtorch's memory (made contiguous first if needed) instead of a byte[] copy.
+        // tryDirect: a view of libtorch's memory (made contiguous first if needed) instead of a
+        // byte[] copy.
         array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(data);
         return Tensor.of(data, shape);
     }

@@ -15,11 +15,15 @@ import java.util.Properties;
  * without loading any class that touches native code: the engine classes, the JNI jar and each
  * libtorch native jar (flavour, version, platform).
  *
- * <p>The checks mirror how DJL 0.36 chooses its natives ({@code ai.djl.util.Platform},
- * {@code ai.djl.pytorch.jni.LibUtils}): whenever DJL would not find a consistent set it falls back to
+ * <p>The checks mirror how DJL 0.36 chooses its natives ({@code ai.djl.util.Platform}, {@code
+ * ai.djl.pytorch.jni.LibUtils}): whenever DJL would not find a consistent set it falls back to
  * downloading libtorch, which this backend treats as "unavailable" instead.
  */
-record NativeBundle(boolean engineClasses, String engineDjlVersion, String jniVersion, List<Native> natives,
+record NativeBundle(
+        boolean engineClasses,
+        String engineDjlVersion,
+        String jniVersion,
+        List<Native> natives,
         ClassLoader loader) {
 
     static final String ENGINE_CLASS = "ai.djl.pytorch.engine.PtEngine";
@@ -27,14 +31,18 @@ record NativeBundle(boolean engineClasses, String engineDjlVersion, String jniVe
     static final String JNI_PROPERTIES = "jnilib/pytorch.properties";
     static final String NATIVE_PROPERTIES = "native/lib/pytorch.properties";
 
-    /** One {@code pytorch-native-*} jar: e.g. flavour {@code cpu}, version {@code 2.7.1-20250812}. */
+    /**
+     * One {@code pytorch-native-*} jar: e.g. flavour {@code cpu}, version {@code 2.7.1-20250812}.
+     */
     record Native(String flavor, String version, String classifier, URL source) {
 
         boolean isCuda() {
             return flavor.startsWith("cu");
         }
 
-        /** {@code 2.7.1} from {@code 2.7.1-20250812}: the part DJL matches against the JNI version. */
+        /**
+         * {@code 2.7.1} from {@code 2.7.1-20250812}: the part DJL matches against the JNI version.
+         */
         String libtorchVersion() {
             int dash = version.indexOf('-');
             return dash < 0 ? version : version.substring(0, dash);
@@ -59,21 +67,31 @@ record NativeBundle(boolean engineClasses, String engineDjlVersion, String jniVe
                 String flavor = p.getProperty("flavor", "");
                 String version = p.getProperty("version", "");
                 String classifier = p.getProperty("classifier", "");
-                if (p.getProperty("placeholder") == null && !flavor.isEmpty() && !version.isEmpty()) {
+                if (p.getProperty("placeholder") == null
+                        && !flavor.isEmpty()
+                        && !version.isEmpty()) {
                     natives.add(new Native(flavor, version, classifier, url));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + NATIVE_PROPERTIES + " on the class path", e);
+            throw new UncheckedIOException(
+                    "cannot list " + NATIVE_PROPERTIES + " on the class path", e);
         }
-        return new NativeBundle(engine, engineProps == null ? null : engineProps.getProperty("djl_version"),
-                jniProps == null ? null : jniProps.getProperty("jni_version"), List.copyOf(natives), loader);
+        return new NativeBundle(
+                engine,
+                engineProps == null ? null : engineProps.getProperty("djl_version"),
+                jniProps == null ? null : jniProps.getProperty("jni_version"),
+                List.copyOf(natives),
+                loader);
     }
 
     /** DJL's platform name for this machine, e.g. {@code linux-x86_64}. */
     static String platform() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String prefix = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "osx" : os.startsWith("win") ? "win" : os;
+        String prefix =
+                os.startsWith("linux")
+                        ? "linux"
+                        : os.startsWith("mac") ? "osx" : os.startsWith("win") ? "win" : os;
         String arch = System.getProperty("os.arch", "");
         return prefix + "-" + ("amd64".equals(arch) ? "x86_64" : arch);
     }
@@ -90,9 +108,13 @@ record NativeBundle(boolean engineClasses, String engineDjlVersion, String jniVe
         return loader.getResource("jnilib/" + platform() + "/" + flavor + "/" + name) != null;
     }
 
-    /** DJL accepts a JNI jar only when its version starts with {@code libtorch-djl}, e.g. {@code 2.7.1-0.36.0}. */
+    /**
+     * DJL accepts a JNI jar only when its version starts with {@code libtorch-djl}, e.g. {@code
+     * 2.7.1-0.36.0}.
+     */
     boolean jniMatches(Native n) {
-        return jniVersion != null && engineDjlVersion != null
+        return jniVersion != null
+                && engineDjlVersion != null
                 && jniVersion.startsWith(n.libtorchVersion() + "-" + engineDjlVersion);
     }
 

@@ -27,14 +27,26 @@ final class Ops {
 
     /** {@code torch.conv2d(x, weight, bias, stride 1, padding)}. */
     static NDArray conv2d(NDArray x, NDArray weight, NDArray bias, int padding) {
-        return JniUtils.convolution((PtNDArray) x, (PtNDArray) weight, (PtNDArray) bias, STRIDE_2D,
-                new Shape(padding, padding), DILATION_2D, 1);
+        return JniUtils.convolution(
+                (PtNDArray) x,
+                (PtNDArray) weight,
+                (PtNDArray) bias,
+                STRIDE_2D,
+                new Shape(padding, padding),
+                DILATION_2D,
+                1);
     }
 
     /** {@code torch.conv1d(x, weight, bias)} with kernel 1: a linear map over the channel axis. */
     static NDArray conv1d(NDArray x, NDArray weight, NDArray bias) {
-        return JniUtils.convolution((PtNDArray) x, (PtNDArray) weight, (PtNDArray) bias, STRIDE_1D, PADDING_1D,
-                DILATION_1D, 1);
+        return JniUtils.convolution(
+                (PtNDArray) x,
+                (PtNDArray) weight,
+                (PtNDArray) bias,
+                STRIDE_1D,
+                PADDING_1D,
+                DILATION_1D,
+                1);
     }
 
     static NDArray relu(NDArray x) {
@@ -51,8 +63,8 @@ final class Ops {
     }
 
     /**
-     * {@code torch.pixel_shuffle(x, r)}: out[b, c, h*r + i, w*r + j] = x[b, c*r*r + i*r + j, h, w] (SPEC 3).
-     * DJL has no such operator; reshape, permute and reshape give the same order.
+     * {@code torch.pixel_shuffle(x, r)}: out[b, c, h*r + i, w*r + j] = x[b, c*r*r + i*r + j, h, w]
+     * (SPEC 3). DJL has no such operator; reshape, permute and reshape give the same order.
      */
     static NDArray pixelShuffle(NDArray x, int r) {
         long[] s = x.getShape().getShape();
@@ -64,9 +76,10 @@ final class Ops {
     }
 
     /**
-     * {@code dst[...] = src} in place (libtorch's {@code index_put_} over full slices): the array keeps
-     * its identity, so autograd's {@code .grad} and every holder of it stay valid. {@code dst} must have
-     * rank >= 1 and {@code src}'s shape; call with grad mode off when {@code dst} requires grad.
+     * {@code dst[...] = src} in place (libtorch's {@code index_put_} over full slices): the array
+     * keeps its identity, so autograd's {@code .grad} and every holder of it stay valid. {@code
+     * dst} must have rank >= 1 and {@code src}'s shape; call with grad mode off when {@code dst}
+     * requires grad.
      */
     static void copyInto(NDArray dst, NDArray src) {
         long[] shape = dst.getShape().getShape();
@@ -76,7 +89,9 @@ final class Ops {
         JniUtils.indexSet((PtNDArray) dst, (PtNDArray) src, min, shape, step);
     }
 
-    /** A float32 scalar on {@code manager}'s device, allocated by libtorch (no Java direct buffer). */
+    /**
+     * A float32 scalar on {@code manager}'s device, allocated by libtorch (no Java direct buffer).
+     */
     static NDArray scalar(NDManager manager, double value) {
         return manager.full(new Shape(), (float) value, DataType.FLOAT32);
     }

@@ -37,7 +37,9 @@ final class ParameterStore {
             return value;
         }
 
-        /** Makes {@code array} this parameter's value, tracked by autograd; once, at compile time. */
+        /**
+         * Makes {@code array} this parameter's value, tracked by autograd; once, at compile time.
+         */
         void install(NDArray array) {
             if (value != null) {
                 throw new IllegalStateException("parameter '" + name() + "' is already installed");
@@ -62,8 +64,13 @@ final class ParameterStore {
     Slot slot(String name) {
         Slot s = slots.get(name);
         if (s == null) {
-            throw new IllegalStateException("layer asked for parameter '" + name + "', which " + spec.describe()
-                    + " does not list; known: " + slots.keySet());
+            throw new IllegalStateException(
+                    "layer asked for parameter '"
+                            + name
+                            + "', which "
+                            + spec.describe()
+                            + " does not list; known: "
+                            + slots.keySet());
         }
         used.add(name);
         return s;
@@ -74,7 +81,8 @@ final class ParameterStore {
         Set<String> unused = new HashSet<>(slots.keySet());
         unused.removeAll(used);
         if (!unused.isEmpty()) {
-            throw new IllegalStateException("parameters of " + spec.describe() + " not used by any layer: " + unused);
+            throw new IllegalStateException(
+                    "parameters of " + spec.describe() + " not used by any layer: " + unused);
         }
     }
 

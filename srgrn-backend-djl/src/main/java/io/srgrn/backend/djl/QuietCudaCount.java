@@ -5,17 +5,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps DJL from warning "Failed to detect GPU count: CUDA driver version is insufficient ..." while
- * its engine loads on a machine that has a CUDA runtime (libcudart) but no NVIDIA driver.
+ * Keeps DJL from warning "Failed to detect GPU count: CUDA driver version is insufficient ..."
+ * while its engine loads on a machine that has a CUDA runtime (libcudart) but no NVIDIA driver.
  *
  * <p>Why: DJL 0.36's {@code CudaUtils.getGpuCount()} warns on each call when libcudart loads but
  * the driver is absent, and loading the PyTorch engine calls it twice (platform detection), so
- * every start printed the same warning twice although this backend already knows, from
- * {@link CudaProbe}, that there is no GPU. DJL has a switch for that warning, the static
- * {@code CudaUtils.logging} (its own command-line tool turns it off); it is turned off for the
- * loading only, and only when no driver is visible, so a machine whose GPU fails for another
- * reason still gets DJL's warning. Where the switch cannot be reached (a later DJL, a module path
- * that does not open it), nothing changes but one debug line.
+ * every start printed the same warning twice although this backend already knows, from {@link
+ * CudaProbe}, that there is no GPU. DJL has a switch for that warning, the static {@code
+ * CudaUtils.logging} (its own command-line tool turns it off); it is turned off for the loading
+ * only, and only when no driver is visible, so a machine whose GPU fails for another reason still
+ * gets DJL's warning. Where the switch cannot be reached (a later DJL, a module path that does not
+ * open it), nothing changes but one debug line.
  */
 final class QuietCudaCount implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QuietCudaCount.class);
@@ -29,20 +29,27 @@ final class QuietCudaCount implements AutoCloseable {
         this.previous = previous;
     }
 
-    /** Turns DJL's GPU-count warning off until {@link #close} when {@code noDriver}; otherwise does nothing. */
+    /**
+     * Turns DJL's GPU-count warning off until {@link #close} when {@code noDriver}; otherwise does
+     * nothing.
+     */
     static QuietCudaCount when(boolean noDriver) {
         if (!noDriver) {
             return new QuietCudaCount(null, false);
         }
         try {
-            Field f = Class.forName(CUDA_UTILS, true, QuietCudaCount.class.getClassLoader()).getDeclaredField("logging");
+            Field f =
+                    Class.forName(CUDA_UTILS, true, QuietCudaCount.class.getClassLoader())
+                            .getDeclaredField("logging");
             f.setAccessible(true);
             boolean before = f.getBoolean(null);
             f.setBoolean(null, false);
-            LOG.debug("no NVIDIA driver visible: DJL's GPU-count warning is off while its engine loads");
+            LOG.debug(
+                    "no NVIDIA driver visible: DJL's GPU-count warning is off while its engine loads");
             return new QuietCudaCount(f, before);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            LOG.debug("cannot turn off DJL's GPU-count warning ({}); it may be logged", e.toString());
+            LOG.debug(
+                    "cannot turn off DJL's GPU-count warning ({}); it may be logged", e.toString());
             return new QuietCudaCount(null, false);
         }
     }

@@ -8,7 +8,9 @@ import io.srgrn.api.spec.RdbSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Residual dense block: feats = [x]; feats += relu(conv(concat(feats))); lff(concat(feats)) + x. */
+/**
+ * Residual dense block: feats = [x]; feats += relu(conv(concat(feats))); lff(concat(feats)) + x.
+ */
 final class RdbLayer implements DjlLayer {
     private final List<Conv2dLayer> convs = new ArrayList<>();
     private final Conv2dLayer lff;
@@ -22,16 +24,18 @@ final class RdbLayer implements DjlLayer {
 
     @Override
     public NDArray apply(NDArray x, Call call) {
-        return call.scoped(() -> {
-            List<NDArray> feats = new ArrayList<>();
-            feats.add(x);
-            for (Conv2dLayer conv : convs) {
-                List<NDArray> sofar = List.copyOf(feats);
-                // Each step's concatenation and pre-ReLU output go as soon as the ReLU exists.
-                feats.add(call.scoped(() -> Ops.relu(conv.apply(concat(sofar), call))));
-            }
-            return lff.apply(concat(feats), call).add(x);
-        });
+        return call.scoped(
+                () -> {
+                    List<NDArray> feats = new ArrayList<>();
+                    feats.add(x);
+                    for (Conv2dLayer conv : convs) {
+                        List<NDArray> sofar = List.copyOf(feats);
+                        // Each step's concatenation and pre-ReLU output go as soon as the ReLU
+                        // exists.
+                        feats.add(call.scoped(() -> Ops.relu(conv.apply(concat(sofar), call))));
+                    }
+                    return lff.apply(concat(feats), call).add(x);
+                });
     }
 
     static NDArray concat(List<NDArray> parts) {

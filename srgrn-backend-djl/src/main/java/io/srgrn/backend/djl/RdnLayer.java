@@ -28,19 +28,24 @@ final class RdnLayer implements DjlLayer {
 
     @Override
     public NDArray apply(NDArray x, Call call) {
-        return call.scoped(() -> {
-            NDArray f1 = sfe1.apply(x, call);
-            // The RDB outputs and their concatenation are freed once global fusion has consumed them.
-            NDArray fused = call.scoped(() -> {
-                NDArray h = sfe2.apply(f1, call);
-                List<NDArray> outs = new ArrayList<>(rdbs.size());
-                for (RdbLayer rdb : rdbs) {
-                    h = rdb.apply(h, call); // an RDB frees its own intermediates
-                    outs.add(h);
-                }
-                return gff0.apply(RdbLayer.concat(outs), call);
-            });
-            return gff1.apply(fused, call).add(f1);
-        });
+        return call.scoped(
+                () -> {
+                    NDArray f1 = sfe1.apply(x, call);
+                    // The RDB outputs and their concatenation are freed once global fusion has
+                    // consumed them.
+                    NDArray fused =
+                            call.scoped(
+                                    () -> {
+                                        NDArray h = sfe2.apply(f1, call);
+                                        List<NDArray> outs = new ArrayList<>(rdbs.size());
+                                        for (RdbLayer rdb : rdbs) {
+                                            h = rdb.apply(h, call); // an RDB frees its own
+                                            // intermediates
+                                            outs.add(h);
+                                        }
+                                        return gff0.apply(RdbLayer.concat(outs), call);
+                                    });
+                    return gff1.apply(fused, call).add(f1);
+                });
     }
 }

@@ -1,8 +1,8 @@
 package io.srgrn.backend.djl;
 
 /**
- * A system property set for the length of a try-with-resources block, and only when it was unset:
- * a value the host application chose is never changed, and one set here is cleared on close. Other
+ * A system property set for the length of a try-with-resources block, and only when it was unset: a
+ * value the host application chose is never changed, and one set here is cleared on close. Other
  * threads see the temporary value while the block runs; that is why the block is kept short.
  */
 final class ScopedProperty implements AutoCloseable {

@@ -27,19 +27,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every sub-layer spec compiled on its own (RDN, GRUM r=2 and r=3, GRRB, RDB, Conv2d), fed the
- * golden model's weights under its child name, and chained by hand must reproduce the golden
- * SRGRN: the forward pass and, through the chain rule, every gradient.
+ * golden model's weights under its child name, and chained by hand must reproduce the golden SRGRN:
+ * the forward pass and, through the chain rule, every gradient.
  */
 class DjlLayerCompositionTest {
     private static GoldenFixture loadFixture(String name) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(GoldenFixture.directory() != null, GoldenFixture.absentReason());
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                GoldenFixture.directory() != null, GoldenFixture.absentReason());
         return GoldenFixture.load(name);
     }
 
     static final double TOLERANCE = 1e-5;
 
     @ParameterizedTest
-    @ValueSource(strings = {"srgrn-x4-mean.safetensors", "srgrn-x3-mean.safetensors", "srgrn-x2-sum.safetensors"})
+    @ValueSource(
+            strings = {
+                "srgrn-x4-mean.safetensors",
+                "srgrn-x3-mean.safetensors",
+                "srgrn-x2-sum.safetensors"
+            })
     void chainedSubLayersReproduceTheWholeNetwork(String file) {
         GoldenFixture f = loadFixture(file);
         SrgrnSpec spec = f.spec();
@@ -53,7 +59,9 @@ class DjlLayerCompositionTest {
                 chain.add(ctx.compile(u.spec(), select(f, u.spec(), u.name())));
                 prefixes.add(u.name());
             }
-            chain.add(ctx.compile(spec.grrb().spec(), select(f, spec.grrb().spec(), spec.grrb().name())));
+            chain.add(
+                    ctx.compile(
+                            spec.grrb().spec(), select(f, spec.grrb().spec(), spec.grrb().name())));
             prefixes.add(spec.grrb().name());
 
             List<Tensor> inputs = new ArrayList<>();
@@ -68,8 +76,15 @@ class DjlLayerCompositionTest {
             for (int i = chain.size() - 1; i >= 0; i--) {
                 Gradients g = chain.get(i).backward(inputs.get(i), upstream);
                 for (Map.Entry<String, Tensor> e : g.parameters().entrySet()) {
-                    String full = prefixes.get(i).isEmpty() ? e.getKey() : prefixes.get(i) + "." + e.getKey();
-                    assertClose(file + " grad." + full, e.getValue(), f.gradients().get(full), TOLERANCE);
+                    String full =
+                            prefixes.get(i).isEmpty()
+                                    ? e.getKey()
+                                    : prefixes.get(i) + "." + e.getKey();
+                    assertClose(
+                            file + " grad." + full,
+                            e.getValue(),
+                            f.gradients().get(full),
+                            TOLERANCE);
                 }
                 upstream = g.input();
             }
@@ -94,13 +109,22 @@ class DjlLayerCompositionTest {
                 h = run(ctx, f, rdb.spec(), rdb.name(), h);
                 outs.add(h);
             }
-            Tensor fused = run(ctx, f, rdn.gff0().spec(), rdn.gff0().name(), HostTensors.concatChannels(outs));
-            Tensor expected = HostTensors.add(run(ctx, f, rdn.gff1().spec(), rdn.gff1().name(), fused), f1);
+            Tensor fused =
+                    run(
+                            ctx,
+                            f,
+                            rdn.gff0().spec(),
+                            rdn.gff0().name(),
+                            HostTensors.concatChannels(outs));
+            Tensor expected =
+                    HostTensors.add(run(ctx, f, rdn.gff1().spec(), rdn.gff1().name(), fused), f1);
             assertClose("RDN from parts", whole.forward(x), expected, TOLERANCE);
         }
     }
 
-    /** One RDB against SPEC's recurrence written out with Conv2d modules and host-side concat/ReLU. */
+    /**
+     * One RDB against SPEC's recurrence written out with Conv2d modules and host-side concat/ReLU.
+     */
     @Test
     void rdbEqualsDenseConvsWithResidual() {
         GoldenFixture f = loadFixture("srgrn-x2-mean.safetensors");
@@ -111,30 +135,47 @@ class DjlLayerCompositionTest {
         try (Module whole = ctx.compile(rdb, select(f, rdb, child.name()))) {
             List<Tensor> feats = new ArrayList<>(List.of(x));
             for (Child<Conv2dSpec> conv : rdb.convs()) {
-                Tensor y = run(ctx, f, conv.spec(), child.name() + "." + conv.name(),
-                        HostTensors.concatChannels(feats));
+                Tensor y =
+                        run(
+                                ctx,
+                                f,
+                                conv.spec(),
+                                child.name() + "." + conv.name(),
+                                HostTensors.concatChannels(feats));
                 for (int i = 0; i < y.size(); i++) {
                     y.data()[i] = Math.max(0f, y.data()[i]);
                 }
                 feats.add(y);
             }
-            Tensor expected = HostTensors.add(run(ctx, f, rdb.lff().spec(), child.name() + "." + rdb.lff().name(),
-                    HostTensors.concatChannels(feats)), x);
+            Tensor expected =
+                    HostTensors.add(
+                            run(
+                                    ctx,
+                                    f,
+                                    rdb.lff().spec(),
+                                    child.name() + "." + rdb.lff().name(),
+                                    HostTensors.concatChannels(feats)),
+                            x);
             assertClose("RDB from parts", whole.forward(x), expected, TOLERANCE);
         }
     }
 
-    private static Tensor run(BackendContext ctx, GoldenFixture f, LayerSpec spec, String prefix, Tensor x) {
+    private static Tensor run(
+            BackendContext ctx, GoldenFixture f, LayerSpec spec, String prefix, Tensor x) {
         try (Module m = ctx.compile(spec, select(f, spec, prefix))) {
             return m.forward(x);
         }
     }
 
-    /** The golden weights of the layer at {@code prefix}, under the layer's own (relative) names. */
+    /**
+     * The golden weights of the layer at {@code prefix}, under the layer's own (relative) names.
+     */
     static Map<String, Tensor> select(GoldenFixture f, LayerSpec spec, String prefix) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (ParamSpec p : spec.parameters()) {
-            out.put(p.name(), f.parameters().get(prefix.isEmpty() ? p.name() : p.prefixed(prefix).name()));
+            out.put(
+                    p.name(),
+                    f.parameters().get(prefix.isEmpty() ? p.name() : p.prefixed(prefix).name()));
         }
         return out;
     }

@@ -16,7 +16,9 @@ class DjlNativeLoadingTest {
 
     @Test
     void availabilityAndDevicesAnswerWithoutLoadingNatives() {
-        ForkedJvm.Result r = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "discover").requireSuccess();
+        ForkedJvm.Result r =
+                ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "discover")
+                        .requireSuccess();
         assertThat(r.text("probe.available=")).isEqualTo("true");
         assertThat(r.text("probe.reason=")).contains("pytorch-native-cpu", "2.7.1");
         assertThat(r.text("probe.devices=")).isEqualTo(List.of(Device.CPU).toString());
@@ -32,27 +34,35 @@ class DjlNativeLoadingTest {
     }
 
     /**
-     * Issue 11: ai.djl.offline=true was set for the whole process, breaking a host application's own
-     * DJL model-zoo downloads. It is set only while the engine loads, and only when unset.
+     * Issue 11: ai.djl.offline=true was set for the whole process, breaking a host application's
+     * own DJL model-zoo downloads. It is set only while the engine loads, and only when unset.
      */
     @Test
     void offlineModeIsScopedToLoadingAndAHostsValueIsKept() {
         ForkedJvm.Result unset = loadedWithOfflineUnset();
         assertThat(unset.text("probe.offlineAfterOpen=")).as(unset.output()).isEqualTo("null");
-        ForkedJvm.Result host = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "hostOffline", "false")
-                .requireSuccess();
+        ForkedJvm.Result host =
+                ForkedJvm.run(
+                                NativeLoadingProbe.class,
+                                List.of("-Xmx256m"),
+                                300,
+                                "hostOffline",
+                                "false")
+                        .requireSuccess();
         assertThat(host.text("probe.offlineAfterOpen=")).as(host.output()).isEqualTo("false");
     }
 
     /**
-     * Issue 11: DJL logged "Failed to detect GPU count" twice on every start where a CUDA runtime is
-     * installed without a driver (this project's machines); the backend knows there is no GPU.
+     * Issue 11: DJL logged "Failed to detect GPU count" twice on every start where a CUDA runtime
+     * is installed without a driver (this project's machines); the backend knows there is no GPU.
      */
     @Test
     void djlDoesNotWarnAboutTheGpuCountWhereNoDriverIsVisible() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(CudaProbe.scan().driverVisible(), "a driver is visible here");
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                CudaProbe.scan().driverVisible(), "a driver is visible here");
         ForkedJvm.Result r = loadedWithOfflineUnset();
-        assertThat(r.text("probe.offlineAfterOpen=")).isEqualTo("null"); // the probe ran and opened the backend
+        assertThat(r.text("probe.offlineAfterOpen="))
+                .isEqualTo("null"); // the probe ran and opened the backend
         assertThat(r.output()).doesNotContain("Failed to detect GPU count");
     }
 
@@ -61,16 +71,26 @@ class DjlNativeLoadingTest {
     /** One child JVM for both tests above: each costs a libtorch load. */
     private static synchronized ForkedJvm.Result loadedWithOfflineUnset() {
         if (offlineUnset == null) {
-            offlineUnset = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "hostOffline", "unset")
-                    .requireSuccess();
+            offlineUnset =
+                    ForkedJvm.run(
+                                    NativeLoadingProbe.class,
+                                    List.of("-Xmx256m"),
+                                    300,
+                                    "hostOffline",
+                                    "unset")
+                            .requireSuccess();
         }
         return offlineUnset;
     }
 
     @Test
     void libtorchClaimedByAnotherBackendIsAClearError() {
-        ForkedJvm.Result r = ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "claimed").requireSuccess();
-        assertThat(r.text("probe.error=")).as(r.output()).contains("'djl'", "'javacpp'", "libtorch", "separate JVM");
+        ForkedJvm.Result r =
+                ForkedJvm.run(NativeLoadingProbe.class, List.of("-Xmx256m"), 300, "claimed")
+                        .requireSuccess();
+        assertThat(r.text("probe.error="))
+                .as(r.output())
+                .contains("'djl'", "'javacpp'", "libtorch", "separate JVM");
         assertThat(r.text("probe.mappedAfterRefusal=")).isEqualTo("false");
     }
 

@@ -19,13 +19,26 @@ class DjlNativeMemoryTest {
 
     @Test
     void residentMemoryStaysFlatOverManyInferencesAndTrainingSteps() {
-        ForkedJvm.Result r = ForkedJvm.run(NativeMemoryProbe.class,
-                List.of("-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m"), 300,
-                String.valueOf(WARMUP), String.valueOf(ITERATIONS)).requireSuccess();
+        ForkedJvm.Result r =
+                ForkedJvm.run(
+                                NativeMemoryProbe.class,
+                                List.of(
+                                        "-Xms128m",
+                                        "-Xmx128m",
+                                        "-XX:+AlwaysPreTouch",
+                                        "-XX:+UseSerialGC",
+                                        "-XX:MaxDirectMemorySize=64m"),
+                                300,
+                                String.valueOf(WARMUP),
+                                String.valueOf(ITERATIONS))
+                        .requireSuccess();
         long start = Long.parseLong(r.text("probe.rssAfterWarmupKiB="));
         long end = Long.parseLong(r.text("probe.rssAtEndKiB="));
         assertThat(Float.parseFloat(r.text("probe.loss="))).isFinite();
-        assertThat(end - start).as("RSS growth over %d iterations (KiB); probe output:%n%s", ITERATIONS, r.output())
+        assertThat(end - start)
+                .as(
+                        "RSS growth over %d iterations (KiB); probe output:%n%s",
+                        ITERATIONS, r.output())
                 .isLessThan(MAX_GROWTH_KIB);
     }
 }

@@ -17,7 +17,8 @@ class DjlTrainingTest {
 
     @Test
     void trainingOnSyntheticImagesLowersTheL1Loss() {
-        SrgrnConfig config = new SrgrnConfig(2, 3, 3, 16, 2, 3, 8, 4, 4, 0.2, NodeAggregation.MEAN, true, true);
+        SrgrnConfig config =
+                new SrgrnConfig(2, 3, 3, 16, 2, 3, 8, 4, 4, 0.2, NodeAggregation.MEAN, true, true);
         SrgrnSpec spec = new SrgrnSpec(config);
         Random random = new Random(2024);
         try (Module m = DjlTestSupport.cpu().compile(spec, Initializer.initialize(spec, 1))) {
@@ -34,7 +35,9 @@ class DjlTrainingTest {
                     last += loss / 20;
                 }
             }
-            assertThat(last).as("mean L1 of the last 20 steps vs the first 10 (%.4f)", first).isLessThan(0.25 * first);
+            assertThat(last)
+                    .as("mean L1 of the last 20 steps vs the first 10 (%.4f)", first)
+                    .isLessThan(0.25 * first);
         }
     }
 
@@ -49,8 +52,10 @@ class DjlTrainingTest {
                 double py = r.nextDouble() * 6.3;
                 for (int i = 0; i < size; i++) {
                     for (int j = 0; j < size; j++) {
-                        double v = 0.5 + 0.25 * Math.sin(fx * j * 2 * Math.PI / size + px)
-                                + 0.25 * Math.cos(fy * i * 2 * Math.PI / size + py);
+                        double v =
+                                0.5
+                                        + 0.25 * Math.sin(fx * j * 2 * Math.PI / size + px)
+                                        + 0.25 * Math.cos(fy * i * 2 * Math.PI / size + py);
                         t.set((float) v, b, c, i, j);
                     }
                 }
@@ -67,8 +72,11 @@ class DjlTrainingTest {
             for (int ch = 0; ch < c; ch++) {
                 for (int i = 0; i < h; i++) {
                     for (int j = 0; j < w; j++) {
-                        float s = hr.get(b, ch, 2 * i, 2 * j) + hr.get(b, ch, 2 * i + 1, 2 * j)
-                                + hr.get(b, ch, 2 * i, 2 * j + 1) + hr.get(b, ch, 2 * i + 1, 2 * j + 1);
+                        float s =
+                                hr.get(b, ch, 2 * i, 2 * j)
+                                        + hr.get(b, ch, 2 * i + 1, 2 * j)
+                                        + hr.get(b, ch, 2 * i, 2 * j + 1)
+                                        + hr.get(b, ch, 2 * i + 1, 2 * j + 1);
                         lr.set(s / 4, b, ch, i, j);
                     }
                 }

@@ -28,7 +28,11 @@ public final class NativeLoadingProbe {
 
     /** Discovery, availability and devices, then open: natives must appear only with open. */
     private static void discover() {
-        Backend djl = Backends.discover().stream().filter(b -> b.name().equals("djl")).findFirst().orElseThrow();
+        Backend djl =
+                Backends.discover().stream()
+                        .filter(b -> b.name().equals("djl"))
+                        .findFirst()
+                        .orElseThrow();
         Availability a = djl.availability();
         Availability cuda = ((DjlBackend) djl).availability(Device.cuda(0));
         print("available", a.available());

@@ -24,7 +24,10 @@ public final class NativeMemoryProbe {
     public static void main(String[] args) {
         int warmup = Integer.parseInt(args[0]);
         int iterations = Integer.parseInt(args[1]);
-        SrgrnSpec spec = new SrgrnSpec(new SrgrnConfig(2, 3, 3, 16, 2, 3, 8, 4, 4, 0.2, NodeAggregation.MEAN, true, true));
+        SrgrnSpec spec =
+                new SrgrnSpec(
+                        new SrgrnConfig(
+                                2, 3, 3, 16, 2, 3, 8, 4, 4, 0.2, NodeAggregation.MEAN, true, true));
         Tensor x = Tensor.uniform(new SplittableRandom(1), -1, 1, new int[] {2, 3, 24, 24});
         Tensor target = Tensor.uniform(new SplittableRandom(2), -1, 1, new int[] {2, 3, 48, 48});
         Tensor upstream = Tensor.uniform(new SplittableRandom(3), -1, 1, new int[] {2, 3, 48, 48});
@@ -44,7 +47,8 @@ public final class NativeMemoryProbe {
                     m.setOptimizerState(m.optimizerState());
                 }
                 if (i >= warmup && (i - warmup) % 100 == 0) {
-                    System.out.println("probe.rssAt" + (i - warmup) + "KiB=" + ForkedJvm.statusKiB("VmRSS:"));
+                    System.out.println(
+                            "probe.rssAt" + (i - warmup) + "KiB=" + ForkedJvm.statusKiB("VmRSS:"));
                 }
             }
             System.gc();

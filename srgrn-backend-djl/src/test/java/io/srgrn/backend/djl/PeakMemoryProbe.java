@@ -12,9 +12,9 @@ import io.srgrn.tck.support.ForkedJvm;
 import java.util.SplittableRandom;
 
 /**
- * Child-JVM probe for {@link DjlPeakMemoryTest}: one inference of the paper network on a square
- * RGB image, printing the resident set size just before it and the process's peak resident set
- * size (VmHWM) after it. Args: scale, image side in pixels.
+ * Child-JVM probe for {@link DjlPeakMemoryTest}: one inference of the paper network on a square RGB
+ * image, printing the resident set size just before it and the process's peak resident set size
+ * (VmHWM) after it. Args: scale, image side in pixels.
  */
 public final class PeakMemoryProbe {
     private PeakMemoryProbe() {}

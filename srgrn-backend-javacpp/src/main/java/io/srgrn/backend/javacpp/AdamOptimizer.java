@@ -13,11 +13,13 @@ import org.bytedeco.pytorch.global.torch;
 /**
  * Adam with PyTorch's semantics ({@code torch.optim.Adam}, no weight decay, no amsgrad), as
  * in-place libtorch operations on the parameters' device:
+ *
  * <pre>
  * t += 1
  * m.lerp_(g, 1 - beta1);  v.mul_(beta2).addcmul_(g, g, 1 - beta2)
  * p.addcdiv_(m, v.sqrt() / sqrt(1 - beta2^t) + eps, -lr / (1 - beta1^t))
  * </pre>
+ *
  * libtorch's own {@code torch::optim::Adam} is bound by the presets, but its per-parameter state
  * (step, exp_avg, exp_avg_sq) is not reachable from Java, so checkpoints could not read or restore
  * it; these few ops are the same arithmetic and keep the moments where checkpoints can see them.
@@ -83,8 +85,8 @@ final class AdamOptimizer implements AutoCloseable {
     }
 
     /**
-     * Replaces the state; {@code first} and {@code second} were uploaded from a checked
-     * {@link OptimizerState} and are both empty (no moments yet) or complete, in spec order.
+     * Replaces the state; {@code first} and {@code second} were uploaded from a checked {@link
+     * OptimizerState} and are both empty (no moments yet) or complete, in spec order.
      */
     void restore(long newStep, List<Tensor> first, List<Tensor> second) {
         NativeHandles replacement = new NativeHandles();

@@ -19,10 +19,13 @@ final class GraphReasoningLayer {
     private final Conv1dLayer clc2;
     private final Scalar slope;
 
-    GraphReasoningLayer(GraphReasoning graph, ParameterPath path, ParameterStore store, NativeHandles handles) {
+    GraphReasoningLayer(
+            GraphReasoning graph, ParameterPath path, ParameterStore store, NativeHandles handles) {
         this.graph = graph;
         proj = new Conv2dLayer(graph.proj().spec(), path.child(graph.proj()), store, handles);
-        distribute = new Conv2dLayer(graph.distribute().spec(), path.child(graph.distribute()), store, handles);
+        distribute =
+                new Conv2dLayer(
+                        graph.distribute().spec(), path.child(graph.distribute()), store, handles);
         clc0 = new Conv1dLayer(graph.clc0().spec(), path.child(graph.clc0()), store, handles);
         clc2 = new Conv1dLayer(graph.clc2().spec(), path.child(graph.clc2()), store, handles);
         slope = handles.keep(new Scalar(graph.slope()));
@@ -40,7 +43,9 @@ final class GraphReasoningLayer {
         return clc2.forward(leakyRelu(clc0.forward(yw)));
     }
 
-    /** Wp = softmax over the N nodes of distribute(x): B x N x HW, each pixel's weights sum to 1. */
+    /**
+     * Wp = softmax over the N nodes of distribute(x): B x N x HW, each pixel's weights sum to 1.
+     */
     Tensor weights(Tensor x) {
         long[] s = x.sizes().vec().get();
         return distribute.forward(x).reshape(s[0], graph.nodes(), s[2] * s[3]).softmax(1);

@@ -15,7 +15,10 @@ final class GrrbLayer implements JavaCppLayer {
 
     GrrbLayer(GrrbSpec spec, ParameterPath path, ParameterStore store, NativeHandles handles) {
         this.spec = spec;
-        graph = spec.reasoning() ? new GraphReasoningLayer(spec.graph(), path, store, handles) : null;
+        graph =
+                spec.reasoning()
+                        ? new GraphReasoningLayer(spec.graph(), path, store, handles)
+                        : null;
         gamma = spec.reasoning() ? store.leaf(path.name(GrrbSpec.GAMMA)) : null;
         tail0 = new Conv2dLayer(spec.tail0().spec(), path.child(spec.tail0()), store, handles);
         tail1 = new Conv2dLayer(spec.tail1().spec(), path.child(spec.tail1()), store, handles);
@@ -23,14 +26,24 @@ final class GrrbLayer implements JavaCppLayer {
 
     @Override
     public Tensor forward(Tensor x) {
-        return Intermediates.scoped(() -> {
-            Tensor h = !spec.reasoning() ? x : Intermediates.scoped(() -> {
-                long[] s = x.sizes().vec().get();
-                Tensor yrc = torch.bmm(graph.nodes(x).transpose(1, 2), graph.weights(x)).reshape(s[0], s[1], s[2], s[3]);
-                return yrc.mul(gamma).add(x);
-            });
-            Tensor t0 = Intermediates.scoped(() -> tail0.forward(h));
-            return tail1.forward(t0);
-        });
+        return Intermediates.scoped(
+                () -> {
+                    Tensor h =
+                            !spec.reasoning()
+                                    ? x
+                                    : Intermediates.scoped(
+                                            () -> {
+                                                long[] s = x.sizes().vec().get();
+                                                Tensor yrc =
+                                                        torch.bmm(
+                                                                        graph.nodes(x)
+                                                                                .transpose(1, 2),
+                                                                        graph.weights(x))
+                                                                .reshape(s[0], s[1], s[2], s[3]);
+                                                return yrc.mul(gamma).add(x);
+                                            });
+                    Tensor t0 = Intermediates.scoped(() -> tail0.forward(h));
+                    return tail1.forward(t0);
+                });
     }
 }

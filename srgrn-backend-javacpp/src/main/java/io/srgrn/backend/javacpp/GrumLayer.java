@@ -21,8 +21,12 @@ final class GrumLayer implements JavaCppLayer {
         this.spec = spec;
         if (spec.reasoning()) {
             graph = new GraphReasoningLayer(spec.graph(), path, store, handles);
-            expand0 = new Conv1dLayer(spec.expand0().spec(), path.child(spec.expand0()), store, handles);
-            expand2 = new Conv1dLayer(spec.expand2().spec(), path.child(spec.expand2()), store, handles);
+            expand0 =
+                    new Conv1dLayer(
+                            spec.expand0().spec(), path.child(spec.expand0()), store, handles);
+            expand2 =
+                    new Conv1dLayer(
+                            spec.expand2().spec(), path.child(spec.expand2()), store, handles);
             gamma = store.leaf(path.name(GrumSpec.GAMMA));
             one = handles.keep(new Scalar(1.0));
         } else {
@@ -32,17 +36,21 @@ final class GrumLayer implements JavaCppLayer {
             gamma = null;
             one = null;
         }
-        subpixel = new Conv2dLayer(spec.subpixel().spec(), path.child(spec.subpixel()), store, handles);
+        subpixel =
+                new Conv2dLayer(
+                        spec.subpixel().spec(), path.child(spec.subpixel()), store, handles);
         fuse = new Conv2dLayer(spec.fuse().spec(), path.child(spec.fuse()), store, handles);
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        return Intermediates.scoped(() -> {
-            Tensor blended = Intermediates.scoped(() -> blend(x));
-            Tensor shuffled = Intermediates.scoped(() -> torch.pixel_shuffle(blended, spec.r()));
-            return fuse.forward(shuffled);
-        });
+        return Intermediates.scoped(
+                () -> {
+                    Tensor blended = Intermediates.scoped(() -> blend(x));
+                    Tensor shuffled =
+                            Intermediates.scoped(() -> torch.pixel_shuffle(blended, spec.r()));
+                    return fuse.forward(shuffled);
+                });
     }
 
     /** H_UP, or with reasoning gamma * Yrc + (1 - gamma) * H_UP, before the pixel shuffle. */
@@ -52,12 +60,17 @@ final class GrumLayer implements JavaCppLayer {
             return up;
         }
         long[] s = x.sizes().vec().get();
-        Tensor yrc = Intermediates.scoped(() -> {
-            Tensor yn = graph.nodes(x);
-            Tensor wp = graph.weights(x);
-            Tensor ync = expand2.forward(graph.leakyRelu(expand0.forward(yn.transpose(1, 2))));
-            return torch.bmm(ync, wp).reshape(s[0], (long) spec.r() * spec.r() * s[1], s[2], s[3]);
-        });
+        Tensor yrc =
+                Intermediates.scoped(
+                        () -> {
+                            Tensor yn = graph.nodes(x);
+                            Tensor wp = graph.weights(x);
+                            Tensor ync =
+                                    expand2.forward(
+                                            graph.leakyRelu(expand0.forward(yn.transpose(1, 2))));
+                            return torch.bmm(ync, wp)
+                                    .reshape(s[0], (long) spec.r() * spec.r() * s[1], s[2], s[3]);
+                        });
         // gamma * ps(Yrc) + (1 - gamma) * ps(up) == ps(gamma * Yrc + (1 - gamma) * up) element for
         // element: the pixel shuffle only moves elements, so one shuffle does both.
         return yrc.mul(gamma).add(up.mul(gamma.neg().add(one)));

@@ -12,9 +12,10 @@ import org.bytedeco.pytorch.Tensor;
  *
  * <p>Every tensor handle belongs to the innermost {@link PointerScope} open when it was created. A
  * {@link #scoped} step runs in a scope of its own, and only its result is attached to the enclosing
- * scope; closing a handle merely drops a reference to the libtorch tensor, so a result that is a view
- * of an intermediate stays valid. With grad mode on (backward, training) nothing is freed early: the
- * autograd graph holds the activations anyway, and the call's scope frees everything when it ends.
+ * scope; closing a handle merely drops a reference to the libtorch tensor, so a result that is a
+ * view of an intermediate stays valid. With grad mode on (backward, training) nothing is freed
+ * early: the autograd graph holds the activations anyway, and the call's scope frees everything
+ * when it ends.
  */
 final class Intermediates {
     private Intermediates() {}
@@ -33,8 +34,8 @@ final class Intermediates {
     }
 
     /**
-     * {@code layers} applied one after the other to {@code x}. Each layer runs inside the scope that
-     * holds its input, so an input is freed as soon as the next output exists.
+     * {@code layers} applied one after the other to {@code x}. Each layer runs inside the scope
+     * that holds its input, so an input is freed as soon as the next output exists.
      */
     static Tensor chain(List<? extends JavaCppLayer> layers, Tensor x) {
         return chain(layers, layers.size(), x);

@@ -19,11 +19,12 @@ import org.slf4j.LoggerFactory;
  * autograd and the functional ops of libtorch's C++ API, called directly.
  *
  * <p>{@link #availability()} and {@link #devices()} only look at class-path resources and the
- * kernel's NVIDIA driver files; {@link #open} claims {@link NativeRuntimes#LIBTORCH} and then loads the
- * natives, so this backend and DJL's (another libtorch) never meet in one JVM unannounced.
+ * kernel's NVIDIA driver files; {@link #open} claims {@link NativeRuntimes#LIBTORCH} and then loads
+ * the natives, so this backend and DJL's (another libtorch) never meet in one JVM unannounced.
  */
 public final class JavaCppBackend implements Backend {
     public static final String NAME = "javacpp";
+
     /** Below DJL's 100: with both on the class path and none named, DJL is chosen. */
     public static final int PRIORITY = 90;
 
@@ -53,8 +54,11 @@ public final class JavaCppBackend implements Backend {
     public Availability availability() {
         String owner = NativeRuntimes.owner(NativeRuntimes.LIBTORCH);
         if (owner != null && !owner.equals(NAME)) {
-            return Availability.no("backend '" + owner + "' already loaded its own libtorch in this JVM and two libtorch"
-                    + " builds cannot share a process: run the javacpp backend in a separate JVM");
+            return Availability.no(
+                    "backend '"
+                            + owner
+                            + "' already loaded its own libtorch in this JVM and two libtorch"
+                            + " builds cannot share a process: run the javacpp backend in a separate JVM");
         }
         String missing = missingArtifacts();
         if (missing != null) {
@@ -63,11 +67,17 @@ public final class JavaCppBackend implements Backend {
         String natives;
         if (artifacts.hasGpuNatives()) {
             int gpus = NativeArtifacts.visibleNvidiaGpus();
-            natives = "CUDA natives (" + artifacts.nativeFolder() + "), " + gpus + " NVIDIA GPU(s) visible to the driver";
+            natives =
+                    "CUDA natives ("
+                            + artifacts.nativeFolder()
+                            + "), "
+                            + gpus
+                            + " NVIDIA GPU(s) visible to the driver";
         } else {
             natives = "CPU natives (" + artifacts.platform() + ")";
         }
-        return Availability.yes("JavaCPP PyTorch presets " + artifacts.presetsVersion() + " with " + natives);
+        return Availability.yes(
+                "JavaCPP PyTorch presets " + artifacts.presetsVersion() + " with " + natives);
     }
 
     /** Why the class path cannot run this backend, or null when it can. */
@@ -76,9 +86,15 @@ public final class JavaCppBackend implements Backend {
             return "JavaCPP's PyTorch presets are not on the class path: add org.bytedeco:pytorch:2.10.0-1.5.13";
         }
         if (!artifacts.hasCpuNatives() && !artifacts.hasGpuNatives()) {
-            return "no libtorch natives for platform " + artifacts.platform() + " on the class path: add"
-                    + " org.bytedeco:pytorch:2.10.0-1.5.13 with classifier " + artifacts.platform() + " (CPU) or "
-                    + artifacts.platform() + NativeArtifacts.GPU_EXTENSION + " (CUDA)";
+            return "no libtorch natives for platform "
+                    + artifacts.platform()
+                    + " on the class path: add"
+                    + " org.bytedeco:pytorch:2.10.0-1.5.13 with classifier "
+                    + artifacts.platform()
+                    + " (CPU) or "
+                    + artifacts.platform()
+                    + NativeArtifacts.GPU_EXTENSION
+                    + " (CUDA)";
         }
         return null;
     }
@@ -99,7 +115,10 @@ public final class JavaCppBackend implements Backend {
         return List.copyOf(list);
     }
 
-    /** Why a device can or cannot be used here, from the class path and /proc alone (nothing is loaded). */
+    /**
+     * Why a device can or cannot be used here, from the class path and /proc alone (nothing is
+     * loaded).
+     */
     @Override
     public Availability availability(Device device) {
         Availability backend = availability();
@@ -111,15 +130,22 @@ public final class JavaCppBackend implements Backend {
         }
         int gpus = NativeArtifacts.visibleNvidiaGpus();
         if (device.index() >= gpus) {
-            return Availability.no(gpus == 0 ? "no NVIDIA GPU visible (/proc/driver/nvidia/gpus and /dev/nvidia* are absent)"
-                    : "no CUDA device " + device + "; " + gpus + " NVIDIA GPU(s) visible");
+            return Availability.no(
+                    gpus == 0
+                            ? "no NVIDIA GPU visible (/proc/driver/nvidia/gpus and /dev/nvidia* are absent)"
+                            : "no CUDA device " + device + "; " + gpus + " NVIDIA GPU(s) visible");
         }
-        return Availability.yes("CUDA device " + device + " with the CUDA natives of " + artifacts.platform());
+        return Availability.yes(
+                "CUDA device " + device + " with the CUDA natives of " + artifacts.platform());
     }
 
     private String cpuOnlyReason() {
-        return "only CPU natives (" + artifacts.platform() + ") are on the class path; CUDA needs org.bytedeco:pytorch:"
-                + "2.10.0-1.5.13 with classifier " + artifacts.platform() + NativeArtifacts.GPU_EXTENSION
+        return "only CPU natives ("
+                + artifacts.platform()
+                + ") are on the class path; CUDA needs org.bytedeco:pytorch:"
+                + "2.10.0-1.5.13 with classifier "
+                + artifacts.platform()
+                + NativeArtifacts.GPU_EXTENSION
                 + " and org.bytedeco:cuda:13.1-9.19-1.5.13 (see the module README)";
     }
 
@@ -129,31 +155,48 @@ public final class JavaCppBackend implements Backend {
         Objects.requireNonNull(options, "options");
         String missing = missingArtifacts();
         if (missing != null) {
-            throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": " + missing);
+            throw new BackendUnavailableException(
+                    "backend '" + NAME + "' cannot open " + device + ": " + missing);
         }
         if (!device.isCpu() && !artifacts.hasGpuNatives()) {
-            throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": " + cpuOnlyReason());
+            throw new BackendUnavailableException(
+                    "backend '" + NAME + "' cannot open " + device + ": " + cpuOnlyReason());
         }
         // Claims libtorch before anything native is touched: fails cleanly if DJL got there first.
         LibtorchRuntime.load(artifacts, NAME);
         if (!device.isCpu()) {
             if (!torch.cuda_is_available()) {
-                throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device
-                        + ": libtorch reports no usable CUDA device (driver missing or too old?)");
+                throw new BackendUnavailableException(
+                        "backend '"
+                                + NAME
+                                + "' cannot open "
+                                + device
+                                + ": libtorch reports no usable CUDA device (driver missing or too old?)");
             }
             int count = torch.cuda_device_count();
             if (device.index() >= count) {
-                throw new BackendUnavailableException("backend '" + NAME + "' cannot open " + device + ": libtorch sees "
-                        + count + " CUDA device(s)");
+                throw new BackendUnavailableException(
+                        "backend '"
+                                + NAME
+                                + "' cannot open "
+                                + device
+                                + ": libtorch sees "
+                                + count
+                                + " CUDA device(s)");
             }
         }
         if (options.threads() > 0 && options.threads() != torch.get_num_threads()) {
-            // libtorch's intra-op pool is process-wide: the last context opened sets it. Only a change is
+            // libtorch's intra-op pool is process-wide: the last context opened sets it. Only a
+            // change is
             // passed on: a set_num_threads call, even with the current value, made later oneDNN
-            // convolutions return NaN gradients now and then on AVX-512 machines (scripts/nan-repro).
+            // convolutions return NaN gradients now and then on AVX-512 machines
+            // (scripts/nan-repro).
             torch.set_num_threads(options.threads());
         }
-        LOG.debug("opened javacpp backend on {} with {} intra-op threads", device, torch.get_num_threads());
+        LOG.debug(
+                "opened javacpp backend on {} with {} intra-op threads",
+                device,
+                torch.get_num_threads());
         return new JavaCppContext(this, device);
     }
 

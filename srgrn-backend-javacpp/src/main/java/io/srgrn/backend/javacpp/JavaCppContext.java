@@ -44,7 +44,8 @@ final class JavaCppContext implements BackendContext {
     @Override
     public synchronized Module compile(LayerSpec spec, Map<String, Tensor> parameters) {
         if (closed) {
-            throw new IllegalStateException("the javacpp backend context on " + device() + " is closed");
+            throw new IllegalStateException(
+                    "the javacpp backend context on " + device() + " is closed");
         }
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(parameters, "parameters");
@@ -65,7 +66,8 @@ final class JavaCppContext implements BackendContext {
 
     /**
      * Closes every module (each waits for its call in progress), then the device. The modules are
-     * closed outside this object's lock: a module that closes itself meanwhile calls {@link #forget}.
+     * closed outside this object's lock: a module that closes itself meanwhile calls {@link
+     * #forget}.
      */
     @Override
     public void close() {

@@ -7,6 +7,9 @@ import org.bytedeco.pytorch.Tensor;
  * records whatever {@code forward} does while grad mode is on, so backward needs no code here.
  */
 interface JavaCppLayer {
-    /** The layer's output; the result belongs to the caller's {@link org.bytedeco.javacpp.PointerScope}. */
+    /**
+     * The layer's output; the result belongs to the caller's {@link
+     * org.bytedeco.javacpp.PointerScope}.
+     */
     Tensor forward(Tensor x);
 }

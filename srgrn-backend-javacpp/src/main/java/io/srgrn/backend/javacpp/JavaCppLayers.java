@@ -11,7 +11,9 @@ import io.srgrn.api.spec.RdbSpec;
 import io.srgrn.api.spec.RdnSpec;
 import io.srgrn.api.spec.SrgrnSpec;
 
-/** Builds the libtorch layer for any {@link LayerSpec}, bound to the parameters of {@code store}. */
+/**
+ * Builds the libtorch layer for any {@link LayerSpec}, bound to the parameters of {@code store}.
+ */
 final class JavaCppLayers implements LayerVisitor<JavaCppLayer> {
     private final ParameterPath path = ParameterPath.root();
     private final ParameterStore store;

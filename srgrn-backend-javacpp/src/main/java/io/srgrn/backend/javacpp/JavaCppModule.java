@@ -19,9 +19,9 @@ import org.bytedeco.pytorch.global.torch;
 
 /**
  * A layer spec compiled to libtorch. Parameters, Adam's moments and the last backward's gradients
- * live in native memory on the context's device; every call runs in its own
- * {@link PointerScope}, so the temporaries of a call (activations, autograd graph) are freed when
- * it returns and a long loop keeps its resident memory flat.
+ * live in native memory on the context's device; every call runs in its own {@link PointerScope},
+ * so the temporaries of a call (activations, autograd graph) are freed when it returns and a long
+ * loop keeps its resident memory flat.
  */
 final class JavaCppModule extends AbstractModule {
     private final JavaCppContext context;
@@ -34,7 +34,10 @@ final class JavaCppModule extends AbstractModule {
     private List<Tensor> lastGradientList;
 
     /** {@code values} passed {@link ParameterCheck#requireComplete}. */
-    JavaCppModule(JavaCppContext context, LayerSpec spec, Map<String, io.srgrn.api.tensor.Tensor> values) {
+    JavaCppModule(
+            JavaCppContext context,
+            LayerSpec spec,
+            Map<String, io.srgrn.api.tensor.Tensor> values) {
         super(spec);
         this.context = context;
         this.device = context.torchDevice();
@@ -55,8 +58,10 @@ final class JavaCppModule extends AbstractModule {
     }
 
     @Override
-    protected io.srgrn.api.tensor.Tensor doForward(io.srgrn.api.tensor.Tensor input, int[] outputShape) {
-        try (PointerScope scope = new PointerScope(); GradModeScope noGrad = GradModeScope.disabled()) {
+    protected io.srgrn.api.tensor.Tensor doForward(
+            io.srgrn.api.tensor.Tensor input, int[] outputShape) {
+        try (PointerScope scope = new PointerScope();
+                GradModeScope noGrad = GradModeScope.disabled()) {
             return device.download(layer.forward(device.upload(input)), outputShape);
         } catch (OutOfMemoryError e) {
             throw PhysicalMemoryLimit.explain(e);
@@ -64,8 +69,10 @@ final class JavaCppModule extends AbstractModule {
     }
 
     @Override
-    protected Gradients doBackward(io.srgrn.api.tensor.Tensor input, io.srgrn.api.tensor.Tensor upstream) {
-        try (PointerScope scope = new PointerScope(); GradModeScope grad = GradModeScope.enabled()) {
+    protected Gradients doBackward(
+            io.srgrn.api.tensor.Tensor input, io.srgrn.api.tensor.Tensor upstream) {
+        try (PointerScope scope = new PointerScope();
+                GradModeScope grad = GradModeScope.enabled()) {
             Tensor x = device.upload(input);
             x.set_requires_grad(true);
             Tensor y = layer.forward(x);
@@ -78,7 +85,9 @@ final class JavaCppModule extends AbstractModule {
             Map<String, io.srgrn.api.tensor.Tensor> paramGrads = new LinkedHashMap<>();
             List<ParamSpec> specs = spec().parameters();
             for (int i = 0; i < specs.size(); i++) {
-                paramGrads.put(specs.get(i).name(), device.download(grads.get(i + 1), specs.get(i).shape()));
+                paramGrads.put(
+                        specs.get(i).name(),
+                        device.download(grads.get(i + 1), specs.get(i).shape()));
             }
             // Kept on the device for adamStep, beyond this call's scope.
             NativeHandles kept = new NativeHandles();
@@ -95,15 +104,20 @@ final class JavaCppModule extends AbstractModule {
 
     @Override
     protected void doAdamStep(AdamSettings adam, double learningRate) {
-        try (PointerScope scope = new PointerScope(); GradModeScope noGrad = GradModeScope.disabled()) {
+        try (PointerScope scope = new PointerScope();
+                GradModeScope noGrad = GradModeScope.disabled()) {
             optimizer.step(lastGradientList, adam, learningRate);
         }
     }
 
     @Override
-    protected float doTrainStep(io.srgrn.api.tensor.Tensor input, io.srgrn.api.tensor.Tensor target, AdamSettings adam,
+    protected float doTrainStep(
+            io.srgrn.api.tensor.Tensor input,
+            io.srgrn.api.tensor.Tensor target,
+            AdamSettings adam,
             double learningRate) {
-        try (PointerScope scope = new PointerScope(); GradModeScope grad = GradModeScope.enabled()) {
+        try (PointerScope scope = new PointerScope();
+                GradModeScope grad = GradModeScope.enabled()) {
             Tensor y = layer.forward(device.upload(input));
             Tensor loss = torch.l1_loss(y, device.upload(target)); // reduction: mean
             List<Tensor> grads = gradients(loss, parameters.tensors(), null);
@@ -119,17 +133,25 @@ final class JavaCppModule extends AbstractModule {
 
     /**
      * d(output)/d(wrt) weighted by {@code upstream} (null for a scalar output), through libtorch's
-     * autograd.grad, which does not accumulate into {@code .grad}: nothing needs zeroing between calls.
+     * autograd.grad, which does not accumulate into {@code .grad}: nothing needs zeroing between
+     * calls.
      */
     private List<Tensor> gradients(Tensor output, List<Tensor> wrt, Tensor upstream) {
-        TensorVector grads = torch.grad(new TensorVector(output), new TensorVector(wrt.toArray(new Tensor[0])),
-                upstream == null ? new TensorVector() : new TensorVector(upstream), new BoolOptional(), false, true);
+        TensorVector grads =
+                torch.grad(
+                        new TensorVector(output),
+                        new TensorVector(wrt.toArray(new Tensor[0])),
+                        upstream == null ? new TensorVector() : new TensorVector(upstream),
+                        new BoolOptional(),
+                        false,
+                        true);
         List<Tensor> out = new ArrayList<>(wrt.size());
         for (int i = 0; i < wrt.size(); i++) {
             // TensorVector.get returns a reference into the vector's storage, which dies with the
             // vector: the copy constructor makes a handle of our own (same storage, no data copy).
             Tensor g = new Tensor(grads.get(i));
-            // allow_unused: a tensor the output does not depend on gets an undefined gradient, i.e. zero.
+            // allow_unused: a tensor the output does not depend on gets an undefined gradient, i.e.
+            // zero.
             out.add(g.defined() ? g : torch.zeros_like(wrt.get(i)));
         }
         return out;
@@ -152,8 +174,10 @@ final class JavaCppModule extends AbstractModule {
 
     @Override
     protected void doSetParameters(Map<String, io.srgrn.api.tensor.Tensor> values) {
-        try (PointerScope scope = new PointerScope(); GradModeScope noGrad = GradModeScope.disabled()) {
-            // Upload everything before the first copy, so a failure leaves the parameters unchanged.
+        try (PointerScope scope = new PointerScope();
+                GradModeScope noGrad = GradModeScope.disabled()) {
+            // Upload everything before the first copy, so a failure leaves the parameters
+            // unchanged.
             Map<String, Tensor> uploaded = new LinkedHashMap<>();
             values.forEach((name, t) -> uploaded.put(name, device.upload(t)));
             parameters.assign(uploaded);

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * What JavaCPP's PyTorch presets offer on this machine, found by looking at class-path resources and
- * {@code /proc}/{@code /dev} only: nothing here loads a native library, so discovery and
+ * What JavaCPP's PyTorch presets offer on this machine, found by looking at class-path resources
+ * and {@code /proc}/{@code /dev} only: nothing here loads a native library, so discovery and
  * availability stay safe in a JVM that runs another libtorch.
  *
  * <p>JavaCPP keeps the natives of one platform under {@code org/bytedeco/pytorch/<platform>/} (CPU
@@ -22,7 +22,8 @@ final class NativeArtifacts {
     static final String RESOURCE_ROOT = "org/bytedeco/pytorch/";
     static final String PRESETS_CLASS = "org/bytedeco/pytorch/global/torch.class";
     static final String GPU_EXTENSION = "-gpu";
-    private static final String POM_PROPERTIES = "META-INF/maven/org.bytedeco/pytorch/pom.properties";
+    private static final String POM_PROPERTIES =
+            "META-INF/maven/org.bytedeco/pytorch/pom.properties";
 
     private final ClassLoader loader;
     private final String platform;
@@ -34,7 +35,8 @@ final class NativeArtifacts {
 
     /** The artifacts visible to this module's class loader on the platform JavaCPP detects. */
     static NativeArtifacts onClassPath() {
-        // Loader's static initialiser only reads system properties; Loader.load is what loads natives.
+        // Loader's static initialiser only reads system properties; Loader.load is what loads
+        // natives.
         return new NativeArtifacts(NativeArtifacts.class.getClassLoader(), Loader.getPlatform());
     }
 
@@ -59,7 +61,9 @@ final class NativeArtifacts {
     }
 
     boolean hasGpuNatives() {
-        return loader.getResource(RESOURCE_ROOT + platform + GPU_EXTENSION + "/" + libtorchCpuFile()) != null;
+        return loader.getResource(
+                        RESOURCE_ROOT + platform + GPU_EXTENSION + "/" + libtorchCpuFile())
+                != null;
     }
 
     /** The resource folder JavaCPP will load libtorch from: the {@code -gpu} one when present. */
@@ -72,7 +76,10 @@ final class NativeArtifacts {
         return "/" + RESOURCE_ROOT + nativeFolder() + "/" + libtorchCpuFile();
     }
 
-    /** The presets' version (e.g. {@code 2.10.0-1.5.13}) from the jar's Maven metadata, or "unknown". */
+    /**
+     * The presets' version (e.g. {@code 2.10.0-1.5.13}) from the jar's Maven metadata, or
+     * "unknown".
+     */
     String presetsVersion() {
         try (InputStream in = loader.getResourceAsStream(POM_PROPERTIES)) {
             if (in == null) {
@@ -82,13 +89,14 @@ final class NativeArtifacts {
             p.load(in);
             return p.getProperty("version", "unknown");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + POM_PROPERTIES + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read " + POM_PROPERTIES + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * NVIDIA GPUs the kernel driver exposes, counted without CUDA: one folder per GPU in
-     * {@code /proc/driver/nvidia/gpus}, else the {@code /dev/nvidiaN} nodes; 0 without a driver.
+     * NVIDIA GPUs the kernel driver exposes, counted without CUDA: one folder per GPU in {@code
+     * /proc/driver/nvidia/gpus}, else the {@code /dev/nvidiaN} nodes; 0 without a driver.
      */
     static int visibleNvidiaGpus() {
         Path gpus = Path.of("/proc/driver/nvidia/gpus");

@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import org.bytedeco.pytorch.Tensor;
 
 /**
- * The parameters of one compiled module as libtorch leaf tensors (requiring grad) on its device,
- * by SPEC name in spec order. They stay in native memory for the module's life: training updates
- * them in place and nothing copies them to the Java heap unless asked.
+ * The parameters of one compiled module as libtorch leaf tensors (requiring grad) on its device, by
+ * SPEC name in spec order. They stay in native memory for the module's life: training updates them
+ * in place and nothing copies them to the Java heap unless asked.
  */
 final class ParameterStore implements AutoCloseable {
     private final LayerSpec spec;
@@ -21,8 +21,12 @@ final class ParameterStore implements AutoCloseable {
     private final Set<String> resolved = new TreeSet<>();
     private final NativeHandles handles = new NativeHandles();
 
-    /** Uploads {@code values}, which {@link io.srgrn.api.spi.ParameterCheck#requireComplete} accepted. */
-    ParameterStore(LayerSpec spec, Map<String, io.srgrn.api.tensor.Tensor> values, TorchDevice device) {
+    /**
+     * Uploads {@code values}, which {@link io.srgrn.api.spi.ParameterCheck#requireComplete}
+     * accepted.
+     */
+    ParameterStore(
+            LayerSpec spec, Map<String, io.srgrn.api.tensor.Tensor> values, TorchDevice device) {
         this.spec = spec;
         for (ParamSpec p : spec.parameters()) {
             Tensor t = device.upload(values.get(p.name()));
@@ -35,8 +39,12 @@ final class ParameterStore implements AutoCloseable {
     Tensor leaf(String name) {
         Tensor t = leaves.get(name);
         if (t == null) {
-            throw new IllegalStateException("layer asked for parameter '" + name + "', which " + spec.describe()
-                    + " does not declare");
+            throw new IllegalStateException(
+                    "layer asked for parameter '"
+                            + name
+                            + "', which "
+                            + spec.describe()
+                            + " does not declare");
         }
         resolved.add(name);
         return t;
@@ -47,8 +55,11 @@ final class ParameterStore implements AutoCloseable {
         Set<String> unused = new TreeSet<>(leaves.keySet());
         unused.removeAll(resolved);
         if (!unused.isEmpty()) {
-            throw new IllegalStateException("the libtorch layers of " + spec.describe() + " leave parameters unused: "
-                    + unused);
+            throw new IllegalStateException(
+                    "the libtorch layers of "
+                            + spec.describe()
+                            + " leave parameters unused: "
+                            + unused);
         }
     }
 

@@ -24,19 +24,25 @@ final class RdbLayer implements JavaCppLayer {
 
     @Override
     public Tensor forward(Tensor x) {
-        return Intermediates.scoped(() -> {
-            List<Tensor> feats = new ArrayList<>();
-            feats.add(x);
-            for (Conv2dLayer conv : convs) {
-                List<Tensor> sofar = List.copyOf(feats);
-                // Each step's concatenation and pre-ReLU output go as soon as the ReLU exists.
-                feats.add(Intermediates.scoped(() -> torch.relu(conv.forward(concat(sofar)))));
-            }
-            return lff.forward(concat(feats)).add(x);
-        });
+        return Intermediates.scoped(
+                () -> {
+                    List<Tensor> feats = new ArrayList<>();
+                    feats.add(x);
+                    for (Conv2dLayer conv : convs) {
+                        List<Tensor> sofar = List.copyOf(feats);
+                        // Each step's concatenation and pre-ReLU output go as soon as the ReLU
+                        // exists.
+                        feats.add(
+                                Intermediates.scoped(
+                                        () -> torch.relu(conv.forward(concat(sofar)))));
+                    }
+                    return lff.forward(concat(feats)).add(x);
+                });
     }
 
     static Tensor concat(List<Tensor> parts) {
-        return parts.size() == 1 ? parts.get(0) : torch.cat(new TensorVector(parts.toArray(new Tensor[0])), 1);
+        return parts.size() == 1
+                ? parts.get(0)
+                : torch.cat(new TensorVector(parts.toArray(new Tensor[0])), 1);
     }
 }

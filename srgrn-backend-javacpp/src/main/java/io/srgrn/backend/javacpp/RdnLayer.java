@@ -28,19 +28,24 @@ final class RdnLayer implements JavaCppLayer {
 
     @Override
     public Tensor forward(Tensor x) {
-        return Intermediates.scoped(() -> {
-            Tensor f1 = sfe1.forward(x);
-            // The RDB outputs and their concatenation are freed once global fusion has consumed them.
-            Tensor fused = Intermediates.scoped(() -> {
-                Tensor h = sfe2.forward(f1);
-                List<Tensor> outs = new ArrayList<>(rdbs.size());
-                for (RdbLayer rdb : rdbs) {
-                    h = rdb.forward(h); // an RDB frees its own intermediates
-                    outs.add(h);
-                }
-                return gff0.forward(RdbLayer.concat(outs));
-            });
-            return gff1.forward(fused).add(f1);
-        });
+        return Intermediates.scoped(
+                () -> {
+                    Tensor f1 = sfe1.forward(x);
+                    // The RDB outputs and their concatenation are freed once global fusion has
+                    // consumed them.
+                    Tensor fused =
+                            Intermediates.scoped(
+                                    () -> {
+                                        Tensor h = sfe2.forward(f1);
+                                        List<Tensor> outs = new ArrayList<>(rdbs.size());
+                                        for (RdbLayer rdb : rdbs) {
+                                            h = rdb.forward(h); // an RDB frees its own
+                                            // intermediates
+                                            outs.add(h);
+                                        }
+                                        return gff0.forward(RdbLayer.concat(outs));
+                                    });
+                    return gff1.forward(fused).add(f1);
+                });
     }
 }

@@ -24,8 +24,12 @@ final class TorchDevice implements AutoCloseable {
     TorchDevice(Device device) {
         this.device = device;
         this.cpu = handles.keep(new org.bytedeco.pytorch.Device(torch.DeviceType.CPU));
-        this.nativeDevice = device.isCpu() ? cpu
-                : handles.keep(new org.bytedeco.pytorch.Device(torch.DeviceType.CUDA, (byte) device.index()));
+        this.nativeDevice =
+                device.isCpu()
+                        ? cpu
+                        : handles.keep(
+                                new org.bytedeco.pytorch.Device(
+                                        torch.DeviceType.CUDA, (byte) device.index()));
         this.hostFloat = handles.keep(new TensorOptions(torch.ScalarType.Float));
     }
 
@@ -43,7 +47,10 @@ final class TorchDevice implements AutoCloseable {
         return device.isCpu() ? t : t.to(nativeDevice, torch.ScalarType.Float);
     }
 
-    /** A Java copy of {@code t}, which must have {@code expectedShape} (a mismatch is a backend bug). */
+    /**
+     * A Java copy of {@code t}, which must have {@code expectedShape} (a mismatch is a backend
+     * bug).
+     */
     io.srgrn.api.tensor.Tensor download(Tensor t, int[] expectedShape) {
         long[] sizes = t.sizes().vec().get();
         int[] shape = new int[sizes.length];
@@ -51,8 +58,12 @@ final class TorchDevice implements AutoCloseable {
             shape[i] = Math.toIntExact(sizes[i]);
         }
         if (!Arrays.equals(shape, expectedShape)) {
-            throw new IllegalStateException("libtorch produced shape " + Arrays.toString(shape) + " where "
-                    + Arrays.toString(expectedShape) + " was expected");
+            throw new IllegalStateException(
+                    "libtorch produced shape "
+                            + Arrays.toString(shape)
+                            + " where "
+                            + Arrays.toString(expectedShape)
+                            + " was expected");
         }
         Tensor host = t.to(cpu, torch.ScalarType.Float).contiguous();
         float[] data = new float[Math.toIntExact(host.numel())];

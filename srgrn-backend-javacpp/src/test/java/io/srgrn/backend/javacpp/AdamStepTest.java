@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 /** Adam against PyTorch's update rule computed in Java from the gradients the module returned. */
 class AdamStepTest {
     private final SrgrnSpec spec = new SrgrnSpec(TinyModels.config(2, NodeAggregation.MEAN));
-    private final Tensor input = Tensor.uniform(new SplittableRandom(1), -0.5, 0.5, new int[] {2, 3, 5, 6});
-    private final Tensor upstream = Tensor.uniform(new SplittableRandom(2), -1, 1, spec.outputShape(input.shape()));
+    private final Tensor input =
+            Tensor.uniform(new SplittableRandom(1), -0.5, 0.5, new int[] {2, 3, 5, 6});
+    private final Tensor upstream =
+            Tensor.uniform(new SplittableRandom(2), -1, 1, spec.outputShape(input.shape()));
     private final AdamSettings adam = new AdamSettings(0.9, 0.99, 1e-6);
 
     @Test
@@ -50,19 +52,29 @@ class AdamStepTest {
                         vv[i] = adam.beta2() * vv[i] + (1 - adam.beta2()) * grad[i] * grad[i];
                         double denom = Math.sqrt(vv[i]) / Math.sqrt(bc2) + adam.eps();
                         expectedDelta[i] = (float) (-lrs[step - 1] / bc1 * mm[i] / denom);
-                        actualDelta[i] = after.get(p.name()).data()[i] - before.get(p.name()).data()[i];
+                        actualDelta[i] =
+                                after.get(p.name()).data()[i] - before.get(p.name()).data()[i];
                     }
-                    assertClose("step " + step + " update of " + p.name(), Tensor.of(actualDelta, p.shape()),
-                            Tensor.of(expectedDelta, p.shape()), 1e-4);
+                    assertClose(
+                            "step " + step + " update of " + p.name(),
+                            Tensor.of(actualDelta, p.shape()),
+                            Tensor.of(expectedDelta, p.shape()),
+                            1e-4);
                 }
             }
             OptimizerState state = m.optimizerState();
             assertThat(state.step()).isEqualTo(2);
             for (ParamSpec p : spec.parameters()) {
-                assertClose("first moment of " + p.name(), state.firstMoment().get(p.name()), toFloat(first.get(p.name()), p),
+                assertClose(
+                        "first moment of " + p.name(),
+                        state.firstMoment().get(p.name()),
+                        toFloat(first.get(p.name()), p),
                         1e-5);
-                assertClose("second moment of " + p.name(), state.secondMoment().get(p.name()),
-                        toFloat(second.get(p.name()), p), 1e-5);
+                assertClose(
+                        "second moment of " + p.name(),
+                        state.secondMoment().get(p.name()),
+                        toFloat(second.get(p.name()), p),
+                        1e-5);
             }
         }
     }
@@ -100,24 +112,46 @@ class AdamStepTest {
 
             Map<String, Tensor> wrongShape = new LinkedHashMap<>(good.firstMoment());
             wrongShape.put(name, Tensor.zeros(1, 2));
-            assertThatThrownBy(() -> m.setOptimizerState(new OptimizerState(1, wrongShape, good.secondMoment())))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name);
+            assertThatThrownBy(
+                            () ->
+                                    m.setOptimizerState(
+                                            new OptimizerState(1, wrongShape, good.secondMoment())))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(name);
             Map<String, Tensor> shapeMismatch = new LinkedHashMap<>(good.secondMoment());
             shapeMismatch.put(name, Tensor.zeros(1, 2));
-            assertThatThrownBy(() -> m.setOptimizerState(new OptimizerState(1, good.firstMoment(), shapeMismatch)))
-                    .isInstanceOf(ShapeMismatchException.class).hasMessageContaining(name);
+            assertThatThrownBy(
+                            () ->
+                                    m.setOptimizerState(
+                                            new OptimizerState(
+                                                    1, good.firstMoment(), shapeMismatch)))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageContaining(name);
             Map<String, Tensor> incomplete = new LinkedHashMap<>(good.firstMoment());
             incomplete.remove(name);
-            assertThatThrownBy(() -> m.setOptimizerState(new OptimizerState(1, incomplete, incomplete)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(name);
+            assertThatThrownBy(
+                            () ->
+                                    m.setOptimizerState(
+                                            new OptimizerState(1, incomplete, incomplete)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(name);
             assertThatThrownBy(() -> m.setOptimizerState(new OptimizerState(3, Map.of(), Map.of())))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step 3");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("step 3");
 
             OptimizerState now = m.optimizerState();
             assertThat(now.step()).isEqualTo(1);
             for (ParamSpec p : spec.parameters()) {
-                assertThat(now.firstMoment().get(p.name()).bitEquals(good.firstMoment().get(p.name()))).isTrue();
-                assertThat(now.secondMoment().get(p.name()).bitEquals(good.secondMoment().get(p.name()))).isTrue();
+                assertThat(
+                                now.firstMoment()
+                                        .get(p.name())
+                                        .bitEquals(good.firstMoment().get(p.name())))
+                        .isTrue();
+                assertThat(
+                                now.secondMoment()
+                                        .get(p.name())
+                                        .bitEquals(good.secondMoment().get(p.name())))
+                        .isTrue();
             }
         }
     }
@@ -125,7 +159,8 @@ class AdamStepTest {
     @Test
     void adamStepNeedsABackwardFirst() {
         try (Module m = TestContexts.cpu().compile(spec, TinyModels.weights(spec, 6, 0f))) {
-            assertThatThrownBy(() -> m.adamStep(adam, 1e-3)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> m.adamStep(adam, 1e-3))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("backward");
         }
     }

@@ -6,7 +6,10 @@ import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.NativeRuntimes;
 import io.srgrn.tck.support.ForkedJvm;
 
-/** Forked by {@link NativeLoadingTest}: another backend ("djl") holds libtorch, then javacpp is asked. */
+/**
+ * Forked by {@link NativeLoadingTest}: another backend ("djl") holds libtorch, then javacpp is
+ * asked.
+ */
 public final class ClaimConflictProbe {
     private ClaimConflictProbe() {}
 

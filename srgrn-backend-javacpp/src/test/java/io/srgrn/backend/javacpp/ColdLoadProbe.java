@@ -10,9 +10,10 @@ import org.bytedeco.javacpp.Loader;
 import org.bytedeco.pytorch.global.torch;
 
 /**
- * Forked by {@link ColdLoadGuardTest} with a fresh JavaCPP cache. {@code backend}: opens the backend
- * (which guards the load) and runs a conv; {@code unguarded}: calls {@code Loader.load(torch.class)}
- * directly, the sequence that crashes when a system libtorch is installed.
+ * Forked by {@link ColdLoadGuardTest} with a fresh JavaCPP cache. {@code backend}: opens the
+ * backend (which guards the load) and runs a conv; {@code unguarded}: calls {@code
+ * Loader.load(torch.class)} directly, the sequence that crashes when a system libtorch is
+ * installed.
  */
 public final class ColdLoadProbe {
     private ColdLoadProbe() {}
@@ -23,7 +24,8 @@ public final class ColdLoadProbe {
             System.out.println("THREADS=" + torch.get_num_threads());
         } else {
             Conv2dSpec spec = Conv2dSpec.conv3x3(1, 1);
-            try (BackendContext ctx = new JavaCppBackend().open(Device.CPU, BackendOptions.defaults());
+            try (BackendContext ctx =
+                            new JavaCppBackend().open(Device.CPU, BackendOptions.defaults());
                     Module m = ctx.compile(spec, TinyModels.weights(spec, 1, 0f))) {
                 System.out.println("SUM=" + m.forward(Tensor.full(1f, 1, 1, 3, 3)).size());
             }

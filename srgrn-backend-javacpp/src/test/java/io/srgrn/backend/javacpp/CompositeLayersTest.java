@@ -33,7 +33,12 @@ class CompositeLayersTest {
     private final BackendContext ctx = TestContexts.cpu();
 
     @ParameterizedTest
-    @ValueSource(strings = {"srgrn-x3-mean.safetensors", "srgrn-x4-mean.safetensors", "srgrn-x2-sum.safetensors"})
+    @ValueSource(
+            strings = {
+                "srgrn-x3-mean.safetensors",
+                "srgrn-x4-mean.safetensors",
+                "srgrn-x2-sum.safetensors"
+            })
     void chainOfRdnGrumsAndGrrbEqualsTheWholeModel(String file) {
         Fixtures f = Fixtures.load(file);
         SrgrnSpec spec = f.spec();
@@ -55,7 +60,8 @@ class CompositeLayersTest {
             Tensor out = grrb.forward(activations.get(activations.size() - 1));
             assertClose(file + " output", out, f.tensor("output"), TOLERANCE);
 
-            Gradients gg = grrb.backward(activations.get(activations.size() - 1), f.tensor("upstream"));
+            Gradients gg =
+                    grrb.backward(activations.get(activations.size() - 1), f.tensor("upstream"));
             assertParamGrads(f, spec.grrb().name(), gg);
             Tensor up = gg.input();
             for (int k = grums.size() - 1; k >= 0; k--) {
@@ -103,7 +109,8 @@ class CompositeLayersTest {
             Tensor featureMap = HostTensors.add(gff1.forward(g0), f1);
             assertClose("RDN from its parts", featureMap, whole.forward(x), TOLERANCE);
 
-            // Backward with a random upstream for F_L; the whole RDN module gives the expected gradients.
+            // Backward with a random upstream for F_L; the whole RDN module gives the expected
+            // gradients.
             Tensor up = Tensor.uniform(new SplittableRandom(7), -1, 1, featureMap.shape());
             Gradients expected = whole.backward(x, up);
             Gradients g1 = gff1.backward(g0, up);
@@ -115,7 +122,8 @@ class CompositeLayersTest {
             List<Tensor> perBlock = HostTensors.splitChannels(gcat.input(), widths);
             Tensor carry = null;
             for (int d = rdbs.size() - 1; d >= 0; d--) {
-                Tensor gOut = carry == null ? perBlock.get(d) : HostTensors.add(perBlock.get(d), carry);
+                Tensor gOut =
+                        carry == null ? perBlock.get(d) : HostTensors.add(perBlock.get(d), carry);
                 Gradients gb = rdbs.get(d).backward(h.get(d), gOut);
                 assertParamGrads(expected, rdn.rdb(d), gb);
                 carry = gb.input();
@@ -124,21 +132,26 @@ class CompositeLayersTest {
             assertParamGrads(expected, rdn.sfe2(), gs2);
             Gradients gs1 = sfe1.backward(x, HostTensors.add(gs2.input(), up));
             assertParamGrads(expected, rdn.sfe1(), gs1);
-            assertClose("RDN input gradient from its parts", gs1.input(), expected.input(), TOLERANCE);
+            assertClose(
+                    "RDN input gradient from its parts", gs1.input(), expected.input(), TOLERANCE);
         } finally {
             Collections.reverse(modules);
             modules.forEach(Module::close);
         }
     }
 
-    private Module compile(List<Module> owned, io.srgrn.api.spec.LayerSpec spec, Map<String, Tensor> weights) {
+    private Module compile(
+            List<Module> owned, io.srgrn.api.spec.LayerSpec spec, Map<String, Tensor> weights) {
         Module m = ctx.compile(spec, restrictTo(spec, weights));
         owned.add(m);
         return m;
     }
 
-    /** The spec's own parameters out of a map that may hold more (the RDN's sit among the GRUMs'). */
-    private static Map<String, Tensor> restrictTo(io.srgrn.api.spec.LayerSpec spec, Map<String, Tensor> weights) {
+    /**
+     * The spec's own parameters out of a map that may hold more (the RDN's sit among the GRUMs').
+     */
+    private static Map<String, Tensor> restrictTo(
+            io.srgrn.api.spec.LayerSpec spec, Map<String, Tensor> weights) {
         Map<String, Tensor> out = new java.util.LinkedHashMap<>();
         for (ParamSpec p : spec.parameters()) {
             out.put(p.name(), weights.get(p.name()));
@@ -147,15 +160,27 @@ class CompositeLayersTest {
     }
 
     private static void assertParamGrads(Fixtures f, String prefix, Gradients g) {
-        g.parameters().forEach((name, grad) -> {
-            String full = prefix.isEmpty() ? name : prefix + "." + name;
-            assertClose(f.fileName() + " grad." + full, grad, f.tensor("grad." + full), TOLERANCE);
-        });
+        g.parameters()
+                .forEach(
+                        (name, grad) -> {
+                            String full = prefix.isEmpty() ? name : prefix + "." + name;
+                            assertClose(
+                                    f.fileName() + " grad." + full,
+                                    grad,
+                                    f.tensor("grad." + full),
+                                    TOLERANCE);
+                        });
     }
 
-    private static void assertParamGrads(Gradients whole, Child<? extends io.srgrn.api.spec.LayerSpec> child, Gradients part) {
-        part.parameters().forEach((name, grad) ->
-                assertClose("grad." + child.param(name), grad, whole.parameters().get(child.param(name)), TOLERANCE));
+    private static void assertParamGrads(
+            Gradients whole, Child<? extends io.srgrn.api.spec.LayerSpec> child, Gradients part) {
+        part.parameters()
+                .forEach(
+                        (name, grad) ->
+                                assertClose(
+                                        "grad." + child.param(name),
+                                        grad,
+                                        whole.parameters().get(child.param(name)),
+                                        TOLERANCE));
     }
-
 }

@@ -13,15 +13,16 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Standalone timing of this backend (not a test, not JMH; the backend-generic JMH benchmarks live in
- * srgrn-bench): forward of one 48x48 LR image and one training step (batch 16, 48x48 LR, L1, Adam)
- * for SRGRN x4 presets. Prints one line per measurement: median, min and mean over the timed repetitions (on a shared
- * machine the median and min are the figures to trust).
+ * Standalone timing of this backend (not a test, not JMH; the backend-generic JMH benchmarks live
+ * in srgrn-bench): forward of one 48x48 LR image and one training step (batch 16, 48x48 LR, L1,
+ * Adam) for SRGRN x4 presets. Prints one line per measurement: median, min and mean over the timed
+ * repetitions (on a shared machine the median and min are the figures to trust).
  *
  * <pre>
  * java -cp ... io.srgrn.backend.javacpp.JavaCppTiming [threads=2] [presets=compact,paper] [scale=4]
  *      [forwardReps=10] [trainReps=3] [forwardWarmup=5] [trainWarmup=1]
  * </pre>
+ *
  * See the module README for the command that builds the class path.
  */
 public final class JavaCppTiming {
@@ -33,10 +34,12 @@ public final class JavaCppTiming {
         int scale = intArg(args, "scale", 4);
         int forwardReps = intArg(args, "forwardReps", 10);
         int trainReps = intArg(args, "trainReps", 3);
-        // oneDNN creates its kernels on the first calls of each shape: the first forwards are 5x slower.
+        // oneDNN creates its kernels on the first calls of each shape: the first forwards are 5x
+        // slower.
         int forwardWarmup = intArg(args, "forwardWarmup", 5);
         int trainWarmup = intArg(args, "trainWarmup", 1);
-        try (BackendContext ctx = new JavaCppBackend().open(Device.CPU, new BackendOptions(threads))) {
+        try (BackendContext ctx =
+                new JavaCppBackend().open(Device.CPU, new BackendOptions(threads))) {
             for (String preset : presets) {
                 SrgrnSpec spec = new SrgrnSpec(SrgrnConfig.preset(preset, scale));
                 try (Module m = ctx.compile(spec, Initializer.initialize(spec, 1))) {
@@ -45,7 +48,11 @@ public final class JavaCppTiming {
                     Tensor hr16 = Tensor.full(0.4f, spec.outputShape(lr16.shape()));
                     double[] fwd = time(forwardWarmup, forwardReps, () -> m.forward(lr1));
                     report("forward 1x3x48x48", preset, scale, threads, fwd);
-                    double[] train = time(trainWarmup, trainReps, () -> m.trainStep(lr16, hr16, AdamSettings.paper(), 1e-4));
+                    double[] train =
+                            time(
+                                    trainWarmup,
+                                    trainReps,
+                                    () -> m.trainStep(lr16, hr16, AdamSettings.paper(), 1e-4));
                     report("trainStep 16x3x48x48", preset, scale, threads, train);
                 }
             }
@@ -68,11 +75,21 @@ public final class JavaCppTiming {
     private static void report(String what, String preset, int scale, int threads, double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        System.out.printf(Locale.ROOT,
+        double median =
+                sorted.length % 2 == 1
+                        ? sorted[sorted.length / 2]
+                        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        System.out.printf(
+                Locale.ROOT,
                 "javacpp %-22s %-7s x%d threads=%d: median %9.1f ms, min %9.1f ms, mean %9.1f ms over %d%n",
-                what, preset, scale, threads, median, sorted[0], Arrays.stream(ms).average().orElse(Double.NaN), ms.length);
+                what,
+                preset,
+                scale,
+                threads,
+                median,
+                sorted[0],
+                Arrays.stream(ms).average().orElse(Double.NaN),
+                ms.length);
     }
 
     private static String arg(String[] args, String key, String fallback) {

@@ -26,27 +26,33 @@ class ModuleContractTest {
         String name = spec.parameters().get(3).name();
         Map<String, Tensor> missing = new LinkedHashMap<>(w);
         missing.remove(name);
-        assertThatThrownBy(() -> TestContexts.cpu().compile(spec, missing)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestContexts.cpu().compile(spec, missing))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(name);
         Map<String, Tensor> misshapen = new LinkedHashMap<>(w);
         misshapen.put(name, Tensor.zeros(2, 2));
-        assertThatThrownBy(() -> TestContexts.cpu().compile(spec, misshapen)).isInstanceOf(ShapeMismatchException.class)
+        assertThatThrownBy(() -> TestContexts.cpu().compile(spec, misshapen))
+                .isInstanceOf(ShapeMismatchException.class)
                 .hasMessageContaining(name);
         Map<String, Tensor> extra = new LinkedHashMap<>(w);
         extra.put("rdbs.9.lff.weight", Tensor.zeros(1));
-        assertThatThrownBy(() -> TestContexts.cpu().compile(spec, extra)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TestContexts.cpu().compile(spec, extra))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rdbs.9.lff.weight");
     }
 
     @Test
     void inputsOfTheWrongRankOrChannelsFailWithTheSpecsMessage() {
         try (Module m = TestContexts.cpu().compile(spec, TinyModels.weights(spec, 2, 0f))) {
-            assertThatThrownBy(() -> m.forward(Tensor.zeros(3, 4, 4))).isInstanceOf(ShapeMismatchException.class)
+            assertThatThrownBy(() -> m.forward(Tensor.zeros(3, 4, 4)))
+                    .isInstanceOf(ShapeMismatchException.class)
                     .hasMessageContaining("rank 4");
-            assertThatThrownBy(() -> m.forward(Tensor.zeros(1, 1, 4, 4))).isInstanceOf(ShapeMismatchException.class)
+            assertThatThrownBy(() -> m.forward(Tensor.zeros(1, 1, 4, 4)))
+                    .isInstanceOf(ShapeMismatchException.class)
                     .hasMessageContaining("3 input channels");
             assertThatThrownBy(() -> m.backward(Tensor.zeros(1, 3, 4, 4), Tensor.zeros(1, 3, 4, 4)))
-                    .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("upstream");
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageContaining("upstream");
         }
     }
 
@@ -59,17 +65,22 @@ class ModuleContractTest {
             Map<String, Tensor> bad = new LinkedHashMap<>();
             bad.put(first.name(), Tensor.full(7f, first.shape()));
             bad.put(second.name(), Tensor.zeros(1));
-            assertThatThrownBy(() -> m.setParameters(bad)).isInstanceOf(ShapeMismatchException.class)
+            assertThatThrownBy(() -> m.setParameters(bad))
+                    .isInstanceOf(ShapeMismatchException.class)
                     .hasMessageContaining(second.name());
             assertThat(m.parameter(first.name()).bitEquals(w.get(first.name()))).isTrue();
 
             m.setParameters(Map.of(first.name(), Tensor.full(7f, first.shape())));
-            assertThat(m.parameter(first.name()).bitEquals(Tensor.full(7f, first.shape()))).isTrue();
+            assertThat(m.parameter(first.name()).bitEquals(Tensor.full(7f, first.shape())))
+                    .isTrue();
             assertThat(m.parameter(second.name()).bitEquals(w.get(second.name()))).isTrue();
-            assertThatThrownBy(() -> m.parameter("no.such.parameter")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> m.parameter("no.such.parameter"))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("no.such.parameter");
             Map<String, Tensor> all = m.parameters();
-            assertThat(all.keySet()).containsExactlyElementsOf(spec.parameters().stream().map(ParamSpec::name).toList());
+            assertThat(all.keySet())
+                    .containsExactlyElementsOf(
+                            spec.parameters().stream().map(ParamSpec::name).toList());
         }
     }
 
@@ -87,9 +98,13 @@ class ModuleContractTest {
 
     @Test
     void openingACudaDeviceWithoutCudaNativesSaysWhatIsMissing() {
-        Assumptions.assumeFalse(NativeArtifacts.onClassPath().hasGpuNatives(), "CUDA natives are on the class path");
-        assertThatThrownBy(() -> new JavaCppBackend().open(Device.cuda(0), BackendOptions.defaults()))
+        Assumptions.assumeFalse(
+                NativeArtifacts.onClassPath().hasGpuNatives(),
+                "CUDA natives are on the class path");
+        assertThatThrownBy(
+                        () -> new JavaCppBackend().open(Device.cuda(0), BackendOptions.defaults()))
                 .hasMessageContaining("cuda:0")
-                .hasMessageContaining(NativeArtifacts.onClassPath().platform() + NativeArtifacts.GPU_EXTENSION);
+                .hasMessageContaining(
+                        NativeArtifacts.onClassPath().platform() + NativeArtifacts.GPU_EXTENSION);
     }
 }

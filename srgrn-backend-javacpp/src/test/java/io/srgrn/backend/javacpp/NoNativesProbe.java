@@ -9,18 +9,25 @@ import io.srgrn.api.spi.Device;
 import io.srgrn.tck.support.ForkedJvm;
 
 /**
- * Forked by {@link NativeLoadingTest}: discovers the backend, asks availability and devices, reports
- * whether natives got mapped, then opens it as a positive control of the check.
+ * Forked by {@link NativeLoadingTest}: discovers the backend, asks availability and devices,
+ * reports whether natives got mapped, then opens it as a positive control of the check.
  */
 public final class NoNativesProbe {
-    /** Parts of the file names of libtorch's and JavaCPP's native libraries, as /proc/self/maps lists them. */
+    /**
+     * Parts of the file names of libtorch's and JavaCPP's native libraries, as /proc/self/maps
+     * lists them.
+     */
     static final String[] NATIVE_LIBRARIES = {"libtorch", "libjnitorch", "libc10", "jnijavacpp"};
 
     private NoNativesProbe() {}
 
     public static void main(String[] args) {
-        Backend backend = Backends.discover().stream().filter(b -> b.name().equals(JavaCppBackend.NAME)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("javacpp backend not discovered"));
+        Backend backend =
+                Backends.discover().stream()
+                        .filter(b -> b.name().equals(JavaCppBackend.NAME))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new IllegalStateException("javacpp backend not discovered"));
         Availability a = backend.availability();
         System.out.println("AVAILABLE=" + a.available());
         System.out.println("REASON=" + a.reason());

@@ -23,7 +23,8 @@ public final class PeakMemoryProbe {
         int scale = Integer.parseInt(args[0]);
         int side = Integer.parseInt(args[1]);
         SrgrnSpec spec = new SrgrnSpec(SrgrnConfig.paper(scale));
-        Tensor x = Tensor.uniform(new SplittableRandom(61), -0.5, 0.5, new int[] {1, 3, side, side});
+        Tensor x =
+                Tensor.uniform(new SplittableRandom(61), -0.5, 0.5, new int[] {1, 3, side, side});
         try (BackendContext ctx = new JavaCppBackend().open(Device.CPU, new BackendOptions(1));
                 Module m = ctx.compile(spec, Initializer.initialize(spec, 1))) {
             System.gc();

@@ -24,16 +24,27 @@ class PeakMemoryTest {
 
     @Test
     void inferencePeakMemoryIsBoundedByTheLargestLayerNotTheWholeNetwork() {
-        ForkedJvm.Result r = ForkedJvm.run(PeakMemoryProbe.class,
-                List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC"), 600,
-                String.valueOf(SCALE), String.valueOf(SIDE));
+        ForkedJvm.Result r =
+                ForkedJvm.run(
+                        PeakMemoryProbe.class,
+                        List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch", "-XX:+UseSerialGC"),
+                        600,
+                        String.valueOf(SCALE),
+                        String.valueOf(SIDE));
         assertThat(r.exitCode()).as(r.output()).isZero();
         long before = r.value("RSS_BEFORE_KB=");
         long peak = r.value("PEAK_KB=");
-        LOG.info("paper x{} on {}x{}: VmRSS {} kB before the inference, peak {} kB (+{} MB)", SCALE, SIDE, SIDE, before,
-                peak, (peak - before) / 1024);
+        LOG.info(
+                "paper x{} on {}x{}: VmRSS {} kB before the inference, peak {} kB (+{} MB)",
+                SCALE,
+                SIDE,
+                SIDE,
+                before,
+                peak,
+                (peak - before) / 1024);
         assertThat(r.value("OUTPUT_SIZE=")).isEqualTo(3L * SIDE * SCALE * SIDE * SCALE);
-        assertThat(peak - before).as("peak VmRSS growth in kB during one inference; probe output:%n%s", r.output())
+        assertThat(peak - before)
+                .as("peak VmRSS growth in kB during one inference; probe output:%n%s", r.output())
                 .isLessThan(MAX_PEAK_GROWTH_KB);
     }
 }

@@ -13,8 +13,8 @@ import io.srgrn.tck.support.ForkedJvm;
 import java.util.SplittableRandom;
 
 /**
- * Forked by {@link ResidentMemoryTest}: a warm-up, then a long loop of inference and training on one
- * module; prints VmRSS before and after the loop.
+ * Forked by {@link ResidentMemoryTest}: a warm-up, then a long loop of inference and training on
+ * one module; prints VmRSS before and after the loop.
  */
 public final class ResidentMemoryProbe {
     private ResidentMemoryProbe() {}
@@ -22,11 +22,16 @@ public final class ResidentMemoryProbe {
     public static void main(String[] args) {
         int warmup = Integer.parseInt(args[0]);
         int measured = Integer.parseInt(args[1]);
-        SrgrnConfig config = new SrgrnConfig(2, 3, 3, 16, 2, 3, 8, 6, 4, 0.2, NodeAggregation.MEAN, true, true);
+        SrgrnConfig config =
+                new SrgrnConfig(2, 3, 3, 16, 2, 3, 8, 6, 4, 0.2, NodeAggregation.MEAN, true, true);
         SrgrnSpec spec = new SrgrnSpec(config);
-        Tensor input = Tensor.uniform(new SplittableRandom(51), -0.5, 0.5, new int[] {2, 3, 24, 24});
-        Tensor target = Tensor.uniform(new SplittableRandom(52), -0.5, 0.5, spec.outputShape(input.shape()));
-        Tensor upstream = Tensor.uniform(new SplittableRandom(53), -1, 1, spec.outputShape(input.shape()));
+        Tensor input =
+                Tensor.uniform(new SplittableRandom(51), -0.5, 0.5, new int[] {2, 3, 24, 24});
+        Tensor target =
+                Tensor.uniform(
+                        new SplittableRandom(52), -0.5, 0.5, spec.outputShape(input.shape()));
+        Tensor upstream =
+                Tensor.uniform(new SplittableRandom(53), -1, 1, spec.outputShape(input.shape()));
         try (BackendContext ctx = new JavaCppBackend().open(Device.CPU, new BackendOptions(1));
                 Module m = ctx.compile(spec, TinyModels.weights(spec, 54, 0.1f))) {
             loop(m, input, target, upstream, warmup);
@@ -36,7 +41,8 @@ public final class ResidentMemoryProbe {
         }
     }
 
-    private static void loop(Module m, Tensor input, Tensor target, Tensor upstream, int iterations) {
+    private static void loop(
+            Module m, Tensor input, Tensor target, Tensor upstream, int iterations) {
         for (int i = 0; i < iterations; i++) {
             m.forward(input);
             m.trainStep(input, target, AdamSettings.paper(), 1e-4);

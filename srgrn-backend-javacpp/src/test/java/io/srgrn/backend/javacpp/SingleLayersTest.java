@@ -60,7 +60,9 @@ class SingleLayersTest {
         }
     }
 
-    /** With gamma = 0 the GRUM output is its sub-pixel path alone, i.e. the GRUM without reasoning. */
+    /**
+     * With gamma = 0 the GRUM output is its sub-pixel path alone, i.e. the GRUM without reasoning.
+     */
     @ParameterizedTest
     @CsvSource({"2, MEAN", "3, SUM"})
     void grumWithZeroGammaEqualsGrumWithoutReasoning(int r, NodeAggregation aggregation) {
@@ -76,20 +78,38 @@ class SingleLayersTest {
     void grrbWithZeroGammaEqualsGrrbWithoutReasoning(NodeAggregation aggregation) {
         GrrbSpec full = new GrrbSpec(8, 3, 4, 0.2, aggregation, true);
         GrrbSpec plain = new GrrbSpec(8, 3, 4, 0.2, aggregation, false);
-        assertSamePathWithZeroGamma(full, plain, Tensor.uniform(new SplittableRandom(42), -1, 1, new int[] {1, 8, 6, 6}));
+        assertSamePathWithZeroGamma(
+                full,
+                plain,
+                Tensor.uniform(new SplittableRandom(42), -1, 1, new int[] {1, 8, 6, 6}));
     }
 
-    /** A GRUM's gamma really mixes: gamma 1 drops the sub-pixel path, so its weights then have no gradient. */
+    /**
+     * A GRUM's gamma really mixes: gamma 1 drops the sub-pixel path, so its weights then have no
+     * gradient.
+     */
     @Test
     void grumWithGammaOneIgnoresTheSubpixelPath() {
         GrumSpec spec = new GrumSpec(8, 4, 2, 2, 0.2, NodeAggregation.MEAN, true);
         Tensor x = Tensor.uniform(new SplittableRandom(44), -1, 1, new int[] {1, 8, 3, 3});
         try (Module m = TestContexts.cpu().compile(spec, TinyModels.weights(spec, 45, 1f))) {
-            Gradients g = m.backward(x, Tensor.uniform(new SplittableRandom(46), -1, 1, spec.outputShape(x.shape())));
-            assertThat(io.srgrn.tck.RelativeError.of(g.parameters().get(spec.subpixel().param(Conv2dSpec.WEIGHT)),
-                    Tensor.zeros(spec.subpixel().spec().parameters().get(0).shape()))).isZero();
-            assertThat(io.srgrn.tck.RelativeError.of(g.parameters().get(spec.expand2().param(Conv2dSpec.WEIGHT)),
-                    Tensor.zeros(spec.expand2().spec().parameters().get(0).shape()))).isPositive();
+            Gradients g =
+                    m.backward(
+                            x,
+                            Tensor.uniform(
+                                    new SplittableRandom(46), -1, 1, spec.outputShape(x.shape())));
+            assertThat(
+                            io.srgrn.tck.RelativeError.of(
+                                    g.parameters().get(spec.subpixel().param(Conv2dSpec.WEIGHT)),
+                                    Tensor.zeros(
+                                            spec.subpixel().spec().parameters().get(0).shape())))
+                    .isZero();
+            assertThat(
+                            io.srgrn.tck.RelativeError.of(
+                                    g.parameters().get(spec.expand2().param(Conv2dSpec.WEIGHT)),
+                                    Tensor.zeros(
+                                            spec.expand2().spec().parameters().get(0).shape())))
+                    .isPositive();
         }
     }
 
@@ -99,7 +119,8 @@ class SingleLayersTest {
         for (ParamSpec p : plain.parameters()) {
             plainWeights.put(p.name(), fullWeights.get(p.name()));
         }
-        try (Module a = TestContexts.cpu().compile(full, fullWeights); Module b = TestContexts.cpu().compile(plain, plainWeights)) {
+        try (Module a = TestContexts.cpu().compile(full, fullWeights);
+                Module b = TestContexts.cpu().compile(plain, plainWeights)) {
             Tensor ya = a.forward(x);
             assertThat(ya.shape()).containsExactly(full.outputShape(x.shape()));
             assertClose(plain.describe(), b.forward(x), ya, 1e-6);
@@ -107,7 +128,8 @@ class SingleLayersTest {
             Gradients ga = a.backward(x, up);
             Gradients gb = b.backward(x, up);
             assertClose(plain.describe() + " grad input", gb.input(), ga.input(), 1e-5);
-            gb.parameters().forEach((name, g) -> assertClose(name, g, ga.parameters().get(name), 1e-5));
+            gb.parameters()
+                    .forEach((name, g) -> assertClose(name, g, ga.parameters().get(name), 1e-5));
         }
     }
 }

@@ -8,7 +8,10 @@ import io.srgrn.api.spec.ParamSpec;
 import io.srgrn.api.tensor.Tensor;
 import java.util.Map;
 
-/** Small SRGRNs for fast tests, with seeded weights and non-zero gammas (so the graph branches count). */
+/**
+ * Small SRGRNs for fast tests, with seeded weights and non-zero gammas (so the graph branches
+ * count).
+ */
 final class TinyModels {
     private TinyModels() {}
 

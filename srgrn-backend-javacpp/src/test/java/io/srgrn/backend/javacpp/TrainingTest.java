@@ -21,7 +21,8 @@ class TrainingTest {
     /** Learns 2x upscaling of smooth synthetic images (LR = 2x2 box average of HR). */
     @Test
     void lossDropsClearlyOnSyntheticData() {
-        SrgrnConfig config = new SrgrnConfig(2, 3, 3, 16, 2, 3, 8, 4, 4, 0.2, NodeAggregation.MEAN, true, true);
+        SrgrnConfig config =
+                new SrgrnConfig(2, 3, 3, 16, 2, 3, 8, 4, 4, 0.2, NodeAggregation.MEAN, true, true);
         SrgrnSpec spec = new SrgrnSpec(config);
         int batch = 4;
         int hr = 16;
@@ -37,7 +38,8 @@ class TrainingTest {
             double lastTen = 0;
             int steps = 200;
             for (int s = 0; s < steps; s++) {
-                float loss = m.trainStep(lrBatches[s % 4], hrBatches[s % 4], AdamSettings.paper(), 2e-3);
+                float loss =
+                        m.trainStep(lrBatches[s % 4], hrBatches[s % 4], AdamSettings.paper(), 2e-3);
                 assertThat(loss).as("loss at step %d", s).isFinite();
                 if (s == 0) {
                     first = loss;
@@ -46,7 +48,11 @@ class TrainingTest {
                     lastTen += loss / 10.0;
                 }
             }
-            LOG.info("synthetic training: L1 {} at step 0, {} averaged over the last 10 of {} steps", first, lastTen, steps);
+            LOG.info(
+                    "synthetic training: L1 {} at step 0, {} averaged over the last 10 of {} steps",
+                    first,
+                    lastTen,
+                    steps);
             assertThat(lastTen).isLessThan(first * 0.25);
         }
     }
@@ -56,8 +62,15 @@ class TrainingTest {
         SrgrnSpec spec = new SrgrnSpec(TinyModels.config(2, NodeAggregation.MEAN));
         try (Module m = TestContexts.cpu().compile(spec, TinyModels.weights(spec, 1, 0f))) {
             Tensor before = m.parameter(spec.parameters().get(0).name());
-            assertThatThrownBy(() -> m.trainStep(Tensor.zeros(1, 3, 4, 4), Tensor.zeros(1, 3, 4, 4), AdamSettings.paper(), 1e-3))
-                    .isInstanceOf(ShapeMismatchException.class).hasMessageContaining("[1, 3, 8, 8]");
+            assertThatThrownBy(
+                            () ->
+                                    m.trainStep(
+                                            Tensor.zeros(1, 3, 4, 4),
+                                            Tensor.zeros(1, 3, 4, 4),
+                                            AdamSettings.paper(),
+                                            1e-3))
+                    .isInstanceOf(ShapeMismatchException.class)
+                    .hasMessageContaining("[1, 3, 8, 8]");
             assertThat(m.parameter(spec.parameters().get(0).name()).bitEquals(before)).isTrue();
             assertThat(m.optimizerState().step()).isZero();
         }

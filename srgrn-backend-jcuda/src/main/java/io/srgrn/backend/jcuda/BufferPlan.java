@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * One float32 device buffer a layer needs: an activation kept for backward, or a scratch area.
  *
- * @param name  what it holds, e.g. {@code "feats"} or {@code "upsample.0.Wp"}
+ * @param name what it holds, e.g. {@code "feats"} or {@code "upsample.0.Wp"}
  * @param shape its dimensions
  */
 record BufferPlan(String name, int[] shape) {

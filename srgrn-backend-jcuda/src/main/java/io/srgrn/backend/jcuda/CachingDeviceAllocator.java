@@ -9,17 +9,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A caching allocator over {@link RawDeviceMemory}: requests are rounded up to a size class, a released
- * block goes into the free list of its class and the next request of that class takes it back, so a
- * loop whose shapes repeat (training at a fixed patch size) allocates on the device only during its
- * first iteration.
+ * A caching allocator over {@link RawDeviceMemory}: requests are rounded up to a size class, a
+ * released block goes into the free list of its class and the next request of that class takes it
+ * back, so a loop whose shapes repeat (training at a fixed patch size) allocates on the device only
+ * during its first iteration.
  *
- * <p>Size classes: multiples of {@value #SMALL_GRANULE} bytes up to {@value #SMALL_LIMIT} bytes (small
- * tensors: biases, node states), then multiples of {@value #LARGE_GRANULE} bytes, so that a large request
- * wastes at most 2 MiB. A request is served only from its own class: simpler than splitting blocks, and
- * exact for repeating shapes. When the device is out of memory the cache is freed and the request
- * retried once. {@link #close()} frees every block, including those still in use (a module's buffers die
- * with its context); it logs how many were still in use.
+ * <p>Size classes: multiples of {@value #SMALL_GRANULE} bytes up to {@value #SMALL_LIMIT} bytes
+ * (small tensors: biases, node states), then multiples of {@value #LARGE_GRANULE} bytes, so that a
+ * large request wastes at most 2 MiB. A request is served only from its own class: simpler than
+ * splitting blocks, and exact for repeating shapes. When the device is out of memory the cache is
+ * freed and the request retried once. {@link #close()} frees every block, including those still in
+ * use (a module's buffers die with its context); it logs how many were still in use.
  *
  * <p>Not thread-safe: a context serialises its modules' device work.
  */
@@ -80,7 +80,10 @@ final class CachingDeviceAllocator implements DeviceAllocator {
             if (bytesCached == 0) {
                 throw e;
             }
-            LOG.debug("device out of memory for {} bytes: freeing {} cached bytes and retrying", size, bytesCached);
+            LOG.debug(
+                    "device out of memory for {} bytes: freeing {} cached bytes and retrying",
+                    size,
+                    bytesCached);
             trim();
             return memory.allocate(size);
         }
@@ -92,8 +95,10 @@ final class CachingDeviceAllocator implements DeviceAllocator {
         Objects.requireNonNull(buffer, "buffer");
         DeviceBuffer known = inUse.remove(buffer.address());
         if (known == null) {
-            throw new IllegalArgumentException("device buffer at 0x" + Long.toHexString(buffer.address())
-                    + " is not in use from this allocator (released twice, or foreign)");
+            throw new IllegalArgumentException(
+                    "device buffer at 0x"
+                            + Long.toHexString(buffer.address())
+                            + " is not in use from this allocator (released twice, or foreign)");
         }
         bytesInUse -= known.bytes();
         bytesCached += known.bytes();
@@ -129,7 +134,9 @@ final class CachingDeviceAllocator implements DeviceAllocator {
             return;
         }
         if (!inUse.isEmpty()) {
-            LOG.debug("closing the device allocator with {} blocks ({} bytes) still in use: freeing them", inUse.size(),
+            LOG.debug(
+                    "closing the device allocator with {} blocks ({} bytes) still in use: freeing them",
+                    inUse.size(),
                     bytesInUse);
         }
         free.values().forEach(list -> list.forEach(b -> memory.free(b.address())));

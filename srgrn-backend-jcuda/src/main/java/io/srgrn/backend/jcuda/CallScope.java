@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The device buffers of one module call (activations kept for backward, gradients, scratch): all go back
- * to the context's caching allocator when the call ends, so a loop of calls with one shape reuses the
- * same blocks and never calls {@code cudaMalloc} after its first iteration.
+ * The device buffers of one module call (activations kept for backward, gradients, scratch): all go
+ * back to the context's caching allocator when the call ends, so a loop of calls with one shape
+ * reuses the same blocks and never calls {@code cudaMalloc} after its first iteration.
  */
 final class CallScope implements AutoCloseable {
     private final DeviceAllocator allocator;

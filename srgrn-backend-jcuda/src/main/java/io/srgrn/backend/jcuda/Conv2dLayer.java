@@ -18,12 +18,25 @@ final class Conv2dLayer implements CudaLayer {
     public DeviceTensor forward(CallScope scope, DeviceTensor input) {
         x = input;
         shape = ConvDescriptor.of(spec, input.shape(), env.ops().tf32());
-        return env.ops().conv2d(scope, shape, input, env.value(Conv2dSpec.WEIGHT), env.value(Conv2dSpec.BIAS));
+        return env.ops()
+                .conv2d(
+                        scope,
+                        shape,
+                        input,
+                        env.value(Conv2dSpec.WEIGHT),
+                        env.value(Conv2dSpec.BIAS));
     }
 
     @Override
     public DeviceTensor backward(CallScope scope, DeviceTensor upstream) {
-        return env.ops().conv2dBackward(scope, shape, x, env.value(Conv2dSpec.WEIGHT), upstream,
-                env.grad(Conv2dSpec.WEIGHT), env.grad(Conv2dSpec.BIAS));
+        return env.ops()
+                .conv2dBackward(
+                        scope,
+                        shape,
+                        x,
+                        env.value(Conv2dSpec.WEIGHT),
+                        upstream,
+                        env.grad(Conv2dSpec.WEIGHT),
+                        env.grad(Conv2dSpec.BIAS));
     }
 }

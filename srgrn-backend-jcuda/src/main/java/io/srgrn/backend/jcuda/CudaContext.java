@@ -22,8 +22,8 @@ import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.cuda.global.cudnn;
 
 /**
- * The jcuda backend opened on one GPU: its stream, cuDNN and cuBLAS handles (math modes from
- * {@link CudaSettings}), the NVRTC-compiled kernels, and one {@link CachingDeviceAllocator}. Closing it
+ * The jcuda backend opened on one GPU: its stream, cuDNN and cuBLAS handles (math modes from {@link
+ * CudaSettings}), the NVRTC-compiled kernels, and one {@link CachingDeviceAllocator}. Closing it
  * closes every module, then frees every block of device memory and destroys the handles.
  */
 final class CudaContext implements BackendContext, ModuleHost {
@@ -45,10 +45,14 @@ final class CudaContext implements BackendContext, ModuleHost {
         bind();
         int[] major = new int[1];
         int[] minor = new int[1];
-        CudaStatus.runtime(cudart.cudaDeviceGetAttribute(major, cudart.cudaDevAttrComputeCapabilityMajor,
-                device.index()), "cudaDeviceGetAttribute(major)");
-        CudaStatus.runtime(cudart.cudaDeviceGetAttribute(minor, cudart.cudaDevAttrComputeCapabilityMinor,
-                device.index()), "cudaDeviceGetAttribute(minor)");
+        CudaStatus.runtime(
+                cudart.cudaDeviceGetAttribute(
+                        major, cudart.cudaDevAttrComputeCapabilityMajor, device.index()),
+                "cudaDeviceGetAttribute(major)");
+        CudaStatus.runtime(
+                cudart.cudaDeviceGetAttribute(
+                        minor, cudart.cudaDevAttrComputeCapabilityMinor, device.index()),
+                "cudaDeviceGetAttribute(minor)");
         KernelModules compiled = null;
         try {
             CudaStatus.runtime(cudart.cudaStreamCreate(stream), "cudaStreamCreate");
@@ -56,8 +60,13 @@ final class CudaContext implements BackendContext, ModuleHost {
             CudaStatus.cudnn(cudnn.cudnnSetStream(cudnnHandle, stream), "cudnnSetStream");
             CudaStatus.cublas(cublas.cublasCreate_v2(cublasHandle), "cublasCreate");
             CudaStatus.cublas(cublas.cublasSetStream_v2(cublasHandle, stream), "cublasSetStream");
-            CudaStatus.cublas(cublas.cublasSetMathMode(cublasHandle, settings.tf32() ? cublas.CUBLAS_TF32_TENSOR_OP_MATH
-                    : cublas.CUBLAS_PEDANTIC_MATH), "cublasSetMathMode");
+            CudaStatus.cublas(
+                    cublas.cublasSetMathMode(
+                            cublasHandle,
+                            settings.tf32()
+                                    ? cublas.CUBLAS_TF32_TENSOR_OP_MATH
+                                    : cublas.CUBLAS_PEDANTIC_MATH),
+                    "cublasSetMathMode");
             compiled = new KernelModules(major[0], minor[0], stream);
         } catch (RuntimeException e) {
             // a failed open (e.g. NVRTC cannot compile for this device) leaves no handle behind
@@ -80,16 +89,23 @@ final class CudaContext implements BackendContext, ModuleHost {
         this.allocator = new CachingDeviceAllocator(new CudaDeviceMemory());
     }
 
-    /** Held around all device work of this context's modules: cuDNN and cuBLAS handles are not thread-safe. */
+    /**
+     * Held around all device work of this context's modules: cuDNN and cuBLAS handles are not
+     * thread-safe.
+     */
     @Override
     public Object deviceLock() {
         return deviceLock;
     }
 
-    /** Makes this context's device current on the calling thread (the CUDA runtime's device is per thread). */
+    /**
+     * Makes this context's device current on the calling thread (the CUDA runtime's device is per
+     * thread).
+     */
     @Override
     public void bind() {
-        CudaStatus.runtime(cudart.cudaSetDevice(device.index()), "cudaSetDevice(" + device.index() + ")");
+        CudaStatus.runtime(
+                cudart.cudaSetDevice(device.index()), "cudaSetDevice(" + device.index() + ")");
     }
 
     @Override
@@ -115,7 +131,8 @@ final class CudaContext implements BackendContext, ModuleHost {
     @Override
     public synchronized Module compile(LayerSpec spec, Map<String, Tensor> parameters) {
         if (closed) {
-            throw new IllegalStateException("the jcuda backend context on " + device + " is closed");
+            throw new IllegalStateException(
+                    "the jcuda backend context on " + device + " is closed");
         }
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(parameters, "parameters");
@@ -146,12 +163,12 @@ final class CudaContext implements BackendContext, ModuleHost {
         open.forEach(CudaModule::close);
         synchronized (deviceLock) {
             bind();
-        cudart.cudaStreamSynchronize(stream);
-        ops.close();
-        kernels.close();
-        allocator.close();
-        cublas.cublasDestroy_v2(cublasHandle);
-        cudnn.cudnnDestroy(cudnnHandle);
+            cudart.cudaStreamSynchronize(stream);
+            ops.close();
+            kernels.close();
+            allocator.close();
+            cublas.cublasDestroy_v2(cublasHandle);
+            cudnn.cudnnDestroy(cudnnHandle);
             cudart.cudaStreamDestroy(stream);
         }
     }

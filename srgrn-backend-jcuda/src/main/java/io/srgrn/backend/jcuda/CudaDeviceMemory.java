@@ -3,7 +3,10 @@ package io.srgrn.backend.jcuda;
 import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.javacpp.Pointer;
 
-/** {@link RawDeviceMemory} on the current CUDA device: {@code cudaMalloc} and {@code cudaFree}, never managed memory. */
+/**
+ * {@link RawDeviceMemory} on the current CUDA device: {@code cudaMalloc} and {@code cudaFree},
+ * never managed memory.
+ */
 final class CudaDeviceMemory implements RawDeviceMemory {
     @Override
     public long allocate(long bytes) {

@@ -6,8 +6,12 @@ package io.srgrn.backend.jcuda;
  * else can run.
  */
 enum CudaLibrary {
-    DRIVER("libcuda.so.1", "the NVIDIA driver's libcuda.so.1 (install an NVIDIA driver that supports CUDA 13)"),
-    CUDART("libcudart.so.13", "the CUDA 13 runtime libcudart.so.13 (pip: nvidia-cuda-runtime; or a CUDA 13 toolkit)"),
+    DRIVER(
+            "libcuda.so.1",
+            "the NVIDIA driver's libcuda.so.1 (install an NVIDIA driver that supports CUDA 13)"),
+    CUDART(
+            "libcudart.so.13",
+            "the CUDA 13 runtime libcudart.so.13 (pip: nvidia-cuda-runtime; or a CUDA 13 toolkit)"),
     CUBLAS_LT("libcublasLt.so.13", "cuBLASLt 13, libcublasLt.so.13 (pip: nvidia-cublas)"),
     CUBLAS("libcublas.so.13", "cuBLAS 13, libcublas.so.13 (pip: nvidia-cublas)"),
     CUDNN("libcudnn.so.9", "cuDNN 9, libcudnn.so.9 (pip: nvidia-cudnn-cu13)"),

@@ -13,9 +13,10 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * The device operations the layers are written in: cuDNN convolutions, cuBLAS GEMMs, the NVRTC kernels,
- * copies and fills, all on the context's one stream (so they run in order without host synchronisation;
- * only {@link #download} waits). Convolution descriptors and algorithms are cached per shape here.
+ * The device operations the layers are written in: cuDNN convolutions, cuBLAS GEMMs, the NVRTC
+ * kernels, copies and fills, all on the context's one stream (so they run in order without host
+ * synchronisation; only {@link #download} waits). Convolution descriptors and algorithms are cached
+ * per shape here.
  */
 final class CudaOps implements DeviceOps, AutoCloseable {
     private final CUstream_st stream;
@@ -27,7 +28,11 @@ final class CudaOps implements DeviceOps, AutoCloseable {
     private final FloatPointer one = new FloatPointer(1).put(1f);
     private final FloatPointer zero = new FloatPointer(1).put(0f);
 
-    CudaOps(CUstream_st stream, cudnnContext cudnnHandle, cublasContext cublasHandle, KernelModules kernels,
+    CudaOps(
+            CUstream_st stream,
+            cudnnContext cudnnHandle,
+            cublasContext cublasHandle,
+            KernelModules kernels,
             boolean tf32) {
         this.stream = stream;
         this.cudnnHandle = cudnnHandle;
@@ -53,8 +58,14 @@ final class CudaOps implements DeviceOps, AutoCloseable {
     @Override
     public void copyIn(DeviceTensor t, float[] data) {
         try (FloatPointer src = new FloatPointer(data)) {
-            CudaStatus.runtime(cudart.cudaMemcpyAsync(DevicePointers.raw(t.address()), src, (long) data.length * 4,
-                    cudart.cudaMemcpyHostToDevice, stream), "cudaMemcpyAsync(host to device)");
+            CudaStatus.runtime(
+                    cudart.cudaMemcpyAsync(
+                            DevicePointers.raw(t.address()),
+                            src,
+                            (long) data.length * 4,
+                            cudart.cudaMemcpyHostToDevice,
+                            stream),
+                    "cudaMemcpyAsync(host to device)");
             synchronize(); // the host array may change once this returns
         }
     }
@@ -63,8 +74,14 @@ final class CudaOps implements DeviceOps, AutoCloseable {
     public Tensor download(DeviceTensor t) {
         float[] out = new float[Math.toIntExact(t.count())];
         try (FloatPointer dst = new FloatPointer(out.length)) {
-            CudaStatus.runtime(cudart.cudaMemcpyAsync(dst, DevicePointers.raw(t.address()), (long) out.length * 4,
-                    cudart.cudaMemcpyDeviceToHost, stream), "cudaMemcpyAsync(device to host)");
+            CudaStatus.runtime(
+                    cudart.cudaMemcpyAsync(
+                            dst,
+                            DevicePointers.raw(t.address()),
+                            (long) out.length * 4,
+                            cudart.cudaMemcpyDeviceToHost,
+                            stream),
+                    "cudaMemcpyAsync(device to host)");
             synchronize();
             dst.get(out);
         }
@@ -73,13 +90,20 @@ final class CudaOps implements DeviceOps, AutoCloseable {
 
     @Override
     public void copy(DeviceTensor dst, DeviceTensor src) {
-        CudaStatus.runtime(cudart.cudaMemcpyAsync(DevicePointers.raw(dst.address()), DevicePointers.raw(src.address()),
-                src.count() * 4, cudart.cudaMemcpyDeviceToDevice, stream), "cudaMemcpyAsync(device to device)");
+        CudaStatus.runtime(
+                cudart.cudaMemcpyAsync(
+                        DevicePointers.raw(dst.address()),
+                        DevicePointers.raw(src.address()),
+                        src.count() * 4,
+                        cudart.cudaMemcpyDeviceToDevice,
+                        stream),
+                "cudaMemcpyAsync(device to device)");
     }
 
     @Override
     public void fillZero(DeviceTensor t) {
-        CudaStatus.runtime(cudart.cudaMemsetAsync(DevicePointers.raw(t.address()), 0, t.count() * 4, stream),
+        CudaStatus.runtime(
+                cudart.cudaMemsetAsync(DevicePointers.raw(t.address()), 0, t.count() * 4, stream),
                 "cudaMemsetAsync");
     }
 
@@ -96,32 +120,82 @@ final class CudaOps implements DeviceOps, AutoCloseable {
 
     /** y = conv(x, w) + b. */
     @Override
-    public DeviceTensor conv2d(CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w, DeviceTensor b) {
+    public DeviceTensor conv2d(
+            CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w, DeviceTensor b) {
         CudnnConvolution c = convolution(d);
         DeviceTensor y = scope.tensor(d.outputShape());
         DeviceBuffer ws = scope.bytes(c.forwardWorkspace);
-        CudaStatus.cudnn(cudnn.cudnnConvolutionForward(cudnnHandle, one, c.x, ptr(x), c.w, ptr(w), c.conv,
-                c.forwardAlgo, DevicePointers.raw(ws.address()), c.forwardWorkspace, zero, c.y, ptr(y)),
+        CudaStatus.cudnn(
+                cudnn.cudnnConvolutionForward(
+                        cudnnHandle,
+                        one,
+                        c.x,
+                        ptr(x),
+                        c.w,
+                        ptr(w),
+                        c.conv,
+                        c.forwardAlgo,
+                        DevicePointers.raw(ws.address()),
+                        c.forwardWorkspace,
+                        zero,
+                        c.y,
+                        ptr(y)),
                 "cudnnConvolutionForward");
-        CudaStatus.cudnn(cudnn.cudnnAddTensor(cudnnHandle, one, c.bias, ptr(b), one, c.y, ptr(y)), "cudnnAddTensor");
+        CudaStatus.cudnn(
+                cudnn.cudnnAddTensor(cudnnHandle, one, c.bias, ptr(b), one, c.y, ptr(y)),
+                "cudnnAddTensor");
         return y;
     }
 
     /** Accumulates dw and db (beta 1) and returns dx. */
     @Override
-    public DeviceTensor conv2dBackward(CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w, DeviceTensor dy,
-            DeviceTensor dw, DeviceTensor db) {
+    public DeviceTensor conv2dBackward(
+            CallScope scope,
+            ConvDescriptor d,
+            DeviceTensor x,
+            DeviceTensor w,
+            DeviceTensor dy,
+            DeviceTensor dw,
+            DeviceTensor db) {
         CudnnConvolution c = convolution(d);
         DeviceTensor dx = scope.tensor(d.inputShape());
         DeviceBuffer wsData = scope.bytes(c.backwardDataWorkspace);
-        CudaStatus.cudnn(cudnn.cudnnConvolutionBackwardData(cudnnHandle, one, c.w, ptr(w), c.y, ptr(dy), c.conv,
-                c.backwardDataAlgo, DevicePointers.raw(wsData.address()), c.backwardDataWorkspace, zero, c.x, ptr(dx)),
+        CudaStatus.cudnn(
+                cudnn.cudnnConvolutionBackwardData(
+                        cudnnHandle,
+                        one,
+                        c.w,
+                        ptr(w),
+                        c.y,
+                        ptr(dy),
+                        c.conv,
+                        c.backwardDataAlgo,
+                        DevicePointers.raw(wsData.address()),
+                        c.backwardDataWorkspace,
+                        zero,
+                        c.x,
+                        ptr(dx)),
                 "cudnnConvolutionBackwardData");
         DeviceBuffer wsFilter = scope.bytes(c.backwardFilterWorkspace);
-        CudaStatus.cudnn(cudnn.cudnnConvolutionBackwardFilter(cudnnHandle, one, c.x, ptr(x), c.y, ptr(dy), c.conv,
-                c.backwardFilterAlgo, DevicePointers.raw(wsFilter.address()), c.backwardFilterWorkspace, one, c.w,
-                ptr(dw)), "cudnnConvolutionBackwardFilter");
-        CudaStatus.cudnn(cudnn.cudnnConvolutionBackwardBias(cudnnHandle, one, c.y, ptr(dy), one, c.bias, ptr(db)),
+        CudaStatus.cudnn(
+                cudnn.cudnnConvolutionBackwardFilter(
+                        cudnnHandle,
+                        one,
+                        c.x,
+                        ptr(x),
+                        c.y,
+                        ptr(dy),
+                        c.conv,
+                        c.backwardFilterAlgo,
+                        DevicePointers.raw(wsFilter.address()),
+                        c.backwardFilterWorkspace,
+                        one,
+                        c.w,
+                        ptr(dw)),
+                "cudnnConvolutionBackwardFilter");
+        CudaStatus.cudnn(
+                cudnn.cudnnConvolutionBackwardBias(
+                        cudnnHandle, one, c.y, ptr(dy), one, c.bias, ptr(db)),
                 "cudnnConvolutionBackwardBias");
         return dx;
     }
@@ -130,13 +204,31 @@ final class CudaOps implements DeviceOps, AutoCloseable {
 
     @Override
     public void gemmAt(GemmStridedBatched g, long a, long b, long c) {
-        try (FloatPointer alpha = new FloatPointer(1).put(g.alpha()); FloatPointer beta = new FloatPointer(1).put(g.beta())) {
-            // cuBLAS's first operand is our B, its second our A (column-major view of row-major data).
-            CudaStatus.cublas(cublas.cublasSgemmStridedBatched(cublasHandle,
-                    g.transa() ? cublas.CUBLAS_OP_T : cublas.CUBLAS_OP_N, g.transb() ? cublas.CUBLAS_OP_T : cublas.CUBLAS_OP_N,
-                    g.m(), g.n(), g.k(), alpha, DevicePointers.floats(b, 0), g.lda(), g.strideA(),
-                    DevicePointers.floats(a, 0), g.ldb(), g.strideB(), beta, DevicePointers.floats(c, 0), g.ldc(),
-                    g.strideC(), g.batch()), "cublasSgemmStridedBatched");
+        try (FloatPointer alpha = new FloatPointer(1).put(g.alpha());
+                FloatPointer beta = new FloatPointer(1).put(g.beta())) {
+            // cuBLAS's first operand is our B, its second our A (column-major view of row-major
+            // data).
+            CudaStatus.cublas(
+                    cublas.cublasSgemmStridedBatched(
+                            cublasHandle,
+                            g.transa() ? cublas.CUBLAS_OP_T : cublas.CUBLAS_OP_N,
+                            g.transb() ? cublas.CUBLAS_OP_T : cublas.CUBLAS_OP_N,
+                            g.m(),
+                            g.n(),
+                            g.k(),
+                            alpha,
+                            DevicePointers.floats(b, 0),
+                            g.lda(),
+                            g.strideA(),
+                            DevicePointers.floats(a, 0),
+                            g.ldb(),
+                            g.strideB(),
+                            beta,
+                            DevicePointers.floats(c, 0),
+                            g.ldc(),
+                            g.strideC(),
+                            g.batch()),
+                    "cublasSgemmStridedBatched");
         }
     }
 
@@ -147,16 +239,39 @@ final class CudaOps implements DeviceOps, AutoCloseable {
         kernels.launch(k, n, args);
     }
 
-    /** sum(x * y) (mode 0), sum(x * (y - z)) (mode 1) or sum(|x - y|) (mode 2), times {@code scale}, into result[0]. */
+    /**
+     * sum(x * y) (mode 0), sum(x * (y - z)) (mode 1) or sum(|x - y|) (mode 2), times {@code scale},
+     * into result[0].
+     */
     @Override
-    public void reduce(CallScope scope, int mode, DeviceTensor x, DeviceTensor y, DeviceTensor z, float scale,
-            DeviceTensor result, boolean accumulate) {
+    public void reduce(
+            CallScope scope,
+            int mode,
+            DeviceTensor x,
+            DeviceTensor y,
+            DeviceTensor z,
+            float scale,
+            DeviceTensor result,
+            boolean accumulate) {
         long n = x.count();
         int blocks = Reductions.blocks(n);
         DeviceTensor partial = scope.tensor(blocks);
-        kernels.launchGrid(Kernel.REDUCE_PARTIAL, blocks, partial.address(), x.address(), y.address(),
-                (z == null ? y : z).address(), mode, n);
-        kernels.launchGrid(Kernel.REDUCE_FINAL, 1, result.address(), partial.address(), blocks, scale,
+        kernels.launchGrid(
+                Kernel.REDUCE_PARTIAL,
+                blocks,
+                partial.address(),
+                x.address(),
+                y.address(),
+                (z == null ? y : z).address(),
+                mode,
+                n);
+        kernels.launchGrid(
+                Kernel.REDUCE_FINAL,
+                1,
+                result.address(),
+                partial.address(),
+                blocks,
+                scale,
                 accumulate ? 1 : 0);
     }
 

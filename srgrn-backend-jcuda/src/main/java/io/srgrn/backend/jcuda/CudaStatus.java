@@ -17,8 +17,13 @@ final class CudaStatus {
             if (status == CUDA_OUT_OF_MEMORY) {
                 throw new DeviceOutOfMemoryException(call + ": out of device memory");
             }
-            throw new CudaException(call + " failed: CUDA error " + status + " (" + cudart.cudaGetErrorString(status)
-                    .getString() + ")");
+            throw new CudaException(
+                    call
+                            + " failed: CUDA error "
+                            + status
+                            + " ("
+                            + cudart.cudaGetErrorString(status).getString()
+                            + ")");
         }
     }
 
@@ -30,8 +35,13 @@ final class CudaStatus {
 
     static void cudnn(int status, String call) {
         if (status != cudnn.CUDNN_STATUS_SUCCESS) {
-            throw new CudaException(call + " failed: cuDNN error " + status + " (" + cudnn.cudnnGetErrorString(status)
-                    .getString() + ")");
+            throw new CudaException(
+                    call
+                            + " failed: cuDNN error "
+                            + status
+                            + " ("
+                            + cudnn.cudnnGetErrorString(status).getString()
+                            + ")");
         }
     }
 
@@ -43,8 +53,13 @@ final class CudaStatus {
 
     static void nvrtc(int status, String call) {
         if (status != nvrtc.NVRTC_SUCCESS) {
-            throw new CudaException(call + " failed: NVRTC error " + status + " (" + nvrtc.nvrtcGetErrorString(status)
-                    .getString() + ")");
+            throw new CudaException(
+                    call
+                            + " failed: NVRTC error "
+                            + status
+                            + " ("
+                            + nvrtc.nvrtcGetErrorString(status).getString()
+                            + ")");
         }
     }
 }

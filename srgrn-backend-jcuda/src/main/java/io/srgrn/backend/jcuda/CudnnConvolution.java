@@ -19,10 +19,10 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.SizeTPointer;
 
 /**
- * The cuDNN descriptors of one {@link ConvDescriptor} and the algorithms chosen for it, once, by cuDNN's
- * heuristics ({@code cudnnGet...Algorithm_v7}, the first candidate that reports success). Cached per
- * shape by the context; the workspace each algorithm needs is taken from the context's allocator when
- * the convolution runs. Closing destroys the descriptors.
+ * The cuDNN descriptors of one {@link ConvDescriptor} and the algorithms chosen for it, once, by
+ * cuDNN's heuristics ({@code cudnnGet...Algorithm_v7}, the first candidate that reports success).
+ * Cached per shape by the context; the workspace each algorithm needs is taken from the context's
+ * allocator when the convolution runs. Closing destroys the descriptors.
  */
 final class CudnnConvolution implements AutoCloseable {
     private static final int CANDIDATES = 8;
@@ -46,27 +46,42 @@ final class CudnnConvolution implements AutoCloseable {
         CudaStatus.cudnn(cudnn.cudnnCreateTensorDescriptor(y), "cudnnCreateTensorDescriptor");
         CudaStatus.cudnn(cudnn.cudnnCreateTensorDescriptor(bias), "cudnnCreateTensorDescriptor");
         CudaStatus.cudnn(cudnn.cudnnCreateFilterDescriptor(w), "cudnnCreateFilterDescriptor");
-        CudaStatus.cudnn(cudnn.cudnnCreateConvolutionDescriptor(conv), "cudnnCreateConvolutionDescriptor");
+        CudaStatus.cudnn(
+                cudnn.cudnnCreateConvolutionDescriptor(conv), "cudnnCreateConvolutionDescriptor");
         int[] xs = d.inputShape(), ys = d.outputShape(), ws = d.filterShape(), bs = d.biasShape();
-        CudaStatus.cudnn(cudnn.cudnnSetTensor4dDescriptor(x, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, xs[0], xs[1], xs[2],
-                xs[3]), "cudnnSetTensor4dDescriptor(x)");
-        CudaStatus.cudnn(cudnn.cudnnSetTensor4dDescriptor(y, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, ys[0], ys[1], ys[2],
-                ys[3]), "cudnnSetTensor4dDescriptor(y)");
-        CudaStatus.cudnn(cudnn.cudnnSetTensor4dDescriptor(bias, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, bs[0], bs[1],
-                bs[2], bs[3]), "cudnnSetTensor4dDescriptor(bias)");
-        CudaStatus.cudnn(cudnn.cudnnSetFilter4dDescriptor(w, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, ws[0], ws[1], ws[2],
-                ws[3]), "cudnnSetFilter4dDescriptor");
+        CudaStatus.cudnn(
+                cudnn.cudnnSetTensor4dDescriptor(
+                        x, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, xs[0], xs[1], xs[2], xs[3]),
+                "cudnnSetTensor4dDescriptor(x)");
+        CudaStatus.cudnn(
+                cudnn.cudnnSetTensor4dDescriptor(
+                        y, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, ys[0], ys[1], ys[2], ys[3]),
+                "cudnnSetTensor4dDescriptor(y)");
+        CudaStatus.cudnn(
+                cudnn.cudnnSetTensor4dDescriptor(
+                        bias, CUDNN_TENSOR_NCHW, CUDNN_DATA_FLOAT, bs[0], bs[1], bs[2], bs[3]),
+                "cudnnSetTensor4dDescriptor(bias)");
+        CudaStatus.cudnn(
+                cudnn.cudnnSetFilter4dDescriptor(
+                        w, CUDNN_DATA_FLOAT, CUDNN_TENSOR_NCHW, ws[0], ws[1], ws[2], ws[3]),
+                "cudnnSetFilter4dDescriptor");
         int pad = d.padding();
-        CudaStatus.cudnn(cudnn.cudnnSetConvolution2dDescriptor(conv, pad, pad, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION,
-                CUDNN_DATA_FLOAT), "cudnnSetConvolution2dDescriptor");
-        CudaStatus.cudnn(cudnn.cudnnSetConvolutionMathType(conv, d.tf32() ? CUDNN_DEFAULT_MATH : CUDNN_FMA_MATH),
+        CudaStatus.cudnn(
+                cudnn.cudnnSetConvolution2dDescriptor(
+                        conv, pad, pad, 1, 1, 1, 1, CUDNN_CROSS_CORRELATION, CUDNN_DATA_FLOAT),
+                "cudnnSetConvolution2dDescriptor");
+        CudaStatus.cudnn(
+                cudnn.cudnnSetConvolutionMathType(
+                        conv, d.tf32() ? CUDNN_DEFAULT_MATH : CUDNN_FMA_MATH),
                 "cudnnSetConvolutionMathType");
 
         IntPointer returned = new IntPointer(1);
         SizeTPointer bytes = new SizeTPointer(1);
         try (cudnnConvolutionFwdAlgoPerf_t perf = new cudnnConvolutionFwdAlgoPerf_t(CANDIDATES)) {
-            CudaStatus.cudnn(cudnn.cudnnGetConvolutionForwardAlgorithm_v7(handle, x, w, conv, y, CANDIDATES, returned,
-                    perf), "cudnnGetConvolutionForwardAlgorithm_v7");
+            CudaStatus.cudnn(
+                    cudnn.cudnnGetConvolutionForwardAlgorithm_v7(
+                            handle, x, w, conv, y, CANDIDATES, returned, perf),
+                    "cudnnGetConvolutionForwardAlgorithm_v7");
             int algo = -1;
             for (int i = 0; i < returned.get() && algo < 0; i++) {
                 if (perf.position(i).status() == CUDNN_STATUS_SUCCESS) {
@@ -75,12 +90,17 @@ final class CudnnConvolution implements AutoCloseable {
             }
             forwardAlgo = requireAlgo(algo, "forward", d);
         }
-        CudaStatus.cudnn(cudnn.cudnnGetConvolutionForwardWorkspaceSize(handle, x, w, conv, y, forwardAlgo, bytes),
+        CudaStatus.cudnn(
+                cudnn.cudnnGetConvolutionForwardWorkspaceSize(
+                        handle, x, w, conv, y, forwardAlgo, bytes),
                 "cudnnGetConvolutionForwardWorkspaceSize");
         forwardWorkspace = bytes.get();
-        try (cudnnConvolutionBwdDataAlgoPerf_t perf = new cudnnConvolutionBwdDataAlgoPerf_t(CANDIDATES)) {
-            CudaStatus.cudnn(cudnn.cudnnGetConvolutionBackwardDataAlgorithm_v7(handle, w, y, conv, x, CANDIDATES,
-                    returned, perf), "cudnnGetConvolutionBackwardDataAlgorithm_v7");
+        try (cudnnConvolutionBwdDataAlgoPerf_t perf =
+                new cudnnConvolutionBwdDataAlgoPerf_t(CANDIDATES)) {
+            CudaStatus.cudnn(
+                    cudnn.cudnnGetConvolutionBackwardDataAlgorithm_v7(
+                            handle, w, y, conv, x, CANDIDATES, returned, perf),
+                    "cudnnGetConvolutionBackwardDataAlgorithm_v7");
             int algo = -1;
             for (int i = 0; i < returned.get() && algo < 0; i++) {
                 if (perf.position(i).status() == CUDNN_STATUS_SUCCESS) {
@@ -89,12 +109,17 @@ final class CudnnConvolution implements AutoCloseable {
             }
             backwardDataAlgo = requireAlgo(algo, "backward data", d);
         }
-        CudaStatus.cudnn(cudnn.cudnnGetConvolutionBackwardDataWorkspaceSize(handle, w, y, conv, x, backwardDataAlgo,
-                bytes), "cudnnGetConvolutionBackwardDataWorkspaceSize");
+        CudaStatus.cudnn(
+                cudnn.cudnnGetConvolutionBackwardDataWorkspaceSize(
+                        handle, w, y, conv, x, backwardDataAlgo, bytes),
+                "cudnnGetConvolutionBackwardDataWorkspaceSize");
         backwardDataWorkspace = bytes.get();
-        try (cudnnConvolutionBwdFilterAlgoPerf_t perf = new cudnnConvolutionBwdFilterAlgoPerf_t(CANDIDATES)) {
-            CudaStatus.cudnn(cudnn.cudnnGetConvolutionBackwardFilterAlgorithm_v7(handle, x, y, conv, w, CANDIDATES,
-                    returned, perf), "cudnnGetConvolutionBackwardFilterAlgorithm_v7");
+        try (cudnnConvolutionBwdFilterAlgoPerf_t perf =
+                new cudnnConvolutionBwdFilterAlgoPerf_t(CANDIDATES)) {
+            CudaStatus.cudnn(
+                    cudnn.cudnnGetConvolutionBackwardFilterAlgorithm_v7(
+                            handle, x, y, conv, w, CANDIDATES, returned, perf),
+                    "cudnnGetConvolutionBackwardFilterAlgorithm_v7");
             int algo = -1;
             for (int i = 0; i < returned.get() && algo < 0; i++) {
                 if (perf.position(i).status() == CUDNN_STATUS_SUCCESS) {
@@ -103,8 +128,10 @@ final class CudnnConvolution implements AutoCloseable {
             }
             backwardFilterAlgo = requireAlgo(algo, "backward filter", d);
         }
-        CudaStatus.cudnn(cudnn.cudnnGetConvolutionBackwardFilterWorkspaceSize(handle, x, y, conv, w,
-                backwardFilterAlgo, bytes), "cudnnGetConvolutionBackwardFilterWorkspaceSize");
+        CudaStatus.cudnn(
+                cudnn.cudnnGetConvolutionBackwardFilterWorkspaceSize(
+                        handle, x, y, conv, w, backwardFilterAlgo, bytes),
+                "cudnnGetConvolutionBackwardFilterWorkspaceSize");
         backwardFilterWorkspace = bytes.get();
         returned.close();
         bytes.close();

@@ -7,7 +7,9 @@ package io.srgrn.backend.jcuda;
  */
 interface DeviceAllocator extends AutoCloseable {
 
-    /** A block of at least {@code bytes} (a zero-byte request still gets a distinct, minimal block). */
+    /**
+     * A block of at least {@code bytes} (a zero-byte request still gets a distinct, minimal block).
+     */
     DeviceBuffer allocate(long bytes);
 
     /** Gives a block back for reuse; releasing one twice, or a foreign one, is an error. */

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * A module's parameters on the device by SPEC name, with their gradient buffers and Adam's two moments.
- * Gradients are zeroed before each backward and accumulated by the layers (beta 1), so a parameter used
- * twice would sum correctly. Everything here lives until the module closes.
+ * A module's parameters on the device by SPEC name, with their gradient buffers and Adam's two
+ * moments. Gradients are zeroed before each backward and accumulated by the layers (beta 1), so a
+ * parameter used twice would sum correctly. Everything here lives until the module closes.
  */
 final class DeviceParameters implements AutoCloseable {
     private final DeviceAllocator allocator;
@@ -21,7 +21,8 @@ final class DeviceParameters implements AutoCloseable {
     private final Map<String, DeviceTensor> secondMoment = new LinkedHashMap<>();
     private long step;
 
-    DeviceParameters(LayerSpec spec, Map<String, Tensor> initial, DeviceAllocator allocator, DeviceOps ops) {
+    DeviceParameters(
+            LayerSpec spec, Map<String, Tensor> initial, DeviceAllocator allocator, DeviceOps ops) {
         this.allocator = allocator;
         this.ops = ops;
         for (ParamSpec p : spec.parameters()) {
@@ -84,9 +85,19 @@ final class DeviceParameters implements AutoCloseable {
         float correction2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, step));
         for (String name : values.keySet()) {
             DeviceTensor p = values.get(name);
-            ops.kernel(Kernel.ADAM_UPDATE, p.count(), p.address(), grads.get(name).address(),
-                    firstMoment.get(name).address(), secondMoment.get(name).address(), (float) beta1, (float) beta2,
-                    (float) eps, stepSize, correction2Sqrt, p.count());
+            ops.kernel(
+                    Kernel.ADAM_UPDATE,
+                    p.count(),
+                    p.address(),
+                    grads.get(name).address(),
+                    firstMoment.get(name).address(),
+                    secondMoment.get(name).address(),
+                    (float) beta1,
+                    (float) beta2,
+                    (float) eps,
+                    stepSize,
+                    correction2Sqrt,
+                    p.count());
         }
     }
 
@@ -108,7 +119,9 @@ final class DeviceParameters implements AutoCloseable {
         return secondMoment;
     }
 
-    /** Restores Adam's state: moments for every parameter at {@code step} > 0, or none at step 0. */
+    /**
+     * Restores Adam's state: moments for every parameter at {@code step} > 0, or none at step 0.
+     */
     void restore(long newStep, Map<String, Tensor> m, Map<String, Tensor> v) {
         if (newStep == 0) {
             zeroMoments();
@@ -121,7 +134,8 @@ final class DeviceParameters implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Map<String, DeviceTensor> map : java.util.List.of(values, grads, firstMoment, secondMoment)) {
+        for (Map<String, DeviceTensor> map :
+                java.util.List.of(values, grads, firstMoment, secondMoment)) {
             map.values().forEach(t -> allocator.release(t.buffer()));
             map.clear();
         }

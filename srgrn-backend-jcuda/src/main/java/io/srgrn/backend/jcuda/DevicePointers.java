@@ -5,8 +5,8 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * JavaCPP pointer objects over raw device addresses. The allocator deals in plain {@code long}
- * addresses; the presets' functions take {@link Pointer}s. These objects own nothing (no deallocator):
- * the memory belongs to the {@link DeviceAllocator}.
+ * addresses; the presets' functions take {@link Pointer}s. These objects own nothing (no
+ * deallocator): the memory belongs to the {@link DeviceAllocator}.
  */
 final class DevicePointers {
     private DevicePointers() {}

@@ -3,7 +3,8 @@ package io.srgrn.backend.jcuda;
 import io.srgrn.api.spec.GrrbSpec;
 
 /**
- * GRRB (SPEC 3.5): I_SR = tail.1(tail.0(gamma * (Yn^T @ Wp) + F_S)). Without reasoning: the tails only.
+ * GRRB (SPEC 3.5): I_SR = tail.1(tail.0(gamma * (Yn^T @ Wp) + F_S)). Without reasoning: the tails
+ * only.
  */
 final class GrrbLayer implements CudaLayer {
     private final GrrbSpec spec;
@@ -33,8 +34,14 @@ final class GrrbLayer implements CudaLayer {
         yrc = scope.tensor(x.shape());
         ops.gemm(GraphGemms.distribute(b, c, n, hw), ynT, graph.weights(), yrc);
         DeviceTensor blended = scope.tensor(x.shape());
-        ops.kernel(Kernel.GAMMA_RESIDUAL_FORWARD, blended.count(), blended.address(), yrc.address(), x.address(),
-                env.value(GrrbSpec.GAMMA).address(), blended.count());
+        ops.kernel(
+                Kernel.GAMMA_RESIDUAL_FORWARD,
+                blended.count(),
+                blended.address(),
+                yrc.address(),
+                x.address(),
+                env.value(GrrbSpec.GAMMA).address(),
+                blended.count());
         return tail1.forward(scope, tail0.forward(scope, blended));
     }
 
@@ -45,11 +52,19 @@ final class GrrbLayer implements CudaLayer {
             return dBlended;
         }
         DeviceOps ops = env.ops();
-        int b = dBlended.dim(0), c = dBlended.dim(1), hw = dBlended.dim(2) * dBlended.dim(3), n = spec.nodes();
+        int b = dBlended.dim(0),
+                c = dBlended.dim(1),
+                hw = dBlended.dim(2) * dBlended.dim(3),
+                n = spec.nodes();
         ops.reduce(scope, 0, dBlended, yrc, null, 1f, env.grad(GrrbSpec.GAMMA), true);
         DeviceTensor dYrc = scope.tensor(dBlended.shape());
-        ops.kernel(Kernel.GAMMA_SCALE, dYrc.count(), dYrc.address(), dBlended.address(),
-                env.value(GrrbSpec.GAMMA).address(), dYrc.count());
+        ops.kernel(
+                Kernel.GAMMA_SCALE,
+                dYrc.count(),
+                dYrc.address(),
+                dBlended.address(),
+                env.value(GrrbSpec.GAMMA).address(),
+                dYrc.count());
         DeviceTensor dYnT = scope.tensor(b, c, n);
         ops.gemm(GraphGemms.distributeGradLeft(b, c, n, hw), dYrc, graph.weights(), dYnT);
         DeviceTensor dWp = scope.tensor(b, n, hw);

@@ -1,9 +1,10 @@
 package io.srgrn.backend.jcuda;
 
 /**
- * The type of one kernel parameter as the Java launcher passes it. The CUDA spelling is what a kernel
- * source declares after the type placeholders are filled in; {@link KernelSignature} compares the two,
- * so a launch whose arguments do not match the kernel's parameters fails in a unit test, not on a GPU.
+ * The type of one kernel parameter as the Java launcher passes it. The CUDA spelling is what a
+ * kernel source declares after the type placeholders are filled in; {@link KernelSignature}
+ * compares the two, so a launch whose arguments do not match the kernel's parameters fails in a
+ * unit test, not on a GPU.
  */
 enum KernelArg {
     /** A device pointer to elements ({@code T*}). */

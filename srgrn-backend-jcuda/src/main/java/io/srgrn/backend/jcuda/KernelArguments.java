@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * The checked arguments of one kernel launch, before anything native: the values must match the
- * kernel's declared {@link KernelArg}s in number and kind, device pointers must be non-null, element
- * counts non-negative. A wrong launch fails here with the kernel's name and the argument's position
- * instead of corrupting device memory.
+ * kernel's declared {@link KernelArg}s in number and kind, device pointers must be non-null,
+ * element counts non-negative. A wrong launch fails here with the kernel's name and the argument's
+ * position instead of corrupting device memory.
  */
 final class KernelArguments {
     private final Kernel kernel;
@@ -18,13 +18,23 @@ final class KernelArguments {
         this.kernel = kernel;
     }
 
-    /** Checks {@code args} against {@code kernel}'s declaration: Long for pointers and counts, Integer, Float. */
+    /**
+     * Checks {@code args} against {@code kernel}'s declaration: Long for pointers and counts,
+     * Integer, Float.
+     */
     static KernelArguments of(Kernel kernel, Object... args) {
         Objects.requireNonNull(kernel, "kernel");
         List<KernelArg> declared = kernel.args();
         if (args.length != declared.size()) {
-            throw new IllegalArgumentException("kernel " + kernel.symbol() + " takes " + declared.size()
-                    + " arguments " + declared + ", got " + args.length);
+            throw new IllegalArgumentException(
+                    "kernel "
+                            + kernel.symbol()
+                            + " takes "
+                            + declared.size()
+                            + " arguments "
+                            + declared
+                            + ", got "
+                            + args.length);
         }
         KernelArguments out = new KernelArguments(kernel);
         for (int i = 0; i < args.length; i++) {
@@ -38,7 +48,8 @@ final class KernelArguments {
         switch (kind) {
             case POINTER, CONST_POINTER -> {
                 if (!(value instanceof Long p)) {
-                    throw new IllegalArgumentException(where + " must be a device address (Long), got " + describe(value));
+                    throw new IllegalArgumentException(
+                            where + " must be a device address (Long), got " + describe(value));
                 }
                 if (p == 0) {
                     throw new IllegalArgumentException(where + " is a null device pointer");
@@ -46,17 +57,20 @@ final class KernelArguments {
             }
             case LONG -> {
                 if (!(value instanceof Long n) || n < 0) {
-                    throw new IllegalArgumentException(where + " must be a count >= 0 (Long), got " + describe(value));
+                    throw new IllegalArgumentException(
+                            where + " must be a count >= 0 (Long), got " + describe(value));
                 }
             }
             case INT -> {
                 if (!(value instanceof Integer)) {
-                    throw new IllegalArgumentException(where + " must be an Integer, got " + describe(value));
+                    throw new IllegalArgumentException(
+                            where + " must be an Integer, got " + describe(value));
                 }
             }
             case SCALAR -> {
                 if (!(value instanceof Float f) || !Float.isFinite(f)) {
-                    throw new IllegalArgumentException(where + " must be a finite Float, got " + describe(value));
+                    throw new IllegalArgumentException(
+                            where + " must be a finite Float, got " + describe(value));
                 }
             }
             default -> throw new AssertionError(kind);
@@ -77,7 +91,10 @@ final class KernelArguments {
         return List.copyOf(values);
     }
 
-    /** Blocks for {@code n} elements at {@link KernelSource#BLOCK} threads each, capped for grid-stride loops. */
+    /**
+     * Blocks for {@code n} elements at {@link KernelSource#BLOCK} threads each, capped for
+     * grid-stride loops.
+     */
     static int gridFor(long n) {
         long blocks = (n + KernelSource.BLOCK - 1) / KernelSource.BLOCK;
         return (int) Math.max(1, Math.min(blocks, 65_535L * 16));

@@ -9,21 +9,31 @@ import org.bytedeco.javacpp.SizeTPointer;
 
 /**
  * Compiles a generated kernel source with NVRTC to CUBIN for the device's exact architecture
- * ({@code sm_XY}), not PTX: a CUBIN runs on a driver older than the runtime, PTX from a newer NVRTC would
- * need the driver to JIT it (see DEPENDENCIES.md).
+ * ({@code sm_XY}), not PTX: a CUBIN runs on a driver older than the runtime, PTX from a newer NVRTC
+ * would need the driver to JIT it (see DEPENDENCIES.md).
  */
 final class KernelCompiler {
     private KernelCompiler() {}
 
-    /** NVRTC's options for compute capability {@code major.minor}: shared with the GPU-free compile test. */
+    /**
+     * NVRTC's options for compute capability {@code major.minor}: shared with the GPU-free compile
+     * test.
+     */
     static List<String> options(int major, int minor) {
         return List.of("--gpu-architecture=sm_" + major + minor, "--std=c++17");
     }
 
     static byte[] compile(String name, String source, int major, int minor) {
         _nvrtcProgram program = new _nvrtcProgram();
-        CudaStatus.nvrtc(nvrtc.nvrtcCreateProgram(program, new BytePointer(source), new BytePointer(name + ".cu"), 0,
-                (PointerPointer<?>) null, (PointerPointer<?>) null), "nvrtcCreateProgram(" + name + ")");
+        CudaStatus.nvrtc(
+                nvrtc.nvrtcCreateProgram(
+                        program,
+                        new BytePointer(source),
+                        new BytePointer(name + ".cu"),
+                        0,
+                        (PointerPointer<?>) null,
+                        (PointerPointer<?>) null),
+                "nvrtcCreateProgram(" + name + ")");
         try {
             List<String> opts = options(major, minor);
             PointerPointer<BytePointer> options = new PointerPointer<>(opts.size());
@@ -32,8 +42,14 @@ final class KernelCompiler {
             }
             int status = nvrtc.nvrtcCompileProgram(program, opts.size(), options);
             if (status != nvrtc.NVRTC_SUCCESS) {
-                throw new CudaException("NVRTC cannot compile kernels/" + name + ".cu for sm_" + major + minor + ":\n"
-                        + log(program));
+                throw new CudaException(
+                        "NVRTC cannot compile kernels/"
+                                + name
+                                + ".cu for sm_"
+                                + major
+                                + minor
+                                + ":\n"
+                                + log(program));
             }
             SizeTPointer size = new SizeTPointer(1);
             CudaStatus.nvrtc(nvrtc.nvrtcGetCUBINSize(program, size), "nvrtcGetCUBINSize");

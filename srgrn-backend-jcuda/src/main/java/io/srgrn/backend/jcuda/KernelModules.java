@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every kernel of {@link Kernel}, compiled by NVRTC for this device when the context opens, loaded with
- * {@code cuModuleLoadData} and launched with {@code cuLaunchKernel} on the context's stream after
- * {@link KernelArguments} checked the arguments. Closing unloads the modules.
+ * Every kernel of {@link Kernel}, compiled by NVRTC for this device when the context opens, loaded
+ * with {@code cuModuleLoadData} and launched with {@code cuLaunchKernel} on the context's stream
+ * after {@link KernelArguments} checked the arguments. Closing unloads the modules.
  */
 final class KernelModules implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KernelModules.class);
@@ -41,12 +41,14 @@ final class KernelModules implements AutoCloseable {
                 String source = KernelSource.generate(e.getKey(), KernelSource.float32());
                 byte[] cubin = KernelCompiler.compile(e.getKey(), source, major, minor);
                 CUmod_st module = new CUmod_st();
-                CudaStatus.driver(cudart.cuModuleLoadData(module, new BytePointer(cubin)),
+                CudaStatus.driver(
+                        cudart.cuModuleLoadData(module, new BytePointer(cubin)),
                         "cuModuleLoadData(" + e.getKey() + ")");
                 modules.add(module);
                 for (Kernel k : e.getValue()) {
                     CUfunc_st f = new CUfunc_st();
-                    CudaStatus.driver(cudart.cuModuleGetFunction(f, module, k.symbol()),
+                    CudaStatus.driver(
+                            cudart.cuModuleGetFunction(f, module, k.symbol()),
                             "cuModuleGetFunction(" + k.symbol() + ")");
                     functions.put(k, f);
                 }
@@ -55,11 +57,17 @@ final class KernelModules implements AutoCloseable {
             close();
             throw e;
         }
-        LOG.debug("compiled {} kernels for sm_{}{} in {} ms", functions.size(), major, minor,
+        LOG.debug(
+                "compiled {} kernels for sm_{}{} in {} ms",
+                functions.size(),
+                major,
+                minor,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Launches {@code kernel} over {@code n} elements (grid-stride: any n) with checked arguments. */
+    /**
+     * Launches {@code kernel} over {@code n} elements (grid-stride: any n) with checked arguments.
+     */
     void launch(Kernel kernel, long n, Object... args) {
         launchGrid(kernel, KernelArguments.gridFor(n), args);
     }
@@ -83,8 +91,20 @@ final class KernelModules implements AutoCloseable {
                 holders.add(holder);
                 params.put(i, holder);
             }
-            CudaStatus.driver(cudart.cuLaunchKernel(functions.get(kernel), blocks, 1, 1, KernelSource.BLOCK, 1, 1, 0,
-                    stream, params, (PointerPointer<?>) null), "cuLaunchKernel(" + kernel.symbol() + ")");
+            CudaStatus.driver(
+                    cudart.cuLaunchKernel(
+                            functions.get(kernel),
+                            blocks,
+                            1,
+                            1,
+                            KernelSource.BLOCK,
+                            1,
+                            1,
+                            0,
+                            stream,
+                            params,
+                            (PointerPointer<?>) null),
+                    "cuLaunchKernel(" + kernel.symbol() + ")");
         } finally {
             holders.forEach(Pointer::close);
         }

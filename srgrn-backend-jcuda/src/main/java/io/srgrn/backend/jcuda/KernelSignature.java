@@ -8,16 +8,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code extern "C" __global__} functions of a generated kernel source, parsed into their parameter
- * types. A syntax-level check that needs no CUDA: the launcher's argument lists ({@link Kernel}) must
- * equal what the sources declare, parameter by parameter.
+ * The {@code extern "C" __global__} functions of a generated kernel source, parsed into their
+ * parameter types. A syntax-level check that needs no CUDA: the launcher's argument lists ({@link
+ * Kernel}) must equal what the sources declare, parameter by parameter.
  *
- * @param name       the C symbol
- * @param paramTypes the parameter types, normalised ({@code const float*}, {@code int}, {@code long long})
+ * @param name the C symbol
+ * @param paramTypes the parameter types, normalised ({@code const float*}, {@code int}, {@code long
+ *     long})
  */
 record KernelSignature(String name, List<String> paramTypes) {
-    private static final Pattern GLOBAL = Pattern.compile(
-            "extern\\s+\"C\"\\s+__global__\\s+void\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)\\s*\\{");
+    private static final Pattern GLOBAL =
+            Pattern.compile(
+                    "extern\\s+\"C\"\\s+__global__\\s+void\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\(([^)]*)\\)\\s*\\{");
 
     KernelSignature {
         paramTypes = List.copyOf(paramTypes);
@@ -42,12 +44,16 @@ record KernelSignature(String name, List<String> paramTypes) {
         return out;
     }
 
-    /** {@code "const float* a"} to {@code "const float*"}: the declaration without its last identifier. */
+    /**
+     * {@code "const float* a"} to {@code "const float*"}: the declaration without its last
+     * identifier.
+     */
     private static String typeOf(String param, String kernel) {
         String p = param.trim().replaceAll("\\s+", " ").replace(" *", "*");
         Matcher m = Pattern.compile("^(.*?[\\s*])([A-Za-z_][A-Za-z0-9_]*)$").matcher(p);
         if (!m.matches()) {
-            throw new IllegalArgumentException("cannot parse parameter '" + param.trim() + "' of kernel " + kernel);
+            throw new IllegalArgumentException(
+                    "cannot parse parameter '" + param.trim() + "' of kernel " + kernel);
         }
         return m.group(1).trim();
     }

@@ -11,20 +11,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Loads a kernel source from the class path ({@code io/srgrn/backend/jcuda/kernels/NAME.cu}) and fills in
- * its placeholders ({@code ${T}}, {@code ${BLOCK}}). Kernels are resources, not Java strings, so that they
- * read as CUDA and NVRTC's line numbers point into the files; a placeholder left unfilled is an error here
- * rather than a compile error on a GPU machine.
+ * Loads a kernel source from the class path ({@code io/srgrn/backend/jcuda/kernels/NAME.cu}) and
+ * fills in its placeholders ({@code ${T}}, {@code ${BLOCK}}). Kernels are resources, not Java
+ * strings, so that they read as CUDA and NVRTC's line numbers point into the files; a placeholder
+ * left unfilled is an error here rather than a compile error on a GPU machine.
  */
 final class KernelSource {
     static final String RESOURCE_FOLDER = "io/srgrn/backend/jcuda/kernels/";
+
     /** Threads per block of every launch; a power of two (reduce.cu's tree needs it). */
     static final int BLOCK = 256;
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
 
     private KernelSource() {}
 
-    /** The float32 values of the placeholders: the only element type this backend runs (SPEC: float32). */
+    /**
+     * The float32 values of the placeholders: the only element type this backend runs (SPEC:
+     * float32).
+     */
     static Map<String, String> float32() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("T", "float");
@@ -37,7 +42,8 @@ final class KernelSource {
         String resource = RESOURCE_FOLDER + file + ".cu";
         try (InputStream in = KernelSource.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("kernel source " + resource + " is not on the class path");
+                throw new IllegalStateException(
+                        "kernel source " + resource + " is not on the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -51,8 +57,8 @@ final class KernelSource {
     }
 
     /**
-     * Replaces every {@code ${NAME}}; fails naming the first placeholder that has no value, so a new
-     * placeholder cannot slip into a kernel unnoticed.
+     * Replaces every {@code ${NAME}}; fails naming the first placeholder that has no value, so a
+     * new placeholder cannot slip into a kernel unnoticed.
      */
     static String fill(String text, Map<String, String> values, String what) {
         Objects.requireNonNull(values, "values");
@@ -61,8 +67,13 @@ final class KernelSource {
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
-                throw new IllegalArgumentException("kernel source " + what + " has placeholder ${" + m.group(1)
-                        + "} without a value; known: " + values.keySet());
+                throw new IllegalArgumentException(
+                        "kernel source "
+                                + what
+                                + " has placeholder ${"
+                                + m.group(1)
+                                + "} without a value; known: "
+                                + values.keySet());
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

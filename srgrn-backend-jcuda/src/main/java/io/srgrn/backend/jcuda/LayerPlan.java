@@ -4,13 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one layer needs on the device for one input shape, from {@link ShapePlanner}: its output shape,
- * the activations it keeps for backward, its scratch buffers, its cuDNN convolutions and cuBLAS GEMMs,
- * and its children's plans. cuDNN's own workspace is not here: it depends on the algorithm cuDNN picks
- * on the device, and is asked for (and taken from the allocator) when a convolution first runs.
+ * What one layer needs on the device for one input shape, from {@link ShapePlanner}: its output
+ * shape, the activations it keeps for backward, its scratch buffers, its cuDNN convolutions and
+ * cuBLAS GEMMs, and its children's plans. cuDNN's own workspace is not here: it depends on the
+ * algorithm cuDNN picks on the device, and is asked for (and taken from the allocator) when a
+ * convolution first runs.
  */
-record LayerPlan(String layer, int[] input, int[] output, List<BufferPlan> saved, List<BufferPlan> scratch,
-        List<ConvDescriptor> convs, List<GemmStridedBatched> gemms, List<LayerPlan> children) {
+record LayerPlan(
+        String layer,
+        int[] input,
+        int[] output,
+        List<BufferPlan> saved,
+        List<BufferPlan> scratch,
+        List<ConvDescriptor> convs,
+        List<GemmStridedBatched> gemms,
+        List<LayerPlan> children) {
 
     LayerPlan {
         input = input.clone();

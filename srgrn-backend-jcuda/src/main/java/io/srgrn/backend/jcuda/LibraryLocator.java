@@ -16,9 +16,9 @@ import java.util.stream.Stream;
  * Finds the NVIDIA libraries as files, without loading them (availability must not load natives).
  *
  * <p>Where it looks, in order: the folders of the system property {@value #PATH_PROPERTY} or the
- * environment variable {@value #PATH_ENV} (a path list; each folder is searched down to
- * {@value #SEARCH_DEPTH} levels, so a pip {@code site-packages/nvidia} folder works as it is), then
- * {@code LD_LIBRARY_PATH}, the folders of {@code /etc/ld.so.conf.d}, and the usual system and CUDA
+ * environment variable {@value #PATH_ENV} (a path list; each folder is searched down to {@value
+ * #SEARCH_DEPTH} levels, so a pip {@code site-packages/nvidia} folder works as it is), then {@code
+ * LD_LIBRARY_PATH}, the folders of {@code /etc/ld.so.conf.d}, and the usual system and CUDA
  * folders. Libraries found in the first group are loaded by absolute path before JavaCPP's wrappers
  * ({@link CudaRuntime}), so they need not be on the dynamic linker's path.
  */
@@ -26,9 +26,16 @@ final class LibraryLocator {
     static final String PATH_PROPERTY = "srgrn.cuda.path";
     static final String PATH_ENV = "SRGRN_CUDA_PATH";
     static final int SEARCH_DEPTH = 4;
-    private static final List<String> SYSTEM_FOLDERS = List.of("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu",
-            "/usr/lib64", "/usr/lib", "/usr/local/cuda/lib64", "/usr/local/cuda/targets/x86_64-linux/lib",
-            "/usr/local/cuda-13/lib64", "/usr/lib/wsl/lib");
+    private static final List<String> SYSTEM_FOLDERS =
+            List.of(
+                    "/usr/lib/x86_64-linux-gnu",
+                    "/lib/x86_64-linux-gnu",
+                    "/usr/lib64",
+                    "/usr/lib",
+                    "/usr/local/cuda/lib64",
+                    "/usr/local/cuda/targets/x86_64-linux/lib",
+                    "/usr/local/cuda-13/lib64",
+                    "/usr/lib/wsl/lib");
 
     private final List<Path> userFolders;
     private final List<Path> systemFolders;
@@ -38,7 +45,10 @@ final class LibraryLocator {
         this.systemFolders = List.copyOf(systemFolders);
     }
 
-    /** The folders of this process: the property or environment variable, then the linker's and system folders. */
+    /**
+     * The folders of this process: the property or environment variable, then the linker's and
+     * system folders.
+     */
     static LibraryLocator fromEnvironment() {
         String user = System.getProperty(PATH_PROPERTY);
         if (user == null || user.isBlank()) {
@@ -64,7 +74,10 @@ final class LibraryLocator {
         return out;
     }
 
-    /** The folders listed in /etc/ld.so.conf.d/*.conf (where the NVIDIA driver's packages register theirs). */
+    /**
+     * The folders listed in /etc/ld.so.conf.d/*.conf (where the NVIDIA driver's packages register
+     * theirs).
+     */
     private static List<Path> ldSoConfFolders() {
         Path dir = Path.of("/etc/ld.so.conf.d");
         List<Path> out = new ArrayList<>();
@@ -95,7 +108,10 @@ final class LibraryLocator {
         return out;
     }
 
-    /** The first file named {@code fileName} in the user folders (searched in depth), then the system folders. */
+    /**
+     * The first file named {@code fileName} in the user folders (searched in depth), then the
+     * system folders.
+     */
     Optional<Path> locate(String fileName) {
         for (Path folder : userFolders) {
             Optional<Path> found = search(folder, fileName, SEARCH_DEPTH);
@@ -112,7 +128,10 @@ final class LibraryLocator {
         return Optional.empty();
     }
 
-    /** Every file in the user folders whose name starts with {@code prefix} (e.g. cuDNN's sub-libraries). */
+    /**
+     * Every file in the user folders whose name starts with {@code prefix} (e.g. cuDNN's
+     * sub-libraries).
+     */
     List<Path> userFilesStartingWith(String prefix) {
         Set<Path> out = new LinkedHashSet<>();
         for (Path folder : userFolders) {
@@ -120,7 +139,11 @@ final class LibraryLocator {
                 continue;
             }
             try (Stream<Path> s = Files.walk(folder, SEARCH_DEPTH)) {
-                s.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isRegularFile(p)).sorted()
+                s.filter(
+                                p ->
+                                        p.getFileName().toString().startsWith(prefix)
+                                                && Files.isRegularFile(p))
+                        .sorted()
                         .forEach(p -> out.add(p.toAbsolutePath()));
             } catch (IOException | RuntimeException e) {
                 // an unreadable folder holds nothing we can load
@@ -134,7 +157,9 @@ final class LibraryLocator {
             return Optional.empty();
         }
         try (Stream<Path> s = Files.walk(folder, depth)) {
-            return s.filter(p -> p.getFileName().toString().equals(fileName) && Files.exists(p)).sorted().findFirst()
+            return s.filter(p -> p.getFileName().toString().equals(fileName) && Files.exists(p))
+                    .sorted()
+                    .findFirst()
                     .map(Path::toAbsolutePath);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -1,6 +1,9 @@
 package io.srgrn.backend.jcuda;
 
-/** What a {@link CudaModule} needs of its context: operations, memory, the device lock and the thread binding. */
+/**
+ * What a {@link CudaModule} needs of its context: operations, memory, the device lock and the
+ * thread binding.
+ */
 interface ModuleHost {
     DeviceOps ops();
 

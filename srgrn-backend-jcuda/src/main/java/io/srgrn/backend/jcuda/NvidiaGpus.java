@@ -5,11 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** NVIDIA GPUs the kernel driver exposes, counted from {@code /proc} and {@code /dev} without CUDA. */
+/**
+ * NVIDIA GPUs the kernel driver exposes, counted from {@code /proc} and {@code /dev} without CUDA.
+ */
 final class NvidiaGpus {
     private NvidiaGpus() {}
 
-    /** One folder per GPU in {@code /proc/driver/nvidia/gpus}, else the {@code /dev/nvidiaN} nodes; 0 without a driver. */
+    /**
+     * One folder per GPU in {@code /proc/driver/nvidia/gpus}, else the {@code /dev/nvidiaN} nodes;
+     * 0 without a driver.
+     */
     static int visible() {
         Path gpus = Path.of("/proc/driver/nvidia/gpus");
         if (Files.isDirectory(gpus)) {

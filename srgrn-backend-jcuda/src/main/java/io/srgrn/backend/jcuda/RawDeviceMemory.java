@@ -2,8 +2,8 @@ package io.srgrn.backend.jcuda;
 
 /**
  * The device's own allocation functions, behind an interface so that the caching allocator's
- * bookkeeping can be unit-tested with a fake on a machine without a GPU. The CUDA implementation calls
- * {@code cudaMalloc}/{@code cudaFree} (plain device memory, never managed memory).
+ * bookkeeping can be unit-tested with a fake on a machine without a GPU. The CUDA implementation
+ * calls {@code cudaMalloc}/{@code cudaFree} (plain device memory, never managed memory).
  */
 interface RawDeviceMemory {
     /**

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Residual dense block (SPEC 3): one feature buffer (B, G0 + C*G, H, W) holds x and every conv's ReLU
- * output; conv i reads its first G0 + i*G channels (copied out contiguously for cuDNN). Backward walks
- * the convs in reverse, adding each conv's input gradient into the slices it read.
+ * Residual dense block (SPEC 3): one feature buffer (B, G0 + C*G, H, W) holds x and every conv's
+ * ReLU output; conv i reads its first G0 + i*G channels (copied out contiguously for cuDNN).
+ * Backward walks the convs in reverse, adding each conv's input gradient into the slices it read.
  */
 final class RdbLayer implements CudaLayer {
     private final RdbSpec spec;
@@ -49,7 +49,13 @@ final class RdbLayer implements CudaLayer {
             int offset = g0 + i * g;
             DeviceTensor dOut = Concat.slice(ops, scope, dFeats, offset, g);
             DeviceTensor out = Concat.slice(ops, scope, feats, offset, g);
-            ops.kernel(Kernel.RELU_BACKWARD, dOut.count(), dOut.address(), dOut.address(), out.address(), dOut.count());
+            ops.kernel(
+                    Kernel.RELU_BACKWARD,
+                    dOut.count(),
+                    dOut.address(),
+                    dOut.address(),
+                    out.address(),
+                    dOut.count());
             DeviceTensor dIn = convs.get(i).backward(scope, dOut);
             Concat.copy(ops, dFeats, 0, dIn, 0, offset, true);
         }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RDN feature extraction (SPEC 3): f1 = sfe1(x); h = sfe2(f1); h = rdb_d(h) with every block's output
- * copied into one (B, D*G0, H, W) buffer; F_L = gff.1(gff.0(that)) + f1.
+ * RDN feature extraction (SPEC 3): f1 = sfe1(x); h = sfe2(f1); h = rdb_d(h) with every block's
+ * output copied into one (B, D*G0, H, W) buffer; F_L = gff.1(gff.0(that)) + f1.
  */
 final class RdnLayer implements CudaLayer {
     private final RdnSpec spec;
@@ -52,7 +52,8 @@ final class RdnLayer implements CudaLayer {
         for (int d = spec.d() - 1; d >= 0; d--) {
             DeviceTensor dOut = Concat.slice(ops, scope, dOuts, d * g0, g0);
             if (dh != null) {
-                ops.kernel(Kernel.ADD_INTO, dOut.count(), dOut.address(), dh.address(), dOut.count());
+                ops.kernel(
+                        Kernel.ADD_INTO, dOut.count(), dOut.address(), dh.address(), dOut.count());
             }
             dh = rdbs.get(d).backward(scope, dOut);
         }

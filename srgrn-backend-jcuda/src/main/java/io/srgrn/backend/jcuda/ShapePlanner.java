@@ -16,11 +16,11 @@ import java.util.List;
 
 /**
  * Plans every layer spec for one input shape (batch included) without touching a device: output
- * shapes, the activations the CUDA layers keep for backward, scratch buffers, convolutions and GEMMs.
- * It follows the layers of this package (each layer keeps the buffers named here), so the memory of a
- * training step can be known, logged and tested on a machine without a GPU. The total is an upper
- * bound: a buffer two layers share (an RDB's feature buffer is also its {@code lff}'s input) counts
- * for each.
+ * shapes, the activations the CUDA layers keep for backward, scratch buffers, convolutions and
+ * GEMMs. It follows the layers of this package (each layer keeps the buffers named here), so the
+ * memory of a training step can be known, logged and tested on a machine without a GPU. The total
+ * is an upper bound: a buffer two layers share (an RDB's feature buffer is also its {@code lff}'s
+ * input) counts for each.
  */
 final class ShapePlanner implements LayerVisitor<LayerPlan> {
     private final int[] input;
@@ -31,7 +31,10 @@ final class ShapePlanner implements LayerVisitor<LayerPlan> {
         this.tf32 = tf32;
     }
 
-    /** The plan of {@code spec} on an input of {@code inputShape}; a bad shape fails as the spec says. */
+    /**
+     * The plan of {@code spec} on an input of {@code inputShape}; a bad shape fails as the spec
+     * says.
+     */
     static LayerPlan plan(LayerSpec spec, int[] inputShape, boolean tf32) {
         spec.outputShape(inputShape);
         return spec.accept(new ShapePlanner(inputShape, tf32));
@@ -39,25 +42,48 @@ final class ShapePlanner implements LayerVisitor<LayerPlan> {
 
     private LayerPlan child(Child<?> child, int[] shape) {
         LayerPlan p = plan(child.spec(), shape, tf32);
-        return new LayerPlan(child.name(), p.input(), p.output(), p.saved(), p.scratch(), p.convs(), p.gemms(),
+        return new LayerPlan(
+                child.name(),
+                p.input(),
+                p.output(),
+                p.saved(),
+                p.scratch(),
+                p.convs(),
+                p.gemms(),
                 p.children());
     }
 
     @Override
     public LayerPlan conv2d(Conv2dSpec spec) {
         ConvDescriptor d = ConvDescriptor.of(spec, input, tf32);
-        return new LayerPlan(spec.describe(), input, d.outputShape(), List.of(new BufferPlan("x", input)), List.of(),
-                List.of(d), List.of(), List.of());
+        return new LayerPlan(
+                spec.describe(),
+                input,
+                d.outputShape(),
+                List.of(new BufferPlan("x", input)),
+                List.of(),
+                List.of(d),
+                List.of(),
+                List.of());
     }
 
     @Override
     public LayerPlan conv1d(Conv1dSpec spec) {
         int b = input[0], l = input[2];
-        List<GemmStridedBatched> gemms = List.of(GraphGemms.conv1d(b, spec.inChannels(), spec.outChannels(), l),
-                GraphGemms.conv1dGradInput(b, spec.inChannels(), spec.outChannels(), l),
-                GraphGemms.conv1dGradWeight(spec.inChannels(), spec.outChannels(), l));
-        return new LayerPlan(spec.describe(), input, spec.outputShape(input), List.of(new BufferPlan("x", input)),
-                List.of(), List.of(), gemms, List.of());
+        List<GemmStridedBatched> gemms =
+                List.of(
+                        GraphGemms.conv1d(b, spec.inChannels(), spec.outChannels(), l),
+                        GraphGemms.conv1dGradInput(b, spec.inChannels(), spec.outChannels(), l),
+                        GraphGemms.conv1dGradWeight(spec.inChannels(), spec.outChannels(), l));
+        return new LayerPlan(
+                spec.describe(),
+                input,
+                spec.outputShape(input),
+                List.of(new BufferPlan("x", input)),
+                List.of(),
+                List.of(),
+                gemms,
+                List.of());
     }
 
     @Override
@@ -69,8 +95,15 @@ final class ShapePlanner implements LayerVisitor<LayerPlan> {
             children.add(child(spec.conv(i), new int[] {b, spec.g0() + i * spec.g(), h, w}));
         }
         children.add(child(spec.lff(), new int[] {b, total, h, w}));
-        return new LayerPlan(spec.describe(), input, input, List.of(new BufferPlan("feats", new int[] {b, total, h, w})),
-                List.of(), List.of(), List.of(), children);
+        return new LayerPlan(
+                spec.describe(),
+                input,
+                input,
+                List.of(new BufferPlan("feats", new int[] {b, total, h, w})),
+                List.of(),
+                List.of(),
+                List.of(),
+                children);
     }
 
     @Override
@@ -85,13 +118,24 @@ final class ShapePlanner implements LayerVisitor<LayerPlan> {
         }
         children.add(child(spec.gff0(), new int[] {b, spec.d() * spec.g0(), h, w}));
         children.add(child(spec.gff1(), feat));
-        return new LayerPlan(spec.describe(), input, feat, List.of(new BufferPlan("f1", feat),
-                new BufferPlan("outs", new int[] {b, spec.d() * spec.g0(), h, w})), List.of(), List.of(), List.of(),
+        return new LayerPlan(
+                spec.describe(),
+                input,
+                feat,
+                List.of(
+                        new BufferPlan("f1", feat),
+                        new BufferPlan("outs", new int[] {b, spec.d() * spec.g0(), h, w})),
+                List.of(),
+                List.of(),
+                List.of(),
                 children);
     }
 
     /** The graph part on X (B, C, H, W): its saved buffers, GEMMs and child plans. */
-    private void graph(GraphReasoning g, List<BufferPlan> saved, List<GemmStridedBatched> gemms,
+    private void graph(
+            GraphReasoning g,
+            List<BufferPlan> saved,
+            List<GemmStridedBatched> gemms,
             List<LayerPlan> children) {
         int b = input[0], c = input[1], hw = input[2] * input[3];
         int n = g.nodes();
@@ -135,13 +179,16 @@ final class ShapePlanner implements LayerVisitor<LayerPlan> {
             saved.add(new BufferPlan("Yrc", new int[] {b, expanded, h * w}));
             saved.add(new BufferPlan("reasoned", up));
             saved.add(new BufferPlan("blended", up));
-            scratch.add(new BufferPlan("gammaPartials", new int[] {Reductions.blocks(Tensors.count(up))}));
+            scratch.add(
+                    new BufferPlan(
+                            "gammaPartials", new int[] {Reductions.blocks(Tensors.count(up))}));
             gemms.add(GraphGemms.distribute(b, expanded, n, h * w));
             gemms.add(GraphGemms.distributeGradLeft(b, expanded, n, h * w));
             gemms.add(GraphGemms.distributeGradWeights(b, expanded, n, h * w));
         }
         children.add(child(spec.fuse(), up));
-        return new LayerPlan(spec.describe(), input, up, saved, scratch, List.of(), gemms, children);
+        return new LayerPlan(
+                spec.describe(), input, up, saved, scratch, List.of(), gemms, children);
     }
 
     @Override
@@ -157,14 +204,23 @@ final class ShapePlanner implements LayerVisitor<LayerPlan> {
             saved.add(new BufferPlan("YnT", new int[] {b, c, n}));
             saved.add(new BufferPlan("Yrc", input));
             saved.add(new BufferPlan("blended", input));
-            scratch.add(new BufferPlan("gammaPartials", new int[] {Reductions.blocks(Tensors.count(input))}));
+            scratch.add(
+                    new BufferPlan(
+                            "gammaPartials", new int[] {Reductions.blocks(Tensors.count(input))}));
             gemms.add(GraphGemms.distribute(b, c, n, h * w));
             gemms.add(GraphGemms.distributeGradLeft(b, c, n, h * w));
             gemms.add(GraphGemms.distributeGradWeights(b, c, n, h * w));
         }
         children.add(child(spec.tail0(), input));
         children.add(child(spec.tail1(), input));
-        return new LayerPlan(spec.describe(), input, spec.outputShape(input), saved, scratch, List.of(), gemms,
+        return new LayerPlan(
+                spec.describe(),
+                input,
+                spec.outputShape(input),
+                saved,
+                scratch,
+                List.of(),
+                gemms,
                 children);
     }
 
@@ -180,7 +236,14 @@ final class ShapePlanner implements LayerVisitor<LayerPlan> {
             shape = p.output();
         }
         children.add(child(spec.grrb(), shape));
-        return new LayerPlan(spec.describe(), input, spec.outputShape(input), List.of(), List.of(), List.of(),
-                List.of(), children);
+        return new LayerPlan(
+                spec.describe(),
+                input,
+                spec.outputShape(input),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                children);
     }
 }

@@ -18,7 +18,8 @@ class CachingDeviceAllocatorTest {
         assertThat(CachingDeviceAllocator.sizeClass(1 << 20)).isEqualTo(1 << 20);
         assertThat(CachingDeviceAllocator.sizeClass((1 << 20) + 1)).isEqualTo(2L << 20);
         assertThat(CachingDeviceAllocator.sizeClass((3L << 20) + 5)).isEqualTo(4L << 20);
-        assertThatThrownBy(() -> CachingDeviceAllocator.sizeClass(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CachingDeviceAllocator.sizeClass(-1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -48,7 +49,8 @@ class CachingDeviceAllocatorTest {
         }
         assertThat(device.allocations).isEqualTo(sizes.length);
         assertThat(allocator.bytesInUse()).isZero();
-        assertThat(allocator.bytesReserved()).isEqualTo(device.live.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(allocator.bytesReserved())
+                .isEqualTo(device.live.values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Test
@@ -68,7 +70,8 @@ class CachingDeviceAllocatorTest {
     void releasingTwiceOrAForeignBlockFails() {
         DeviceBuffer a = allocator.allocate(100);
         allocator.release(a);
-        assertThatThrownBy(() -> allocator.release(a)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> allocator.release(a))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not in use");
         assertThatThrownBy(() -> allocator.release(new DeviceBuffer(0x42, 512, 1)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -79,14 +82,17 @@ class CachingDeviceAllocatorTest {
         device.capacity = 4L << 20;
         DeviceBuffer big = allocator.allocate(2L << 20);
         allocator.release(big); // 2 MiB cached
-        DeviceBuffer other = allocator.allocate(1536L << 10); // class 2 MiB? no: 1.5 MiB rounds to 2 MiB: reused
+        DeviceBuffer other =
+                allocator.allocate(1536L << 10); // class 2 MiB? no: 1.5 MiB rounds to 2 MiB: reused
         assertThat(other.address()).isEqualTo(big.address());
         allocator.release(other);
         DeviceBuffer small = allocator.allocate(1 << 20); // 1 MiB class: 2 + 1 = 3 MiB of 4 fit
         allocator.release(small);
-        DeviceBuffer large = allocator.allocate(3L << 20); // class 4 MiB: fits only once the cache is freed
+        DeviceBuffer large =
+                allocator.allocate(3L << 20); // class 4 MiB: fits only once the cache is freed
         assertThat(device.live).containsOnlyKeys(large.address());
-        assertThatThrownBy(() -> allocator.allocate(1L << 20)).isInstanceOf(DeviceOutOfMemoryException.class);
+        assertThatThrownBy(() -> allocator.allocate(1L << 20))
+                .isInstanceOf(DeviceOutOfMemoryException.class);
     }
 
     @Test

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CudaAvailabilityTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static Map<CudaLibrary, Optional<Path>> found(CudaLibrary... missing) {
         Map<CudaLibrary, Optional<Path>> m = new EnumMap<>(CudaLibrary.class);
@@ -30,14 +29,26 @@ class CudaAvailabilityTest {
 
     @Test
     void theReasonNamesTheFirstMissingPieceDriverFirst() {
-        Availability a = CudaAvailability.decide(true, true, "linux-x86_64", found(CudaLibrary.values()), 0);
+        Availability a =
+                CudaAvailability.decide(true, true, "linux-x86_64", found(CudaLibrary.values()), 0);
         assertThat(a.available()).isFalse();
-        assertThat(a.reason()).startsWith("missing the NVIDIA driver's libcuda.so.1").contains("libcudart.so.13",
-                "libcublas.so.13", "libcudnn.so.9", "libnvrtc.so.13", "no NVIDIA GPU", "srgrn.cuda.path");
-        Availability noCudnn = CudaAvailability.decide(true, true, "linux-x86_64", found(CudaLibrary.CUDNN), 1);
-        assertThat(noCudnn.reason()).startsWith("missing cuDNN 9, libcudnn.so.9").doesNotContain("also missing")
+        assertThat(a.reason())
+                .startsWith("missing the NVIDIA driver's libcuda.so.1")
+                .contains(
+                        "libcudart.so.13",
+                        "libcublas.so.13",
+                        "libcudnn.so.9",
+                        "libnvrtc.so.13",
+                        "no NVIDIA GPU",
+                        "srgrn.cuda.path");
+        Availability noCudnn =
+                CudaAvailability.decide(true, true, "linux-x86_64", found(CudaLibrary.CUDNN), 1);
+        assertThat(noCudnn.reason())
+                .startsWith("missing cuDNN 9, libcudnn.so.9")
+                .doesNotContain("also missing")
                 .doesNotContain("no NVIDIA GPU");
-        Availability noNvrtc = CudaAvailability.decide(true, true, "linux-x86_64", found(CudaLibrary.NVRTC), 1);
+        Availability noNvrtc =
+                CudaAvailability.decide(true, true, "linux-x86_64", found(CudaLibrary.NVRTC), 1);
         assertThat(noNvrtc.reason()).startsWith("missing NVRTC 13");
     }
 
@@ -73,16 +84,19 @@ class CudaAvailabilityTest {
         Files.writeString(pip.resolve("cudnn/lib/libcudnn_graph.so.9"), "");
         Path system = Files.createDirectories(dir.resolve("usr-lib"));
         Files.writeString(system.resolve("libcuda.so.1"), "");
-        LibraryLocator locator = new LibraryLocator(List.of(pip), List.of(system, dir.resolve("absent")));
+        LibraryLocator locator =
+                new LibraryLocator(List.of(pip), List.of(system, dir.resolve("absent")));
         Map<CudaLibrary, Optional<Path>> all = locator.locateAll();
-        assertThat(all.get(CudaLibrary.CUDART)).contains(pip.resolve("cu13/lib/libcudart.so.13").toAbsolutePath());
-        assertThat(all.get(CudaLibrary.DRIVER)).contains(system.resolve("libcuda.so.1").toAbsolutePath());
+        assertThat(all.get(CudaLibrary.CUDART))
+                .contains(pip.resolve("cu13/lib/libcudart.so.13").toAbsolutePath());
+        assertThat(all.get(CudaLibrary.DRIVER))
+                .contains(system.resolve("libcuda.so.1").toAbsolutePath());
         assertThat(all.get(CudaLibrary.NVRTC)).isEmpty();
         assertThat(locator.inUserFolders(all.get(CudaLibrary.CUDNN).orElseThrow())).isTrue();
         assertThat(locator.inUserFolders(all.get(CudaLibrary.DRIVER).orElseThrow())).isFalse();
-        assertThat(locator.userFilesStartingWith("libcudnn_")).containsExactly(
-                pip.resolve("cudnn/lib/libcudnn_graph.so.9").toAbsolutePath());
-        assertThat(LibraryLocator.split("/a" + java.io.File.pathSeparator + " /b ")).containsExactly(Path.of("/a"),
-                Path.of("/b"));
+        assertThat(locator.userFilesStartingWith("libcudnn_"))
+                .containsExactly(pip.resolve("cudnn/lib/libcudnn_graph.so.9").toAbsolutePath());
+        assertThat(LibraryLocator.split("/a" + java.io.File.pathSeparator + " /b "))
+                .containsExactly(Path.of("/a"), Path.of("/b"));
     }
 }

@@ -13,12 +13,16 @@ import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** The backend as the SPI sees it, on a machine without a GPU (the checks that need one are the kit's). */
+/**
+ * The backend as the SPI sees it, on a machine without a GPU (the checks that need one are the
+ * kit's).
+ */
 class CudaBackendTest {
 
     @Test
     void theServiceLoaderFindsItByName() {
-        assertThat(ServiceLoader.load(Backend.class).stream().map(p -> p.get().name())).contains("jcuda");
+        assertThat(ServiceLoader.load(Backend.class).stream().map(p -> p.get().name()))
+                .contains("jcuda");
     }
 
     @Test
@@ -43,10 +47,17 @@ class CudaBackendTest {
         Availability a = new CudaBackend().availability();
         Assumptions.assumeFalse(a.available(), "this machine has CUDA: " + a.reason());
         Assumptions.assumeTrue(NvidiaGpus.visible() == 0, "this machine has an NVIDIA GPU");
-        assertThat(a.reason()).as("the driver is named first").startsWith("missing the NVIDIA driver's libcuda.so.1");
+        assertThat(a.reason())
+                .as("the driver is named first")
+                .startsWith("missing the NVIDIA driver's libcuda.so.1");
         assertThat(new CudaBackend().devices()).isEmpty();
-        assertThat(Loader.getLoadedLibraries().keySet()).as("availability and devices load no CUDA library")
-                .noneMatch(name -> name.contains("cuda") || name.contains("cudnn") || name.contains("nvrtc"));
+        assertThat(Loader.getLoadedLibraries().keySet())
+                .as("availability and devices load no CUDA library")
+                .noneMatch(
+                        name ->
+                                name.contains("cuda")
+                                        || name.contains("cudnn")
+                                        || name.contains("nvrtc"));
     }
 
     @Test
@@ -55,9 +66,12 @@ class CudaBackendTest {
         Availability a = backend.availability();
         Assumptions.assumeFalse(a.available(), "this machine has CUDA: " + a.reason());
         assertThatThrownBy(() -> backend.open(Device.cuda(0), BackendOptions.defaults()))
-                .isInstanceOf(BackendUnavailableException.class).hasMessageContaining(a.reason());
+                .isInstanceOf(BackendUnavailableException.class)
+                .hasMessageContaining(a.reason());
         assertThatThrownBy(() -> backend.open(Device.CPU, BackendOptions.defaults()))
-                .isInstanceOf(BackendUnavailableException.class).hasMessageContaining("CUDA devices only");
-        assertThat(Loader.getLoadedLibraries().keySet()).noneMatch(name -> name.contains("jnicudart"));
+                .isInstanceOf(BackendUnavailableException.class)
+                .hasMessageContaining("CUDA devices only");
+        assertThat(Loader.getLoadedLibraries().keySet())
+                .noneMatch(name -> name.contains("jnicudart"));
     }
 }

@@ -3,7 +3,10 @@ package io.srgrn.backend.jcuda;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A {@link RawDeviceMemory} on the host: hands out increasing fake addresses and tracks which are live. */
+/**
+ * A {@link RawDeviceMemory} on the host: hands out increasing fake addresses and tracks which are
+ * live.
+ */
 final class FakeDeviceMemory implements RawDeviceMemory {
     final Map<Long, Long> live = new HashMap<>();
     long capacity = Long.MAX_VALUE;
@@ -15,7 +18,8 @@ final class FakeDeviceMemory implements RawDeviceMemory {
     public long allocate(long bytes) {
         long used = live.values().stream().mapToLong(Long::longValue).sum();
         if (used + bytes > capacity) {
-            throw new DeviceOutOfMemoryException("fake device full: " + used + " + " + bytes + " > " + capacity);
+            throw new DeviceOutOfMemoryException(
+                    "fake device full: " + used + " + " + bytes + " > " + capacity);
         }
         long address = next;
         next += bytes + 0x1000;

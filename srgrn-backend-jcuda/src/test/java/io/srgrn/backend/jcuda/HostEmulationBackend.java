@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * This backend's modules and layers ({@link CudaModule}, {@link CudaLayers}, the caching allocator) on
- * {@link HostOps} instead of a GPU, as a backend the conformance kit can check on any machine. It verifies
- * everything but the native calls and the CUDA C of the kernels (whose Java ports it runs).
+ * This backend's modules and layers ({@link CudaModule}, {@link CudaLayers}, the caching allocator)
+ * on {@link HostOps} instead of a GPU, as a backend the conformance kit can check on any machine.
+ * It verifies everything but the native calls and the CUDA C of the kernels (whose Java ports it
+ * runs).
  */
 final class HostEmulationBackend implements Backend {
     final HostMemory memory = new HostMemory();
@@ -36,7 +37,8 @@ final class HostEmulationBackend implements Backend {
 
     @Override
     public Availability availability() {
-        return Availability.yes("the jcuda backend's layers on a host emulation of its device operations");
+        return Availability.yes(
+                "the jcuda backend's layers on a host emulation of its device operations");
     }
 
     @Override

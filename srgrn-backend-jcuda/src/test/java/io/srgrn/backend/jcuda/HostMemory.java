@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Device memory emulated on the heap for {@link HostOps}: each block is a float array at a fake address,
- * and any address inside a block (a batch item's offset) resolves to that array and an index.
+ * Device memory emulated on the heap for {@link HostOps}: each block is a float array at a fake
+ * address, and any address inside a block (a batch item's offset) resolves to that array and an
+ * index.
  */
 final class HostMemory implements RawDeviceMemory {
     private final TreeMap<Long, float[]> blocks = new TreeMap<>();
@@ -42,7 +43,9 @@ final class HostMemory implements RawDeviceMemory {
 
     synchronized At at(long address) {
         Map.Entry<Long, float[]> e = blocks.floorEntry(address);
-        if (e == null || (address - e.getKey()) / 4 >= e.getValue().length || (address - e.getKey()) % 4 != 0) {
+        if (e == null
+                || (address - e.getKey()) / 4 >= e.getValue().length
+                || (address - e.getKey()) % 4 != 0) {
             throw new AssertionError("address " + address + " is in no live block");
         }
         return new At(e.getValue(), (int) ((address - e.getKey()) / 4));

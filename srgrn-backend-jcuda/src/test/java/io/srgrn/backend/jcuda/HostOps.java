@@ -4,9 +4,10 @@ import io.srgrn.api.tensor.Tensor;
 
 /**
  * {@link DeviceOps} on the heap: plain loops for the convolution, the column-major GEMM of cuBLAS's
- * documentation (as in {@link GemmStridedBatchedTest}), and every kernel of {@code kernels/*.cu} ported
- * line by line (same index arithmetic, same argument order, checked by {@link KernelArguments}). With it
- * the module and layer code of this backend runs unchanged against the conformance kit's reference.
+ * documentation (as in {@link GemmStridedBatchedTest}), and every kernel of {@code kernels/*.cu}
+ * ported line by line (same index arithmetic, same argument order, checked by {@link
+ * KernelArguments}). With it the module and layer code of this backend runs unchanged against the
+ * conformance kit's reference.
  */
 final class HostOps implements DeviceOps {
     private final HostMemory memory;
@@ -66,10 +67,17 @@ final class HostOps implements DeviceOps {
     public void synchronize() {}
 
     @Override
-    public DeviceTensor conv2d(CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w, DeviceTensor b) {
+    public DeviceTensor conv2d(
+            CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w, DeviceTensor b) {
         DeviceTensor y = scope.tensor(d.outputShape());
         HostMemory.At xs = at(x), ws = at(w), bs = at(b), ys = at(y);
-        int n = d.batch(), c = d.in(), h = d.height(), wd = d.width(), k = d.out(), r = d.kernel(), p = d.padding();
+        int n = d.batch(),
+                c = d.in(),
+                h = d.height(),
+                wd = d.width(),
+                k = d.out(),
+                r = d.kernel(),
+                p = d.padding();
         for (int bi = 0; bi < n; bi++) {
             for (int o = 0; o < k; o++) {
                 for (int yy = 0; yy < h; yy++) {
@@ -80,8 +88,16 @@ final class HostOps implements DeviceOps {
                                 for (int j = 0; j < r; j++) {
                                     int sy = yy + i - p, sx = xx + j - p;
                                     if (sy >= 0 && sy < h && sx >= 0 && sx < wd) {
-                                        sum += (double) ws.get(((long) (o * c + ci) * r + i) * r + j)
-                                                * xs.get(((long) (bi * c + ci) * h + sy) * wd + sx);
+                                        sum +=
+                                                (double)
+                                                                ws.get(
+                                                                        ((long) (o * c + ci) * r
+                                                                                                + i)
+                                                                                        * r
+                                                                                + j)
+                                                        * xs.get(
+                                                                ((long) (bi * c + ci) * h + sy) * wd
+                                                                        + sx);
                                     }
                                 }
                             }
@@ -95,12 +111,24 @@ final class HostOps implements DeviceOps {
     }
 
     @Override
-    public DeviceTensor conv2dBackward(CallScope scope, ConvDescriptor d, DeviceTensor x, DeviceTensor w,
-            DeviceTensor dy, DeviceTensor dw, DeviceTensor db) {
+    public DeviceTensor conv2dBackward(
+            CallScope scope,
+            ConvDescriptor d,
+            DeviceTensor x,
+            DeviceTensor w,
+            DeviceTensor dy,
+            DeviceTensor dw,
+            DeviceTensor db) {
         DeviceTensor dx = scope.tensor(d.inputShape());
         fillZero(dx);
         HostMemory.At xs = at(x), ws = at(w), gs = at(dy), dws = at(dw), dbs = at(db), dxs = at(dx);
-        int n = d.batch(), c = d.in(), h = d.height(), wd = d.width(), k = d.out(), r = d.kernel(), p = d.padding();
+        int n = d.batch(),
+                c = d.in(),
+                h = d.height(),
+                wd = d.width(),
+                k = d.out(),
+                r = d.kernel(),
+                p = d.padding();
         double[] gw = new double[k * c * r * r];
         double[] gb = new double[k];
         double[] gx = new double[n * c * h * wd];
@@ -149,28 +177,46 @@ final class HostOps implements DeviceOps {
                 for (int j = 0; j < g.n(); j++) {
                     double sum = 0;
                     for (int q = 0; q < g.k(); q++) {
-                        float av = g.transa() ? first.get(ao + q + (long) i * g.lda()) : first.get(ao + i + (long) q * g.lda());
-                        float bv = g.transb() ? second.get(bo + j + (long) q * g.ldb()) : second.get(bo + q + (long) j * g.ldb());
+                        float av =
+                                g.transa()
+                                        ? first.get(ao + q + (long) i * g.lda())
+                                        : first.get(ao + i + (long) q * g.lda());
+                        float bv =
+                                g.transb()
+                                        ? second.get(bo + j + (long) q * g.ldb())
+                                        : second.get(bo + q + (long) j * g.ldb());
                         sum += (double) av * bv;
                     }
                     long at = co + i + (long) j * g.ldc();
-                    out.set(at, (float) (g.alpha() * sum + (g.beta() == 0 ? 0 : g.beta() * out.get(at))));
+                    out.set(
+                            at,
+                            (float)
+                                    (g.alpha() * sum
+                                            + (g.beta() == 0 ? 0 : g.beta() * out.get(at))));
                 }
             }
         }
     }
 
     @Override
-    public void reduce(CallScope scope, int mode, DeviceTensor x, DeviceTensor y, DeviceTensor z, float scale,
-            DeviceTensor result, boolean accumulate) {
+    public void reduce(
+            CallScope scope,
+            int mode,
+            DeviceTensor x,
+            DeviceTensor y,
+            DeviceTensor z,
+            float scale,
+            DeviceTensor result,
+            boolean accumulate) {
         HostMemory.At xs = at(x), ys = at(y), zs = at(z == null ? y : z), rs = at(result);
         double sum = 0;
         for (long i = 0; i < x.count(); i++) {
-            sum += switch (mode) {
-                case 0 -> (double) xs.get(i) * ys.get(i);
-                case 1 -> (double) xs.get(i) * (ys.get(i) - zs.get(i));
-                default -> Math.abs((double) xs.get(i) - ys.get(i));
-            };
+            sum +=
+                    switch (mode) {
+                        case 0 -> (double) xs.get(i) * ys.get(i);
+                        case 1 -> (double) xs.get(i) * (ys.get(i) - zs.get(i));
+                        default -> Math.abs((double) xs.get(i) - ys.get(i));
+                    };
         }
         float v = (float) (scale * sum);
         rs.set(0, accumulate ? rs.get(0) + v : v);
@@ -271,7 +317,10 @@ final class HostOps implements DeviceOps {
                     int c = (int) (bc % channels);
                     long b = bc / channels;
                     int h = y / r, ii = y % r, w = x / r, jj = x % r;
-                    long src = ((b * channels * r * r + (long) c * r * r + ii * r + jj) * height + h) * width + w;
+                    long src =
+                            ((b * channels * r * r + (long) c * r * r + ii * r + jj) * height + h)
+                                            * width
+                                    + w;
                     out.set(q, in.get(src));
                 }
             }
@@ -284,7 +333,10 @@ final class HostOps implements DeviceOps {
                     int qq = (int) (bq % ((long) channels * r * r));
                     long b = bq / ((long) channels * r * r);
                     int c = qq / (r * r), ii = (qq % (r * r)) / r, jj = qq % r;
-                    long dst = ((b * channels + c) * (long) (height * r) + (h * r + ii)) * (long) (width * r) + (w * r + jj);
+                    long dst =
+                            ((b * channels + c) * (long) (height * r) + (h * r + ii))
+                                            * (long) (width * r)
+                                    + (w * r + jj);
                     gi.set(q, go.get(dst));
                 }
             }
@@ -315,7 +367,9 @@ final class HostOps implements DeviceOps {
                     long base = (q / length) * nodes * length + (q % length);
                     float weighted = 0;
                     for (int t = 0; t < nodes; t++) {
-                        weighted += out.get(base + (long) t * length) * go.get(base + (long) t * length);
+                        weighted +=
+                                out.get(base + (long) t * length)
+                                        * go.get(base + (long) t * length);
                     }
                     for (int t = 0; t < nodes; t++) {
                         long at = base + (long) t * length;
@@ -362,7 +416,11 @@ final class HostOps implements DeviceOps {
             }
             case ADAM_UPDATE -> {
                 HostMemory.At param = p(args[0]), grad = p(args[1]), m = p(args[2]), v = p(args[3]);
-                float b1 = f(args[4]), b2 = f(args[5]), eps = f(args[6]), stepSize = f(args[7]), c2 = f(args[8]);
+                float b1 = f(args[4]),
+                        b2 = f(args[5]),
+                        eps = f(args[6]),
+                        stepSize = f(args[7]),
+                        c2 = f(args[8]);
                 for (long q = 0; q < l(args[9]); q++) {
                     float g = grad.get(q);
                     float mi = b1 * m.get(q) + (1 - b1) * g;
@@ -372,7 +430,8 @@ final class HostOps implements DeviceOps {
                     param.set(q, param.get(q) - stepSize * mi / ((float) Math.sqrt(vi) / c2 + eps));
                 }
             }
-            case REDUCE_PARTIAL, REDUCE_FINAL -> throw new AssertionError("reductions run through reduce()");
+            case REDUCE_PARTIAL, REDUCE_FINAL ->
+                    throw new AssertionError("reductions run through reduce()");
             default -> throw new AssertionError("no host emulation of " + k);
         }
     }

@@ -4,7 +4,10 @@ import io.srgrn.api.spi.Backend;
 import io.srgrn.api.spi.Device;
 import io.srgrn.tck.NumericsConformanceKit;
 
-/** The conformance kit's numerics checks (srgrn-tck) on cuda:0, plain float32 (TF32 off); skipped with the reason where there is no GPU. */
+/**
+ * The conformance kit's numerics checks (srgrn-tck) on cuda:0, plain float32 (TF32 off); skipped
+ * with the reason where there is no GPU.
+ */
 class JCudaNumericsConformanceTest extends NumericsConformanceKit {
     @Override
     protected Backend backend() {

@@ -21,24 +21,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Compiles every kernel source with a real NVRTC to CUBIN, with the options the backend uses
- * ({@link KernelCompiler#options}), for the architectures of the GPUs it targets. NVRTC is a host library
- * and needs no GPU, but JavaCPP's wrapper of it cannot load without the driver's libcuda.so.1 (its
- * presets inherit the CUDA runtime's), so this test calls libnvrtc directly through JNA.
+ * ({@link KernelCompiler#options}), for the architectures of the GPUs it targets. NVRTC is a host
+ * library and needs no GPU, but JavaCPP's wrapper of it cannot load without the driver's
+ * libcuda.so.1 (its presets inherit the CUDA runtime's), so this test calls libnvrtc directly
+ * through JNA.
  *
- * <p>libnvrtc is looked up like the backend does ({@code -Dsrgrn.cuda.path} / {@code SRGRN_CUDA_PATH},
- * then the system), e.g. from {@code pip download nvidia-cuda-nvrtc} unpacked; without it the test is
- * skipped with that reason.
+ * <p>libnvrtc is looked up like the backend does ({@code -Dsrgrn.cuda.path} / {@code
+ * SRGRN_CUDA_PATH}, then the system), e.g. from {@code pip download nvidia-cuda-nvrtc} unpacked;
+ * without it the test is skipped with that reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NvrtcCompileTest {
     /** Ampere (A100), Ada (L4, RTX 40), Hopper (H100, H200). */
-    private static final List<int[]> ARCHITECTURES = List.of(new int[] {8, 0}, new int[] {8, 9}, new int[] {9, 0});
+    private static final List<int[]> ARCHITECTURES =
+            List.of(new int[] {8, 0}, new int[] {8, 9}, new int[] {9, 0});
 
     /** The part of NVRTC's C API this test needs. */
     public interface Nvrtc extends Library {
         int nvrtcVersion(IntByReference major, IntByReference minor);
 
-        int nvrtcCreateProgram(PointerByReference prog, String src, String name, int numHeaders, Pointer headers,
+        int nvrtcCreateProgram(
+                PointerByReference prog,
+                String src,
+                String name,
+                int numHeaders,
+                Pointer headers,
                 Pointer includeNames);
 
         int nvrtcCompileProgram(Pointer prog, int numOptions, String[] options);
@@ -55,8 +62,13 @@ class NvrtcCompileTest {
     }
 
     private static final int RTLD_LAZY = 0x1;
-    /** libnvrtc finds libnvrtc-builtins only among globally loaded objects (a local load is not enough). */
+
+    /**
+     * libnvrtc finds libnvrtc-builtins only among globally loaded objects (a local load is not
+     * enough).
+     */
     private static final int RTLD_GLOBAL = 0x100;
+
     private Nvrtc nvrtc;
 
     static List<String> files() {
@@ -73,15 +85,34 @@ class NvrtcCompileTest {
         }
         LibraryLocator locator = LibraryLocator.fromEnvironment();
         Optional<Path> lib = locator.locate(CudaLibrary.NVRTC.file());
-        Assumptions.assumeTrue(lib.isPresent(), "NVRTC is not installed here: no " + CudaLibrary.NVRTC.file()
-                + " in -D" + LibraryLocator.PATH_PROPERTY + ", " + LibraryLocator.PATH_ENV
-                + " or the system folders (pip download nvidia-cuda-nvrtc, unpack, point SRGRN_CUDA_PATH at it)");
-        // libnvrtc opens libnvrtc-builtins by soname at compile time: load the copy beside it first, as the
+        Assumptions.assumeTrue(
+                lib.isPresent(),
+                "NVRTC is not installed here: no "
+                        + CudaLibrary.NVRTC.file()
+                        + " in -D"
+                        + LibraryLocator.PATH_PROPERTY
+                        + ", "
+                        + LibraryLocator.PATH_ENV
+                        + " or the system folders (pip download nvidia-cuda-nvrtc, unpack, point SRGRN_CUDA_PATH at it)");
+        // libnvrtc opens libnvrtc-builtins by soname at compile time: load the copy beside it
+        // first, as the
         // backend's CudaRuntime does for a -Dsrgrn.cuda.path folder
-        try (java.util.stream.Stream<Path> beside = java.nio.file.Files.list(lib.get().getParent())) {
-            beside.filter(p -> p.getFileName().toString().matches("libnvrtc-builtins\\.so\\.[0-9.]+")).sorted()
-                    .findFirst().ifPresent(p -> NativeLibrary.getInstance(p.toString(),
-                            java.util.Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_GLOBAL)));
+        try (java.util.stream.Stream<Path> beside =
+                java.nio.file.Files.list(lib.get().getParent())) {
+            beside.filter(
+                            p ->
+                                    p.getFileName()
+                                            .toString()
+                                            .matches("libnvrtc-builtins\\.so\\.[0-9.]+"))
+                    .sorted()
+                    .findFirst()
+                    .ifPresent(
+                            p ->
+                                    NativeLibrary.getInstance(
+                                            p.toString(),
+                                            java.util.Map.of(
+                                                    Library.OPTION_OPEN_FLAGS,
+                                                    RTLD_LAZY | RTLD_GLOBAL)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -89,7 +120,8 @@ class NvrtcCompileTest {
         IntByReference major = new IntByReference();
         IntByReference minor = new IntByReference();
         assertThat(nvrtc.nvrtcVersion(major, minor)).isZero();
-        System.out.println("NVRTC " + major.getValue() + "." + minor.getValue() + " from " + lib.get());
+        System.out.println(
+                "NVRTC " + major.getValue() + "." + minor.getValue() + " from " + lib.get());
         return nvrtc;
     }
 
@@ -104,7 +136,9 @@ class NvrtcCompileTest {
             Pointer program = ref.getValue();
             try {
                 List<String> options = KernelCompiler.options(arch[0], arch[1]);
-                int status = nvrtc.nvrtcCompileProgram(program, options.size(), options.toArray(new String[0]));
+                int status =
+                        nvrtc.nvrtcCompileProgram(
+                                program, options.size(), options.toArray(new String[0]));
                 LongByReference logSize = new LongByReference();
                 nvrtc.nvrtcGetProgramLogSize(program, logSize);
                 String log = "";
@@ -113,21 +147,32 @@ class NvrtcCompileTest {
                     nvrtc.nvrtcGetProgramLog(program, m);
                     log = m.getString(0, StandardCharsets.UTF_8.name());
                 }
-                assertThat(status).as("NVRTC status for %s.cu on sm_%d%d; log:%n%s", file, arch[0], arch[1], log)
+                assertThat(status)
+                        .as(
+                                "NVRTC status for %s.cu on sm_%d%d; log:%n%s",
+                                file, arch[0], arch[1], log)
                         .isZero();
-                assertThat(log.toLowerCase(java.util.Locale.ROOT)).as("NVRTC warnings for %s.cu", file)
+                assertThat(log.toLowerCase(java.util.Locale.ROOT))
+                        .as("NVRTC warnings for %s.cu", file)
                         .doesNotContain("warning");
                 LongByReference size = new LongByReference();
                 assertThat(nvrtc.nvrtcGetCUBINSize(program, size)).isZero();
-                assertThat(size.getValue()).as("CUBIN of %s.cu for sm_%d%d", file, arch[0], arch[1]).isPositive();
+                assertThat(size.getValue())
+                        .as("CUBIN of %s.cu for sm_%d%d", file, arch[0], arch[1])
+                        .isPositive();
                 Memory cubin = new Memory(size.getValue());
                 assertThat(nvrtc.nvrtcGetCUBIN(program, cubin)).isZero();
                 // an ELF image, with every kernel symbol of the file in it
                 assertThat(cubin.getByteArray(0, 4)).containsExactly(0x7f, 'E', 'L', 'F');
-                String image = new String(cubin.getByteArray(0, (int) size.getValue()), StandardCharsets.ISO_8859_1);
+                String image =
+                        new String(
+                                cubin.getByteArray(0, (int) size.getValue()),
+                                StandardCharsets.ISO_8859_1);
                 for (Kernel k : Kernel.values()) {
                     if (k.file().equals(file)) {
-                        assertThat(image).as("CUBIN of %s.cu holds %s", file, k.symbol()).contains(k.symbol());
+                        assertThat(image)
+                                .as("CUBIN of %s.cu holds %s", file, k.symbol())
+                                .contains(k.symbol());
                     }
                 }
             } finally {

@@ -4,7 +4,9 @@ import io.srgrn.data.image.DecodedImage;
 import io.srgrn.data.image.PlanarImage;
 import io.srgrn.data.resize.MatlabBicubic;
 
-/** The Bicubic baseline: MATLAB {@code imresize(..., 'bicubic')} of every plane, clipped to [0, 1]. */
+/**
+ * The Bicubic baseline: MATLAB {@code imresize(..., 'bicubic')} of every plane, clipped to [0, 1].
+ */
 record BicubicUpscaler(int scale) implements ImageUpscaler {
 
     @Override
@@ -14,8 +16,10 @@ record BicubicUpscaler(int scale) implements ImageUpscaler {
 
     @Override
     public DecodedImage upscale(DecodedImage image) {
-        PlanarImage alpha = image.alpha() == null ? null : clip(MatlabBicubic.resize(image.alpha(), scale));
-        return new DecodedImage(clip(MatlabBicubic.resize(image.color(), scale)), alpha, image.bitDepth());
+        PlanarImage alpha =
+                image.alpha() == null ? null : clip(MatlabBicubic.resize(image.alpha(), scale));
+        return new DecodedImage(
+                clip(MatlabBicubic.resize(image.color(), scale)), alpha, image.bitDepth());
     }
 
     static PlanarImage clip(PlanarImage image) {

@@ -40,9 +40,16 @@ record CompareInputs(Path weights, Path tensors) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5eed5eedL);
         int s = config.scale();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        tensors.put(FORWARD_INPUT, Tensor.uniform(random, 0, 1, new int[] {1, config.inChannels(), size, size}));
-        tensors.put(TRAIN_LR, Tensor.uniform(random, 0, 1, new int[] {batch, config.inChannels(), size, size}));
-        tensors.put(TRAIN_HR, Tensor.uniform(random, 0, 1, new int[] {batch, config.outChannels(), size * s, size * s}));
+        tensors.put(
+                FORWARD_INPUT,
+                Tensor.uniform(random, 0, 1, new int[] {1, config.inChannels(), size, size}));
+        tensors.put(
+                TRAIN_LR,
+                Tensor.uniform(random, 0, 1, new int[] {batch, config.inChannels(), size, size}));
+        tensors.put(
+                TRAIN_HR,
+                Tensor.uniform(
+                        random, 0, 1, new int[] {batch, config.outChannels(), size * s, size * s}));
         Path inputs = dir.resolve("inputs.safetensors");
         Safetensors.write(inputs, tensors, Map.of());
         return new CompareInputs(weights, inputs);

@@ -1,5 +1,6 @@
 package io.srgrn.bench.cli;
 
+import io.srgrn.api.json.Json;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.spi.AdamSettings;
 import io.srgrn.api.spi.Backend;
@@ -14,7 +15,6 @@ import io.srgrn.api.weights.Safetensors;
 import io.srgrn.api.weights.SafetensorsFile;
 import io.srgrn.api.weights.SrgrnWeights;
 import io.srgrn.api.weights.WeightsFile;
-import io.srgrn.api.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +24,12 @@ import java.util.Map;
 
 /**
  * One backend's part of {@code srgrn compare}, run in a JVM of its own because two libtorch builds
- * cannot share a process. Reads the shared weights and inputs, writes the forward output
- * ({@code output.safetensors}) and a {@code result.json} with the timings into the result folder.
+ * cannot share a process. Reads the shared weights and inputs, writes the forward output ({@code
+ * output.safetensors}) and a {@code result.json} with the timings into the result folder.
  *
- * <p>Arguments: {@code BACKEND DEVICE THREADS WEIGHTS INPUTS RESULT_DIR WARMUP REPEATS}.
- * Exit status 0 when the result was written, 3 when the backend is unavailable, 1 on failure; in
- * every case {@code result.json} says what happened when it can.
+ * <p>Arguments: {@code BACKEND DEVICE THREADS WEIGHTS INPUTS RESULT_DIR WARMUP REPEATS}. Exit
+ * status 0 when the result was written, 3 when the backend is unavailable, 1 on failure; in every
+ * case {@code result.json} says what happened when it can.
  */
 public final class CompareWorker {
     static final String RESULT = "result.json";
@@ -40,7 +40,8 @@ public final class CompareWorker {
 
     public static void main(String[] args) {
         if (args.length != 8) {
-            System.err.println("usage: CompareWorker BACKEND DEVICE THREADS WEIGHTS INPUTS RESULT_DIR WARMUP REPEATS");
+            System.err.println(
+                    "usage: CompareWorker BACKEND DEVICE THREADS WEIGHTS INPUTS RESULT_DIR WARMUP REPEATS");
             System.exit(ExitCodes.USAGE);
         }
         Path resultDir = Path.of(args[5]);
@@ -50,18 +51,25 @@ public final class CompareWorker {
         try {
             status = run(args, resultDir, result);
         } catch (Throwable e) {
-            // A native failure (UnsatisfiedLinkError, ...) is an answer too: report it, don't hide it.
+            // A native failure (UnsatisfiedLinkError, ...) is an answer too: report it, don't hide
+            // it.
             result.put("status", "failed");
             result.put("reason", e.getClass().getSimpleName() + ": " + Errors.describe(e));
             status = ExitCodes.FAILED;
         }
-        AtomicFiles.write(resultDir.resolve(RESULT), Json.writePretty(result).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(
+                resultDir.resolve(RESULT),
+                Json.writePretty(result).getBytes(StandardCharsets.UTF_8));
         System.exit(status);
     }
 
     private static int run(String[] args, Path resultDir, Map<String, Object> result) {
         String name = args[0];
-        Backend backend = Backends.discover().stream().filter(b -> b.name().equals(name)).findFirst().orElse(null);
+        Backend backend =
+                Backends.discover().stream()
+                        .filter(b -> b.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
         if (backend == null) {
             result.put("status", "unavailable");
             result.put("reason", "not on the class path");
@@ -75,7 +83,9 @@ public final class CompareWorker {
         Device device = args[1].isEmpty() ? backend.devices().get(0) : Device.parse(args[1]);
         if (!backend.devices().contains(device)) {
             result.put("status", "unavailable");
-            result.put("reason", "device " + device + " not offered (it offers " + backend.devices() + ")");
+            result.put(
+                    "reason",
+                    "device " + device + " not offered (it offers " + backend.devices() + ")");
             return UNAVAILABLE;
         }
         int threads = Integer.parseInt(args[2]);
@@ -94,9 +104,15 @@ public final class CompareWorker {
             Tensor lr = inputs.tensor(CompareInputs.TRAIN_LR);
             Tensor hr = inputs.tensor(CompareInputs.TRAIN_HR);
             AdamSettings adam = AdamSettings.paper();
-            // The first step's loss is computed before any update, so it must agree across backends.
+            // The first step's loss is computed before any update, so it must agree across
+            // backends.
             result.put("firstLoss", (double) module.trainStep(lr, hr, adam, 1e-4));
-            result.put("trainStepMs", time(Math.max(0, warmup - 1), repeats, () -> module.trainStep(lr, hr, adam, 1e-4)));
+            result.put(
+                    "trainStepMs",
+                    time(
+                            Math.max(0, warmup - 1),
+                            repeats,
+                            () -> module.trainStep(lr, hr, adam, 1e-4)));
         }
         result.put("status", "ok");
         return ExitCodes.OK;

@@ -11,17 +11,26 @@ final class ConfigOptions {
 
     static SrgrnConfig preset(String name, int scale) {
         if (!PRESETS.contains(name)) {
-            throw new UsageException("unknown preset '" + name + "'; allowed: " + String.join(", ", PRESETS));
+            throw new UsageException(
+                    "unknown preset '" + name + "'; allowed: " + String.join(", ", PRESETS));
         }
         requireScale(scale);
         return SrgrnConfig.preset(name, scale);
     }
 
-    /** {@code --scale} must be one of {@link SrgrnConfig#SCALES}; every command says so in the same words. */
+    /**
+     * {@code --scale} must be one of {@link SrgrnConfig#SCALES}; every command says so in the same
+     * words.
+     */
     static int requireScale(int scale) {
         if (!SrgrnConfig.isSupportedScale(scale)) {
-            throw new UsageException("invalid --scale " + scale + "; allowed: "
-                    + String.join(", ", SrgrnConfig.SCALES.stream().map(String::valueOf).toList()));
+            throw new UsageException(
+                    "invalid --scale "
+                            + scale
+                            + "; allowed: "
+                            + String.join(
+                                    ", ",
+                                    SrgrnConfig.SCALES.stream().map(String::valueOf).toList()));
         }
         return scale;
     }

@@ -29,7 +29,8 @@ final class Errors {
         PrintWriter err = cl.getErr();
         if (e instanceof UsageException) {
             err.println(prefix(cl) + "error: " + e.getMessage());
-            err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+            err.println(
+                    "Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -63,11 +64,15 @@ final class Errors {
     static String describeFor(Path file, Throwable e) {
         Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         String name = file.toString();
-        if (t instanceof ImageFormatException ife && ife.file() != null && ife.file().toString().equals(name)) {
+        if (t instanceof ImageFormatException ife
+                && ife.file() != null
+                && ife.file().toString().equals(name)) {
             return name + ": " + ife.reason();
         }
         if (t instanceof NoSuchFileException nsf && name.equals(nsf.getFile())) {
-            return name + ": no such file" + (nsf.getReason() == null ? "" : " (" + nsf.getReason() + ")");
+            return name
+                    + ": no such file"
+                    + (nsf.getReason() == null ? "" : " (" + nsf.getReason() + ")");
         }
         String reason = describe(e);
         return reason.startsWith(name + ": ") ? reason : name + ": " + reason;

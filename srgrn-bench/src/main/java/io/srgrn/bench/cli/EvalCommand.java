@@ -42,19 +42,29 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code srgrn eval}: PSNR/SSIM on the benchmark sets in the paper's table layout. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Scores models on benchmark sets (PSNR/SSIM on Y, SPEC.md section 7) and prints the paper's "
-                + "table layout (Table 2 for BI, Tables 3/4 for BD/DN). Writes Markdown, CSV (set means and per image) "
-                + "and JSON to --out, a PSNR-vs-parameters plot per set when a model was scored, and with --figures a "
-                + "Figure-5-style visual comparison per set.",
-                "Published rows for the same setting are added as '(published)': the paper's Bicubic rows (as quoted "
-                        + "in SPEC.md) and RDN, D-DBPN and EDSR as their authors published them; --published FILE adds "
-                        + "more (e.g. the paper's SRGRN rows)."})
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scores models on benchmark sets (PSNR/SSIM on Y, SPEC.md section 7) and prints the paper's "
+                    + "table layout (Table 2 for BI, Tables 3/4 for BD/DN). Writes Markdown, CSV (set means and per image) "
+                    + "and JSON to --out, a PSNR-vs-parameters plot per set when a model was scored, and with --figures a "
+                    + "Figure-5-style visual comparison per set.",
+            "Published rows for the same setting are added as '(published)': the paper's Bicubic rows (as quoted "
+                    + "in SPEC.md) and RDN, D-DBPN and EDSR as their authors published them; --published FILE adds "
+                    + "more (e.g. the paper's SRGRN rows)."
+        })
 final class EvalCommand implements Callable<Integer> {
-    enum DegradationName { BI, BD, DN }
+    enum DegradationName {
+        BI,
+        BD,
+        DN
+    }
 
     enum ProtocolName {
-        RDN("rdn", EvaluationProtocol.RDN), RDN_Y8("rdn-y8", EvaluationProtocol.RDN_Y8), Y_ONLY("y-only", EvaluationProtocol.Y_ONLY);
+        RDN("rdn", EvaluationProtocol.RDN),
+        RDN_Y8("rdn-y8", EvaluationProtocol.RDN_Y8),
+        Y_ONLY("y-only", EvaluationProtocol.Y_ONLY);
 
         final String label;
         final EvaluationProtocol protocol;
@@ -66,87 +76,137 @@ final class EvalCommand implements Callable<Integer> {
 
         static ProtocolName parse(String text) {
             for (ProtocolName p : values()) {
-                if (p.label.equalsIgnoreCase(text.trim()) || p.name().equalsIgnoreCase(text.trim())) {
+                if (p.label.equalsIgnoreCase(text.trim())
+                        || p.name().equalsIgnoreCase(text.trim())) {
                     return p;
                 }
             }
-            throw new IllegalArgumentException("unknown protocol '" + text + "'; allowed: rdn, rdn-y8, y-only");
+            throw new IllegalArgumentException(
+                    "unknown protocol '" + text + "'; allowed: rdn, rdn-y8, y-only");
         }
     }
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    VerboseMixin verbose;
+    @Mixin VerboseMixin verbose;
 
-    @Mixin
-    BackendOptionsMixin where;
+    @Mixin BackendOptionsMixin where;
 
-    @Mixin
-    TilingMixin tiles;
+    @Mixin TilingMixin tiles;
 
-    @Option(names = "--weights", paramLabel = "FILE", description = "SRGRN weights to score (repeatable).")
+    @Option(
+            names = "--weights",
+            paramLabel = "FILE",
+            description = "SRGRN weights to score (repeatable).")
     List<Path> weights = new ArrayList<>();
 
-    @Option(names = "--model", paramLabel = "NAME",
-            description = "'bicubic' for the Bicubic row, or a model in the models folder (repeatable).")
+    @Option(
+            names = "--model",
+            paramLabel = "NAME",
+            description =
+                    "'bicubic' for the Bicubic row, or a model in the models folder (repeatable).")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--sets", split = ",", paramLabel = "SET", defaultValue = "Set5,Set14,B100",
-            description = "Test sets: names under the data root (NAME/HR or NAME) or folders (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sets",
+            split = ",",
+            paramLabel = "SET",
+            defaultValue = "Set5,Set14,B100",
+            description =
+                    "Test sets: names under the data root (NAME/HR or NAME) or folders (default: ${DEFAULT-VALUE}).")
     List<String> sets;
 
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             description = "Folder holding the test sets; default: srgrn.data / SRGRN_DATA.")
     Path dataRoot;
 
-    @Option(names = "--scale", paramLabel = "S", description = "2, 3 or 4; default: the weights' scale (required for bicubic alone).")
+    @Option(
+            names = "--scale",
+            paramLabel = "S",
+            description = "2, 3 or 4; default: the weights' scale (required for bicubic alone).")
     Integer scale;
 
-    @Option(names = "--degradation", paramLabel = "BI|BD|DN", defaultValue = "BI",
-            description = "BI (bicubic), BD (blur-downscale, x3) or DN (bicubic + noise, x3); default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--degradation",
+            paramLabel = "BI|BD|DN",
+            defaultValue = "BI",
+            description =
+                    "BI (bicubic), BD (blur-downscale, x3) or DN (bicubic + noise, x3); default: ${DEFAULT-VALUE}.")
     DegradationName degradation;
 
-    @Option(names = "--noise-seed", paramLabel = "N", defaultValue = "0", description = "Seed of DN's noise (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--noise-seed",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Seed of DN's noise (default: ${DEFAULT-VALUE}).")
     long noiseSeed;
 
-    @Option(names = "--protocol", paramLabel = "NAME", defaultValue = "rdn", converter = ProtocolConverter.class,
-            description = "rdn (default, RDN's MATLAB script), rdn-y8 (Y rounded to 8 bits) or y-only (SRCNN/VDSR; BI only).")
+    @Option(
+            names = "--protocol",
+            paramLabel = "NAME",
+            defaultValue = "rdn",
+            converter = ProtocolConverter.class,
+            description =
+                    "rdn (default, RDN's MATLAB script), rdn-y8 (Y rounded to 8 bits) or y-only (SRCNN/VDSR; BI only).")
     ProtocolName protocol;
 
-    @Option(names = "--grey", paramLabel = "MODE", defaultValue = "REPLICATE",
-            description = "Grey test images: REPLICATE to RGB (default) or SINGLE (score the grey value as Y).")
+    @Option(
+            names = "--grey",
+            paramLabel = "MODE",
+            defaultValue = "REPLICATE",
+            description =
+                    "Grey test images: REPLICATE to RGB (default) or SINGLE (score the grey value as Y).")
     GreyMode grey;
 
-    @Option(names = "--ensemble", description = "Score models with self-ensemble (SRGRN+: 8 transforms, 8x slower).")
+    @Option(
+            names = "--ensemble",
+            description = "Score models with self-ensemble (SRGRN+: 8 transforms, 8x slower).")
     boolean ensemble;
 
-    @Option(names = "--gammas-off",
-            description = "Also score each SRGRN model with its GRUM/GRRB gammas set to 0 (global reasoning branches off; "
-                    + "rows named '(gammas 0)'): the difference is what global reasoning contributes in that model.")
+    @Option(
+            names = "--gammas-off",
+            description =
+                    "Also score each SRGRN model with its GRUM/GRRB gammas set to 0 (global reasoning branches off; "
+                            + "rows named '(gammas 0)'): the difference is what global reasoning contributes in that model.")
     boolean gammasOff;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "eval-results",
-            description = "Where the reports go (default: ${DEFAULT-VALUE}); existing reports are replaced.")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "DIR",
+            defaultValue = "eval-results",
+            description =
+                    "Where the reports go (default: ${DEFAULT-VALUE}); existing reports are replaced.")
     Path out;
 
-    @Option(names = "--published", paramLabel = "FILE",
-            description = "More published rows to show and plot (repeatable): CSV with the header "
-                    + PublishedResults.HEADER + ".")
+    @Option(
+            names = "--published",
+            paramLabel = "FILE",
+            description =
+                    "More published rows to show and plot (repeatable): CSV with the header "
+                            + PublishedResults.HEADER
+                            + ".")
     List<Path> publishedFiles = new ArrayList<>();
 
     @Option(names = "--no-published", description = "Show measured rows only.")
     boolean noPublished;
 
-    @Option(names = "--figures", paramLabel = "DIR", description = "Write a Figure-5-style comparison per set here.")
+    @Option(
+            names = "--figures",
+            paramLabel = "DIR",
+            description = "Write a Figure-5-style comparison per set here.")
     Path figures;
 
-    @Option(names = "--figure-image", paramLabel = "NAME",
-            description = "Image used for the figures (file name without extension); default: each set's first image.")
+    @Option(
+            names = "--figure-image",
+            paramLabel = "NAME",
+            description =
+                    "Image used for the figures (file name without extension); default: each set's first image.")
     String figureImage;
 
-    static final class ProtocolConverter implements picocli.CommandLine.ITypeConverter<ProtocolName> {
+    static final class ProtocolConverter
+            implements picocli.CommandLine.ITypeConverter<ProtocolName> {
         @Override
         public ProtocolName convert(String value) {
             return ProtocolName.parse(value);
@@ -161,7 +221,11 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     /** The images of the figure, per set: the HR image and each method's output. */
-    private record FigureImages(String image, PlanarImage hr, Map<String, PlanarImage> outputs, Map<String, ImageScore> scores) {}
+    private record FigureImages(
+            String image,
+            PlanarImage hr,
+            Map<String, PlanarImage> outputs,
+            Map<String, ImageScore> scores) {}
 
     @Override
     public Integer call() throws Exception {
@@ -184,19 +248,28 @@ final class EvalCommand implements Callable<Integer> {
         for (BenchmarkSet set : testSets) {
             pairs.put(set.name(), loader.loadAll(set));
         }
-        Map<String, FigureImages> figureData = figures == null ? Map.of() : figureImages(testSets, pairs, options, s);
+        Map<String, FigureImages> figureData =
+                figures == null ? Map.of() : figureImages(testSets, pairs, options, s);
         long total = (long) methods.size() * pairs.values().stream().mapToInt(List::size).sum();
         List<EvalResults.Row> rows = new ArrayList<>();
         try (ProgressBar bar = ProgressBar.onStderr(err, "eval", total)) {
-            Scoring scoring = new Scoring(testSets, pairs, loader, new SetScorer(options), new BicubicBaseline(options),
-                    figureData, bar);
+            Scoring scoring =
+                    new Scoring(
+                            testSets,
+                            pairs,
+                            loader,
+                            new SetScorer(options),
+                            new BicubicBaseline(options),
+                            figureData,
+                            bar);
             for (Method m : methods) {
                 rows.add(scoring.measure(m, s, memory));
             }
         }
         List<String> setNames = testSets.stream().map(BenchmarkSet::name).toList();
         rows.addAll(published.rows(degradation.name(), s, setNames));
-        EvalResults results = new EvalResults(degradation.name(), s, options.label(), setNames, rows);
+        EvalResults results =
+                new EvalResults(degradation.name(), s, options.label(), setNames, rows);
         stdout.print(results.markdown());
         stdout.flush();
         writeReports(results, err);
@@ -220,8 +293,14 @@ final class EvalCommand implements Callable<Integer> {
         private final ProgressBar bar;
         private long done;
 
-        Scoring(List<BenchmarkSet> sets, Map<String, List<HrLrPair>> pairs, PairLoader loader, SetScorer scorer,
-                BicubicBaseline bicubic, Map<String, FigureImages> figureData, ProgressBar bar) {
+        Scoring(
+                List<BenchmarkSet> sets,
+                Map<String, List<HrLrPair>> pairs,
+                PairLoader loader,
+                SetScorer scorer,
+                BicubicBaseline bicubic,
+                Map<String, FigureImages> figureData,
+                ProgressBar bar) {
             this.sets = sets;
             this.pairs = pairs;
             this.loader = loader;
@@ -239,8 +318,14 @@ final class EvalCommand implements Callable<Integer> {
                     ((ModelUpscaler) up).switchOffGlobalReasoning();
                 }
                 for (BenchmarkSet set : sets) {
-                    SetScore ss = m.ref().bicubic() ? bicubicSet(m, set) : scorer.score(set.name(), pairs.get(set.name()),
-                            lr -> up.upscale(DecodedImage.of(lr)).color(), scored -> scored(m, set, scored));
+                    SetScore ss =
+                            m.ref().bicubic()
+                                    ? bicubicSet(m, set)
+                                    : scorer.score(
+                                            set.name(),
+                                            pairs.get(set.name()),
+                                            lr -> up.upscale(DecodedImage.of(lr)).color(),
+                                            scored -> scored(m, set, scored));
                     means.put(set.name(), new EvalResults.Mean(ss.meanPsnr(), ss.meanSsim()));
                     images.put(set.name(), ss.images());
                 }
@@ -254,7 +339,11 @@ final class EvalCommand implements Callable<Integer> {
             List<ImageScore> scores = new ArrayList<>();
             for (int i = 0; i < setPairs.size(); i++) {
                 HrLrPair pair = setPairs.get(i);
-                scores.add(bicubic.score(pair.id(), loader.loadHr(set.entries().get(i)), loader.degradation()));
+                scores.add(
+                        bicubic.score(
+                                pair.id(),
+                                loader.loadHr(set.entries().get(i)),
+                                loader.degradation()));
                 bar.update(++done, m.label() + " " + set.name() + "/" + pair.id());
             }
             return new SetScore(set.name(), scores);
@@ -271,19 +360,23 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private List<Method> methods(InferenceMemory memory) {
-        // Rows made differently from the paper's say so in their name: + for self-ensemble, fast tiles.
+        // Rows made differently from the paper's say so in their name: + for self-ensemble, fast
+        // tiles.
         String variant = (ensemble ? "+" : "") + memory.label();
         List<Method> list = new ArrayList<>();
         for (String name : models) {
             ModelRef ref = ModelRef.ofName(name);
-            list.add(new Method(ref.label() + (ref.bicubic() ? "" : variant), ref, ref.parameters()));
+            list.add(
+                    new Method(
+                            ref.label() + (ref.bicubic() ? "" : variant), ref, ref.parameters()));
         }
         for (Path w : weights) {
             ModelRef ref = ModelRef.ofWeights(w);
             list.add(new Method(ref.label() + variant, ref, ref.parameters()));
         }
         if (list.isEmpty()) {
-            throw new UsageException("nothing to evaluate: give --weights FILE and/or --model NAME (e.g. --model bicubic)");
+            throw new UsageException(
+                    "nothing to evaluate: give --weights FILE and/or --model NAME (e.g. --model bicubic)");
         }
         // Bicubic first, as in the paper's tables.
         list.sort((a, b) -> Boolean.compare(!a.ref().bicubic(), !b.ref().bicubic()));
@@ -292,7 +385,8 @@ final class EvalCommand implements Callable<Integer> {
             for (Method m : list) {
                 withAblations.add(m);
                 if (!m.ref().bicubic()) {
-                    withAblations.add(new Method(m.label() + " (gammas 0)", m.ref(), m.parameters(), true));
+                    withAblations.add(
+                            new Method(m.label() + " (gammas 0)", m.ref(), m.parameters(), true));
                 }
             }
             return withAblations;
@@ -308,13 +402,19 @@ final class EvalCommand implements Callable<Integer> {
                 continue;
             }
             if (s != null && !s.equals(stored)) {
-                throw new UsageException((scale != null ? "--scale " + scale : "the other weights' scale x" + s) + " differs from "
-                        + m.ref().source() + ", which holds an x" + stored + " model");
+                throw new UsageException(
+                        (scale != null ? "--scale " + scale : "the other weights' scale x" + s)
+                                + " differs from "
+                                + m.ref().source()
+                                + ", which holds an x"
+                                + stored
+                                + " model");
             }
             s = stored;
         }
         if (s == null) {
-            throw new UsageException("--scale is required when only the Bicubic baseline is evaluated");
+            throw new UsageException(
+                    "--scale is required when only the Bicubic baseline is evaluated");
         }
         return ConfigOptions.requireScale(s);
     }
@@ -336,9 +436,15 @@ final class EvalCommand implements Callable<Integer> {
                 continue;
             }
             Path asFolder = Path.of(name);
-            if (Files.isDirectory(asFolder) && (name.contains("/") || root == null || !Files.isDirectory(root.resolve(name)))) {
+            if (Files.isDirectory(asFolder)
+                    && (name.contains("/")
+                            || root == null
+                            || !Files.isDirectory(root.resolve(name)))) {
                 Path hr = asFolder.resolve("HR");
-                list.add(BenchmarkSet.openFolder(asFolder.getFileName().toString(), Files.isDirectory(hr) ? hr : asFolder));
+                list.add(
+                        BenchmarkSet.openFolder(
+                                asFolder.getFileName().toString(),
+                                Files.isDirectory(hr) ? hr : asFolder));
             } else if (root != null && Files.isDirectory(root.resolve(name))) {
                 list.add(BenchmarkSet.open(root, name));
             } else {
@@ -346,8 +452,12 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         if (!missing.isEmpty()) {
-            throw new UsageException("test set(s) not found: " + String.join(", ", missing) + (root == null
-                    ? " (no data root: pass --data DIR or set SRGRN_DATA)" : " (looked in " + root + ")"));
+            throw new UsageException(
+                    "test set(s) not found: "
+                            + String.join(", ", missing)
+                            + (root == null
+                                    ? " (no data root: pass --data DIR or set SRGRN_DATA)"
+                                    : " (looked in " + root + ")"));
         }
         if (list.isEmpty()) {
             throw new UsageException("no test set given (--sets)");
@@ -363,7 +473,8 @@ final class EvalCommand implements Callable<Integer> {
         if (noPublished) {
             return PublishedResults.none();
         }
-        // The user's files must agree with each other; where they differ from the bundled table, they win.
+        // The user's files must agree with each other; where they differ from the bundled table,
+        // they win.
         PublishedResults given = PublishedResults.none();
         for (Path file : publishedFiles) {
             try {
@@ -375,15 +486,22 @@ final class EvalCommand implements Callable<Integer> {
         return PublishedResults.bundled().overriddenBy(given);
     }
 
-    private Map<String, FigureImages> figureImages(List<BenchmarkSet> testSets, Map<String, List<HrLrPair>> pairs,
-            EvaluationOptions options, int s) {
+    private Map<String, FigureImages> figureImages(
+            List<BenchmarkSet> testSets,
+            Map<String, List<HrLrPair>> pairs,
+            EvaluationOptions options,
+            int s) {
         Map<String, FigureImages> map = new LinkedHashMap<>();
         Evaluator evaluator = new Evaluator(options);
         for (BenchmarkSet set : testSets) {
             List<HrLrPair> list = pairs.get(set.name());
             HrLrPair pick = list.get(0);
             if (figureImage != null) {
-                pick = list.stream().filter(p -> p.id().equals(figureImage)).findFirst().orElse(null);
+                pick =
+                        list.stream()
+                                .filter(p -> p.id().equals(figureImage))
+                                .findFirst()
+                                .orElse(null);
                 if (pick == null) {
                     continue;
                 }
@@ -396,7 +514,8 @@ final class EvalCommand implements Callable<Integer> {
             map.put(set.name(), new FigureImages(pick.id(), pick.hr().toPlanar(), outputs, scores));
         }
         if (figureImage != null && map.isEmpty()) {
-            throw new UsageException("--figure-image " + figureImage + " is in none of the sets " + sets);
+            throw new UsageException(
+                    "--figure-image " + figureImage + " is in none of the sets " + sets);
         }
         return map;
     }
@@ -408,10 +527,23 @@ final class EvalCommand implements Callable<Integer> {
         write(out.resolve(stem + ".csv"), results.csv());
         write(out.resolve(stem + "-per-image.csv"), results.perImageCsv());
         write(out.resolve(stem + ".json"), results.json());
-        List<String> written = new ArrayList<>(List.of(stem + ".md", stem + ".csv", stem + "-per-image.csv", stem + ".json"));
+        List<String> written =
+                new ArrayList<>(
+                        List.of(
+                                stem + ".md",
+                                stem + ".csv",
+                                stem + "-per-image.csv",
+                                stem + ".json"));
         if (results.rows().stream().anyMatch(r -> !r.published() && r.parameters() != null)) {
             for (String set : results.sets()) {
-                String name = "psnr-vs-params-" + results.degradation() + "-x" + results.scale() + "-" + safe(set) + ".png";
+                String name =
+                        "psnr-vs-params-"
+                                + results.degradation()
+                                + "-x"
+                                + results.scale()
+                                + "-"
+                                + safe(set)
+                                + ".png";
                 Png.write(PsnrParametersPlot.chart(results, set).render(), out.resolve(name));
                 written.add(name);
             }
@@ -419,7 +551,8 @@ final class EvalCommand implements Callable<Integer> {
         err.println("eval: wrote " + String.join(", ", written) + " to " + out);
     }
 
-    private void writeFigures(Map<String, FigureImages> data, int s, PrintWriter err) throws IOException {
+    private void writeFigures(Map<String, FigureImages> data, int s, PrintWriter err)
+            throws IOException {
         Files.createDirectories(figures);
         List<String> written = new ArrayList<>();
         for (Map.Entry<String, FigureImages> e : data.entrySet()) {
@@ -427,15 +560,40 @@ final class EvalCommand implements Callable<Integer> {
             PlanarImage bicubic = f.outputs().get("Bicubic");
             int side = Math.max(8, Math.min(96, Math.min(f.hr().height(), f.hr().width()) / 4));
             ComparisonFigure.Crop crop = ComparisonFigure.largestDifference(f.hr(), bicubic, side);
-            ComparisonFigure fig = new ComparisonFigure(e.getKey() + " / " + f.image() + ", " + degradation + " x" + s
-                    + " (PSNR dB / SSIM of the whole image, protocol " + protocol.label + ")", f.hr(), crop);
+            ComparisonFigure fig =
+                    new ComparisonFigure(
+                            e.getKey()
+                                    + " / "
+                                    + f.image()
+                                    + ", "
+                                    + degradation
+                                    + " x"
+                                    + s
+                                    + " (PSNR dB / SSIM of the whole image, protocol "
+                                    + protocol.label
+                                    + ")",
+                            f.hr(),
+                            crop);
             fig.add(new ComparisonFigure.Panel("HR", f.hr(), "(ground truth)"));
             for (Map.Entry<String, PlanarImage> o : f.outputs().entrySet()) {
                 ImageScore sc = f.scores().get(o.getKey());
-                fig.add(new ComparisonFigure.Panel(o.getKey(), o.getValue(),
-                        Numbers.fixed(sc.psnr(), 2) + " dB / " + Numbers.fixed(sc.ssim(), 4)));
+                fig.add(
+                        new ComparisonFigure.Panel(
+                                o.getKey(),
+                                o.getValue(),
+                                Numbers.fixed(sc.psnr(), 2)
+                                        + " dB / "
+                                        + Numbers.fixed(sc.ssim(), 4)));
             }
-            String name = safe(e.getKey()) + "-" + safe(f.image()) + "-" + degradation + "-x" + s + ".png";
+            String name =
+                    safe(e.getKey())
+                            + "-"
+                            + safe(f.image())
+                            + "-"
+                            + degradation
+                            + "-x"
+                            + s
+                            + ".png";
             Png.write(fig.render(), figures.resolve(name));
             written.add(name);
         }

@@ -7,7 +7,9 @@ interface ImageUpscaler extends AutoCloseable {
 
     int scale();
 
-    /** What runs, for messages and tables, e.g. {@code SRGRN x4 (djl, cpu)} or {@code Bicubic x4}. */
+    /**
+     * What runs, for messages and tables, e.g. {@code SRGRN x4 (djl, cpu)} or {@code Bicubic x4}.
+     */
     String describe();
 
     DecodedImage upscale(DecodedImage image);

@@ -8,8 +8,8 @@ import io.srgrn.api.exact.Retention;
  * How a command asked SRGRN to bound its memory ({@link TilingMixin}): explicit tiles, a memory
  * budget, or neither (whole images, exact tiles only when an image would not fit).
  *
- * @param tiling    explicit tiles, or null
- * @param budget    bytes, or 0 for none
+ * @param tiling explicit tiles, or null
+ * @param budget bytes, or 0 for none
  * @param retention how exact tiles keep features between passes
  */
 record InferenceMemory(Tiling tiling, long budget, Retention retention) {
@@ -20,7 +20,9 @@ record InferenceMemory(Tiling tiling, long budget, Retention retention) {
         return budget > 0 ? b.memoryBudget(budget) : b;
     }
 
-    /** For result labels: empty for whole images and exact tiles (same output), else what differs. */
+    /**
+     * For result labels: empty for whole images and exact tiles (same output), else what differs.
+     */
     String label() {
         if (tiling != null && tiling.mode() == Tiling.Mode.FAST) {
             return " (tiles " + tiling.tile() + "+" + tiling.overlap() + ")";

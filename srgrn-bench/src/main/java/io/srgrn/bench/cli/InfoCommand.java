@@ -10,7 +10,6 @@ import io.srgrn.api.weights.WeightsFile;
 import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.bench.report.Numbers;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,25 +22,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code srgrn info}: backends, their availability and devices, and model sizes and costs. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Lists the backends found (availability with the reason, devices) and, for a model "
-                + "configuration, its parameter count and FLOPs per LR pixel (the cost axis of the paper's Figure 4).",
-                "Loads no native library."})
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists the backends found (availability with the reason, devices) and, for a model "
+                    + "configuration, its parameter count and FLOPs per LR pixel (the cost axis of the paper's Figure 4).",
+            "Loads no native library."
+        })
 final class InfoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    VerboseMixin verbose;
+    @Mixin VerboseMixin verbose;
 
-    @Option(names = "--config", paramLabel = "PRESET", completionCandidates = ConfigOptions.Names.class,
+    @Option(
+            names = "--config",
+            paramLabel = "PRESET",
+            completionCandidates = ConfigOptions.Names.class,
             description = "Show only this preset (${COMPLETION-CANDIDATES}); default: all presets.")
     String config;
 
-    @Option(names = "--scale", paramLabel = "S", description = "Show only this scale (2, 3 or 4); default: all.")
+    @Option(
+            names = "--scale",
+            paramLabel = "S",
+            description = "Show only this scale (2, 3 or 4); default: all.")
     Integer scale;
 
-    @Option(names = "--weights", paramLabel = "FILE", description = "Show the configuration stored in a weights file.")
+    @Option(
+            names = "--weights",
+            paramLabel = "FILE",
+            description = "Show the configuration stored in a weights file.")
     Path weights;
 
     @Override
@@ -55,15 +65,23 @@ final class InfoCommand implements Callable<Integer> {
         out.println();
         out.print(modelTable(configs()).render());
         out.println();
-        out.println("FLOPs count a multiply-add as two operations; per LR pixel of a 48x48 input, batch 1.");
+        out.println(
+                "FLOPs count a multiply-add as two operations; per LR pixel of a 48x48 input, batch 1.");
         return ExitCodes.OK;
     }
 
     static MarkdownTable backendTable(List<Backend> backends) {
-        MarkdownTable t = new MarkdownTable("backend", "priority", "available", "devices", "reason").alignRight(1);
+        MarkdownTable t =
+                new MarkdownTable("backend", "priority", "available", "devices", "reason")
+                        .alignRight(1);
         for (Backend b : backends) {
             Availability a = b.availability();
-            String devices = a.available() ? b.devices().stream().map(Device::toString).collect(Collectors.joining(", ")) : "-";
+            String devices =
+                    a.available()
+                            ? b.devices().stream()
+                                    .map(Device::toString)
+                                    .collect(Collectors.joining(", "))
+                            : "-";
             t.row(b.name(), b.priority(), a.available() ? "yes" : "no", devices, a.reason());
         }
         if (backends.isEmpty()) {
@@ -75,7 +93,9 @@ final class InfoCommand implements Callable<Integer> {
     private List<Labelled> configs() {
         if (weights != null) {
             ModelRef.requireWeightsFile("weights file", weights);
-            return List.of(new Labelled(weights.getFileName().toString(), WeightsFile.load(weights).config()));
+            return List.of(
+                    new Labelled(
+                            weights.getFileName().toString(), WeightsFile.load(weights).config()));
         }
         List<String> presets = config == null ? ConfigOptions.PRESETS : List.of(config);
         List<Integer> scales = scale == null ? List.of(2, 3, 4) : List.of(scale);
@@ -91,13 +111,33 @@ final class InfoCommand implements Callable<Integer> {
     record Labelled(String name, SrgrnConfig config) {}
 
     static MarkdownTable modelTable(List<Labelled> configs) {
-        MarkdownTable t = new MarkdownTable("config", "scale", "G0", "D", "C", "G", "N", "alpha", "parameters",
-                "FLOPs / LR pixel").alignRight(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        MarkdownTable t =
+                new MarkdownTable(
+                                "config",
+                                "scale",
+                                "G0",
+                                "D",
+                                "C",
+                                "G",
+                                "N",
+                                "alpha",
+                                "parameters",
+                                "FLOPs / LR pixel")
+                        .alignRight(1, 2, 3, 4, 5, 6, 7, 8, 9);
         for (Labelled l : configs) {
             SrgrnConfig c = l.config();
             SrgrnSpec s = new SrgrnSpec(c);
-            t.row(l.name(), "x" + c.scale(), c.g0(), c.d(), c.c(), c.g(), c.n(), c.alpha(),
-                    Numbers.grouped(s.parameterCount()), Numbers.si(s.flopsPerLrPixel()));
+            t.row(
+                    l.name(),
+                    "x" + c.scale(),
+                    c.g0(),
+                    c.d(),
+                    c.c(),
+                    c.g(),
+                    c.n(),
+                    c.alpha(),
+                    Numbers.grouped(s.parameterCount()),
+                    Numbers.si(s.flopsPerLrPixel()));
         }
         return t;
     }

@@ -13,10 +13,10 @@ import java.util.Optional;
 
 /**
  * A model named on the command line: {@code --weights FILE}; {@code --model NAME} where NAME is
- * {@code bicubic} (the baseline), a shipped model ({@code srgrn models}) or a file
- * {@code NAME.safetensors} in the models folder ({@code srgrn.models} / {@code SRGRN_MODELS},
- * default {@code ~/.srgrn/models}); nothing, which means the shipped default for the scale; or
- * {@code --untrained}, the seeded random initialisation asked for on purpose.
+ * {@code bicubic} (the baseline), a shipped model ({@code srgrn models}) or a file {@code
+ * NAME.safetensors} in the models folder ({@code srgrn.models} / {@code SRGRN_MODELS}, default
+ * {@code ~/.srgrn/models}); nothing, which means the shipped default for the scale; or {@code
+ * --untrained}, the seeded random initialisation asked for on purpose.
  */
 record ModelRef(String label, Path weights, String shipped, boolean bicubic, boolean untrained) {
     static final String BICUBIC = "bicubic";
@@ -33,14 +33,19 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
 
     /**
      * A usage error unless {@code file} is an existing regular file; a folder is called a folder
-     * (issue 11: it was reported as "does not exist"). {@code what} introduces the path in the message.
+     * (issue 11: it was reported as "does not exist"). {@code what} introduces the path in the
+     * message.
      */
     static void requireWeightsFile(String what, Path file) {
         if (Files.isDirectory(file)) {
             throw new UsageException(what + " " + file + " is a folder, not a .safetensors file");
         }
         if (!Files.isRegularFile(file)) {
-            throw new UsageException(what + " " + file + (Files.exists(file) ? " is not a regular file" : " does not exist"));
+            throw new UsageException(
+                    what
+                            + " "
+                            + file
+                            + (Files.exists(file) ? " is not a regular file" : " does not exist"));
         }
     }
 
@@ -55,40 +60,73 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
         Path dir = modelsFolder();
         Path file = dir.resolve(n.endsWith(".safetensors") ? n : n + ".safetensors");
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("unknown model '" + n + "': it is not 'bicubic', not a shipped model ("
-                    + shippedNames() + ") and " + file + " does not exist (models folder: " + dir + ", set with -D"
-                    + MODELS_PROPERTY + " or " + MODELS_ENV + ")");
+            throw new UsageException(
+                    "unknown model '"
+                            + n
+                            + "': it is not 'bicubic', not a shipped model ("
+                            + shippedNames()
+                            + ") and "
+                            + file
+                            + " does not exist (models folder: "
+                            + dir
+                            + ", set with -D"
+                            + MODELS_PROPERTY
+                            + " or "
+                            + MODELS_ENV
+                            + ")");
         }
         return new ModelRef(n, file, null, false, false);
     }
 
-    /** The shipped default BI model for {@code scale} (4 when null); a usage error when there is none. */
+    /**
+     * The shipped default BI model for {@code scale} (4 when null); a usage error when there is
+     * none.
+     */
     static ModelRef shippedDefault(Integer scale) {
         int s = scale == null ? 4 : scale;
-        ModelInfo m = Models.defaultFor(s, "BI").orElseThrow(() -> new UsageException("no trained x" + s
-                + " model is shipped with this build (" + shippedNames() + "): pass --weights FILE or --model NAME, "
-                + "or --untrained to run random weights on purpose"));
+        ModelInfo m =
+                Models.defaultFor(s, "BI")
+                        .orElseThrow(
+                                () ->
+                                        new UsageException(
+                                                "no trained x"
+                                                        + s
+                                                        + " model is shipped with this build ("
+                                                        + shippedNames()
+                                                        + "): pass --weights FILE or --model NAME, "
+                                                        + "or --untrained to run random weights on purpose"));
         return new ModelRef(m.name(), null, m.name(), false, false);
     }
 
     private static String shippedNames() {
-        return Models.available().isEmpty() ? "none shipped"
-                : "shipped: " + String.join(", ", Models.available().stream().map(ModelInfo::name).toList());
+        return Models.available().isEmpty()
+                ? "none shipped"
+                : "shipped: "
+                        + String.join(
+                                ", ", Models.available().stream().map(ModelInfo::name).toList());
     }
 
     static Path modelsFolder() {
-        return Optional.ofNullable(System.getProperty(MODELS_PROPERTY)).filter(s -> !s.isBlank())
+        return Optional.ofNullable(System.getProperty(MODELS_PROPERTY))
+                .filter(s -> !s.isBlank())
                 .or(() -> Optional.ofNullable(System.getenv(MODELS_ENV)).filter(s -> !s.isBlank()))
                 .map(Path::of)
                 .orElse(Path.of(System.getProperty("user.home"), ".srgrn", "models"));
     }
 
-    /** The file name without extension; for the generic names train writes, the run folder's name instead. */
+    /**
+     * The file name without extension; for the generic names train writes, the run folder's name
+     * instead.
+     */
     private static String labelOf(Path file) {
         String name = file.getFileName().toString();
-        String stem = name.endsWith(".safetensors") ? name.substring(0, name.length() - ".safetensors".length()) : name;
+        String stem =
+                name.endsWith(".safetensors")
+                        ? name.substring(0, name.length() - ".safetensors".length())
+                        : name;
         Path parent = file.toAbsolutePath().normalize().getParent();
-        if ((stem.equals("model") || stem.equals("checkpoint") || stem.equals("best")) && parent != null
+        if ((stem.equals("model") || stem.equals("checkpoint") || stem.equals("best"))
+                && parent != null
                 && parent.getFileName() != null) {
             return parent.getFileName().toString();
         }
@@ -115,7 +153,9 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
 
     /** Where the weights come from, for messages: the file or the shipped model's name. */
     String source() {
-        return weights != null ? weights.toString() : shipped != null ? "shipped model " + shipped : label;
+        return weights != null
+                ? weights.toString()
+                : shipped != null ? "shipped model " + shipped : label;
     }
 
     /**
@@ -126,8 +166,15 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
         return open(scale, selfEnsemble, InferenceMemory.DEFAULT, where);
     }
 
-    /** As {@link #open(Integer, boolean, BackendOptionsMixin)}, with SRGRN's memory bounded as {@code memory} says. */
-    ImageUpscaler open(Integer scale, boolean selfEnsemble, InferenceMemory memory, BackendOptionsMixin where) {
+    /**
+     * As {@link #open(Integer, boolean, BackendOptionsMixin)}, with SRGRN's memory bounded as
+     * {@code memory} says.
+     */
+    ImageUpscaler open(
+            Integer scale,
+            boolean selfEnsemble,
+            InferenceMemory memory,
+            BackendOptionsMixin where) {
         if (bicubic) {
             if (scale == null) {
                 throw new UsageException("--model bicubic needs --scale (2, 3 or 4)");
@@ -137,7 +184,14 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
         Srgrn.Builder b = Srgrn.builder();
         Optional<Integer> stored = storedScale();
         if (stored.isPresent() && scale != null && !scale.equals(stored.get())) {
-            throw new UsageException("--scale " + scale + " was given but " + source() + " holds an x" + stored.get() + " model");
+            throw new UsageException(
+                    "--scale "
+                            + scale
+                            + " was given but "
+                            + source()
+                            + " holds an x"
+                            + stored.get()
+                            + " model");
         }
         if (weights != null) {
             b.weights(weights);

@@ -44,8 +44,16 @@ final class ModelUpscaler implements ImageUpscaler {
 
     @Override
     public String describe() {
-        return label + (selfEnsemble ? "+" : "") + " x" + scale() + " (" + model.backend().name() + ", " + model.device()
-                + (memory.describe().isEmpty() ? "" : ", " + memory.describe()) + ")";
+        return label
+                + (selfEnsemble ? "+" : "")
+                + " x"
+                + scale()
+                + " ("
+                + model.backend().name()
+                + ", "
+                + model.device()
+                + (memory.describe().isEmpty() ? "" : ", " + memory.describe())
+                + ")";
     }
 
     @Override

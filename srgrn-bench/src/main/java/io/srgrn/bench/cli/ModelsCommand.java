@@ -25,19 +25,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code srgrn models}: the shipped trained models and their measured scores; {@code models add} maintains the catalogue. */
-@Command(name = "models", mixinStandardHelpOptions = true, subcommands = ModelsCommand.Add.class,
-        description = {"Lists the trained models shipped with this build (srgrn-models): name, scale, degradation, "
-                + "size, how long they trained, and their PSNR/SSIM on Set5, Set14 and B100 as measured with "
-                + "'srgrn eval' (protocol rdn, Y channel). 'upscale' uses the default model of the scale."})
+/**
+ * {@code srgrn models}: the shipped trained models and their measured scores; {@code models add}
+ * maintains the catalogue.
+ */
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        subcommands = ModelsCommand.Add.class,
+        description = {
+            "Lists the trained models shipped with this build (srgrn-models): name, scale, degradation, "
+                    + "size, how long they trained, and their PSNR/SSIM on Set5, Set14 and B100 as measured with "
+                    + "'srgrn eval' (protocol rdn, Y channel). 'upscale' uses the default model of the scale."
+        })
 final class ModelsCommand implements Callable<Integer> {
     static final List<String> SETS = List.of("Set5", "Set14", "B100");
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    VerboseMixin verbose;
+    @Mixin VerboseMixin verbose;
 
     @Override
     public Integer call() {
@@ -49,16 +55,29 @@ final class ModelsCommand implements Callable<Integer> {
         }
         out.print(table(models).render());
         out.println();
-        out.println("PSNR (dB) / SSIM, protocol rdn (Y channel); '+' rows use self-ensemble (SRGRN+). "
-                + "* = the default for its scale. How they were trained: docs/MODELS.md.");
+        out.println(
+                "PSNR (dB) / SSIM, protocol rdn (Y channel); '+' rows use self-ensemble (SRGRN+). "
+                        + "* = the default for its scale. How they were trained: docs/MODELS.md.");
         return ExitCodes.OK;
     }
 
     static MarkdownTable table(List<ModelInfo> models) {
         List<String> sets = new ArrayList<>(SETS);
-        models.forEach(m -> m.scores().stream().map(ModelInfo.Score::set).filter(s -> !sets.contains(s)).forEach(sets::add));
-        List<String> headers = new ArrayList<>(List.of("model", "scale", "degradation", "parameters", "iterations",
-                "training time"));
+        models.forEach(
+                m ->
+                        m.scores().stream()
+                                .map(ModelInfo.Score::set)
+                                .filter(s -> !sets.contains(s))
+                                .forEach(sets::add));
+        List<String> headers =
+                new ArrayList<>(
+                        List.of(
+                                "model",
+                                "scale",
+                                "degradation",
+                                "parameters",
+                                "iterations",
+                                "training time"));
         headers.addAll(sets);
         MarkdownTable t = new MarkdownTable(headers);
         for (int c = 3; c < headers.size(); c++) {
@@ -70,11 +89,22 @@ final class ModelsCommand implements Callable<Integer> {
                 if (ensemble && sets.stream().noneMatch(s -> m.score(s, true).isPresent())) {
                     continue;
                 }
-                List<String> cells = new ArrayList<>(List.of(m.name() + (ensemble ? "+" : "") + (m.isDefault() ? " *" : ""),
-                        "x" + m.scale(), m.degradation(), Numbers.grouped(m.parameters()),
-                        m.training().getOrDefault("trainedIterations", "-"), hours(m.training().get("trainingSeconds"))));
+                List<String> cells =
+                        new ArrayList<>(
+                                List.of(
+                                        m.name()
+                                                + (ensemble ? "+" : "")
+                                                + (m.isDefault() ? " *" : ""),
+                                        "x" + m.scale(),
+                                        m.degradation(),
+                                        Numbers.grouped(m.parameters()),
+                                        m.training().getOrDefault("trainedIterations", "-"),
+                                        hours(m.training().get("trainingSeconds"))));
                 for (String s : sets) {
-                    cells.add(m.score(s, ensemble).map(c -> Numbers.psnrSsim(c.psnr(), c.ssim())).orElse("-"));
+                    cells.add(
+                            m.score(s, ensemble)
+                                    .map(c -> Numbers.psnrSsim(c.psnr(), c.ssim()))
+                                    .orElse("-"));
                 }
                 t.row(cells);
             }
@@ -94,34 +124,56 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code srgrn models add}: puts a weights file into a catalogue folder (srgrn-models' resources) or
-     * updates its entry, with scores read from {@code srgrn eval --json} reports.
+     * {@code srgrn models add}: puts a weights file into a catalogue folder (srgrn-models'
+     * resources) or updates its entry, with scores read from {@code srgrn eval --json} reports.
      */
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Adds or updates a model in a catalogue folder (for maintainers: "
-                    + "srgrn-models/src/main/resources/io/srgrn/models). Copies --weights as NAME.safetensors, records "
-                    + "its SHA-256, size and training metadata, and the scores of the rows named NAME (and NAME+ for "
-                    + "self-ensemble) in the given 'srgrn eval' JSON reports."})
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Adds or updates a model in a catalogue folder (for maintainers: "
+                        + "srgrn-models/src/main/resources/io/srgrn/models). Copies --weights as NAME.safetensors, records "
+                        + "its SHA-256, size and training metadata, and the scores of the rows named NAME (and NAME+ for "
+                        + "self-ensemble) in the given 'srgrn eval' JSON reports."
+            })
     static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
-        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Model name, e.g. compact-bi-x4.")
+        @Option(
+                names = "--name",
+                required = true,
+                paramLabel = "NAME",
+                description = "Model name, e.g. compact-bi-x4.")
         String name;
 
-        @Option(names = "--catalog-dir", required = true, paramLabel = "DIR", description = "Folder holding catalog.json.")
+        @Option(
+                names = "--catalog-dir",
+                required = true,
+                paramLabel = "DIR",
+                description = "Folder holding catalog.json.")
         Path dir;
 
-        @Option(names = "--weights", paramLabel = "FILE", description = "Weights to ship (default: keep the current file).")
+        @Option(
+                names = "--weights",
+                paramLabel = "FILE",
+                description = "Weights to ship (default: keep the current file).")
         Path weights;
 
-        @Option(names = "--degradation", paramLabel = "BI|BD|DN", description = "Default: the weights' metadata, else BI.")
+        @Option(
+                names = "--degradation",
+                paramLabel = "BI|BD|DN",
+                description = "Default: the weights' metadata, else BI.")
         String degradation;
 
-        @Option(names = "--default", description = "Make it the default model for its scale and degradation.")
+        @Option(
+                names = "--default",
+                description = "Make it the default model for its scale and degradation.")
         boolean makeDefault;
 
-        @Option(names = "--scores", paramLabel = "EVAL_JSON", description = "'srgrn eval' JSON reports to take scores from.")
+        @Option(
+                names = "--scores",
+                paramLabel = "EVAL_JSON",
+                description = "'srgrn eval' JSON reports to take scores from.")
         List<Path> scores = new ArrayList<>();
 
         @Override
@@ -130,8 +182,12 @@ final class ModelsCommand implements Callable<Integer> {
             if (!Files.isRegularFile(catalogFile)) {
                 throw new UsageException("--catalog-dir " + dir + " has no catalog.json");
             }
-            List<ModelInfo> models = new ArrayList<>(ModelCatalog.parse(Files.readString(catalogFile), catalogFile.toString()));
-            ModelInfo old = models.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+            List<ModelInfo> models =
+                    new ArrayList<>(
+                            ModelCatalog.parse(
+                                    Files.readString(catalogFile), catalogFile.toString()));
+            ModelInfo old =
+                    models.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
             String file = name + ".safetensors";
             if (weights != null) {
                 if (!Files.isRegularFile(weights)) {
@@ -139,20 +195,35 @@ final class ModelsCommand implements Callable<Integer> {
                 }
                 AtomicFiles.write(dir.resolve(file), Files.readAllBytes(weights));
             } else if (old == null) {
-                throw new UsageException("model '" + name + "' is not in " + catalogFile + ": give --weights");
+                throw new UsageException(
+                        "model '" + name + "' is not in " + catalogFile + ": give --weights");
             }
             byte[] bytes = Files.readAllBytes(dir.resolve(file));
             SrgrnWeights w = WeightsFile.load(dir.resolve(file));
             Map<String, String> training = new LinkedHashMap<>(w.metadata());
             training.keySet().removeAll(List.of("format", "spec", "config"));
-            List<ModelInfo.Score> measured = new ArrayList<>(old == null ? List.of() : old.scores());
+            List<ModelInfo.Score> measured =
+                    new ArrayList<>(old == null ? List.of() : old.scores());
             for (Path report : scores) {
                 readScores(report, measured);
             }
-            String deg = degradation != null ? degradation : training.getOrDefault("degradation", "BI").replaceAll("_x\\d$", "");
+            String deg =
+                    degradation != null
+                            ? degradation
+                            : training.getOrDefault("degradation", "BI").replaceAll("_x\\d$", "");
             boolean isDefault = makeDefault || (old != null && old.isDefault());
-            ModelInfo info = new ModelInfo(name, w.config().scale(), deg, training.getOrDefault("preset", "custom"),
-                    new SrgrnSpec(w.config()).parameterCount(), isDefault, file, Models.sha256(bytes), measured, training);
+            ModelInfo info =
+                    new ModelInfo(
+                            name,
+                            w.config().scale(),
+                            deg,
+                            training.getOrDefault("preset", "custom"),
+                            new SrgrnSpec(w.config()).parameterCount(),
+                            isDefault,
+                            file,
+                            Models.sha256(bytes),
+                            measured,
+                            training);
             List<Object> entries = new ArrayList<>();
             boolean replaced = false;
             for (ModelInfo m : models) {
@@ -160,23 +231,38 @@ final class ModelsCommand implements Callable<Integer> {
                     entries.add(ModelCatalog.toJson(info));
                     replaced = true;
                 } else {
-                    boolean sameSlot = m.scale() == info.scale() && m.degradation().equals(info.degradation());
-                    ModelInfo kept = makeDefault && sameSlot && m.isDefault() ? m.withDefault(false) : m;
+                    boolean sameSlot =
+                            m.scale() == info.scale() && m.degradation().equals(info.degradation());
+                    ModelInfo kept =
+                            makeDefault && sameSlot && m.isDefault() ? m.withDefault(false) : m;
                     entries.add(ModelCatalog.toJson(kept));
                 }
             }
             if (!replaced) {
                 entries.add(ModelCatalog.toJson(info));
             }
-            AtomicFiles.write(catalogFile, (Json.writePretty(Map.of("models", entries)) + "\n").getBytes(StandardCharsets.UTF_8));
-            spec.commandLine().getOut().print(table(ModelCatalog.parse(Files.readString(catalogFile), catalogFile.toString()))
-                    .render());
+            AtomicFiles.write(
+                    catalogFile,
+                    (Json.writePretty(Map.of("models", entries)) + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+            spec.commandLine()
+                    .getOut()
+                    .print(
+                            table(
+                                            ModelCatalog.parse(
+                                                    Files.readString(catalogFile),
+                                                    catalogFile.toString()))
+                                    .render());
             return ExitCodes.OK;
         }
 
-        /** The rows NAME and NAME+ of an eval report, replacing earlier scores of the same set and ensemble. */
+        /**
+         * The rows NAME and NAME+ of an eval report, replacing earlier scores of the same set and
+         * ensemble.
+         */
         @SuppressWarnings("unchecked")
-        private void readScores(Path report, List<ModelInfo.Score> measured) throws java.io.IOException {
+        private void readScores(Path report, List<ModelInfo.Score> measured)
+                throws java.io.IOException {
             Map<String, Object> root = Json.parseObject(Files.readString(report));
             int found = 0;
             for (Object o : (List<Object>) root.get("rows")) {
@@ -186,16 +272,23 @@ final class ModelsCommand implements Callable<Integer> {
                 if (!method.equals(name) && !ensemble) {
                     continue;
                 }
-                for (Map.Entry<String, Object> cell : ((Map<String, Object>) row.get("sets")).entrySet()) {
+                for (Map.Entry<String, Object> cell :
+                        ((Map<String, Object>) row.get("sets")).entrySet()) {
                     Map<String, Object> c = (Map<String, Object>) cell.getValue();
-                    measured.removeIf(s -> s.set().equals(cell.getKey()) && s.selfEnsemble() == ensemble);
-                    measured.add(new ModelInfo.Score(cell.getKey(), ensemble, ((Number) c.get("psnr")).doubleValue(),
-                            ((Number) c.get("ssim")).doubleValue()));
+                    measured.removeIf(
+                            s -> s.set().equals(cell.getKey()) && s.selfEnsemble() == ensemble);
+                    measured.add(
+                            new ModelInfo.Score(
+                                    cell.getKey(),
+                                    ensemble,
+                                    ((Number) c.get("psnr")).doubleValue(),
+                                    ((Number) c.get("ssim")).doubleValue()));
                     found++;
                 }
             }
             if (found == 0) {
-                throw new UsageException(report + " has no row named '" + name + "' or '" + name + "+'");
+                throw new UsageException(
+                        report + " has no row named '" + name + "' or '" + name + "+'");
             }
         }
     }

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Progress of long work on stderr. On a terminal it redraws one line in place ({@code \r}) at most
- * ten times a second; otherwise (a log file, a test) it prints a full line at most every
- * {@code lineIntervalMillis} and always the last one, so logs stay short.
+ * ten times a second; otherwise (a log file, a test) it prints a full line at most every {@code
+ * lineIntervalMillis} and always the last one, so logs stay short.
  */
 final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 24;
@@ -23,7 +23,12 @@ final class ProgressBar implements AutoCloseable {
     private boolean closed;
     private double eta = Double.NaN;
 
-    ProgressBar(PrintWriter err, String label, long total, boolean interactive, long lineIntervalMillis) {
+    ProgressBar(
+            PrintWriter err,
+            String label,
+            long total,
+            boolean interactive,
+            long lineIntervalMillis) {
         this.err = err;
         this.label = label;
         this.total = Math.max(total, 0);
@@ -41,7 +46,10 @@ final class ProgressBar implements AutoCloseable {
         update(doneSoFar, detail, Double.NaN);
     }
 
-    /** As {@link #update(long, String)} with the caller's own ETA in seconds (NaN: estimate from this bar's pace). */
+    /**
+     * As {@link #update(long, String)} with the caller's own ETA in seconds (NaN: estimate from
+     * this bar's pace).
+     */
     void update(long doneSoFar, String detail, double etaSeconds) {
         this.eta = etaSeconds;
         this.done = doneSoFar;
@@ -70,12 +78,19 @@ final class ProgressBar implements AutoCloseable {
     String render(long doneSoFar, long all, double seconds, double etaSeconds, String detail) {
         double fraction = all == 0 ? 1 : Math.min(1, (double) doneSoFar / all);
         int filled = (int) Math.round(fraction * WIDTH);
-        StringBuilder sb = new StringBuilder(label).append(" [")
-                .append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ")
-                .append(doneSoFar).append('/').append(all)
-                .append(String.format(Locale.ROOT, " %3.0f%%", fraction * 100));
+        StringBuilder sb =
+                new StringBuilder(label)
+                        .append(" [")
+                        .append("#".repeat(filled))
+                        .append(".".repeat(WIDTH - filled))
+                        .append("] ")
+                        .append(doneSoFar)
+                        .append('/')
+                        .append(all)
+                        .append(String.format(Locale.ROOT, " %3.0f%%", fraction * 100));
         if (doneSoFar > 0 && doneSoFar < all) {
-            double left = Double.isNaN(etaSeconds) ? seconds / doneSoFar * (all - doneSoFar) : etaSeconds;
+            double left =
+                    Double.isNaN(etaSeconds) ? seconds / doneSoFar * (all - doneSoFar) : etaSeconds;
             sb.append(" ETA ").append(duration(left));
         } else if (doneSoFar >= all) {
             sb.append(" in ").append(duration(seconds));

@@ -15,8 +15,7 @@ import java.util.List;
 
 /** The pictures of a training run, drawn from its logs: loss, validation PSNR and the gammas. */
 final class RunPlots {
-    private RunPlots() {
-    }
+    private RunPlots() {}
 
     /** Writes the plots whose logs have data into {@code dir}; returns their file names. */
     static List<String> write(Path dir, RunSettings settings, String validationName) {
@@ -26,18 +25,36 @@ final class RunPlots {
         if (!loss.isEmpty()) {
             Chart chart = new Chart("Training loss: " + model, "iteration", "L1 loss").logY(true);
             int window = Math.max(1, loss.size() / 100);
-            chart.add(Series.line("loss per iteration", points(loss, 1), window > 1 ? new Color(0xaec7e8) : Chart.PALETTE.get(0)));
+            chart.add(
+                    Series.line(
+                            "loss per iteration",
+                            points(loss, 1),
+                            window > 1 ? new Color(0xaec7e8) : Chart.PALETTE.get(0)));
             if (window > 1) {
-                chart.add(Series.line("moving mean of " + window, points(loss, window), Chart.PALETTE.get(0)));
+                chart.add(
+                        Series.line(
+                                "moving mean of " + window,
+                                points(loss, window),
+                                Chart.PALETTE.get(0)));
             }
             Png.write(chart.render(), dir.resolve("loss.png"));
             written.add("loss.png");
         }
         List<double[]> val = MetricLog.read(dir.resolve(TrainCommand.VALIDATION_LOG), 1);
         if (!val.isEmpty()) {
-            Chart chart = new Chart("Validation PSNR on " + (validationName == null ? "the validation set" : validationName)
-                    + ": " + model, "iteration", "PSNR (dB), protocol rdn");
-            chart.add(Series.line("validation PSNR", points(val, 1), Chart.PALETTE.get(1)).withMarkers());
+            Chart chart =
+                    new Chart(
+                            "Validation PSNR on "
+                                    + (validationName == null
+                                            ? "the validation set"
+                                            : validationName)
+                                    + ": "
+                                    + model,
+                            "iteration",
+                            "PSNR (dB), protocol rdn");
+            chart.add(
+                    Series.line("validation PSNR", points(val, 1), Chart.PALETTE.get(1))
+                            .withMarkers());
             Png.write(chart.render(), dir.resolve("validation.png"));
             written.add("validation.png");
         }
@@ -46,8 +63,12 @@ final class RunPlots {
         if (names.size() > 1 && !MetricLog.read(gammaLog, 1).isEmpty()) {
             Chart chart = new Chart("Global reasoning gammas: " + model, "iteration", "gamma");
             for (int c = 1; c < names.size(); c++) {
-                chart.add(Series.line(names.get(c), points(MetricLog.read(gammaLog, c), 1), Chart.PALETTE.get(c - 1))
-                        .withMarkers());
+                chart.add(
+                        Series.line(
+                                        names.get(c),
+                                        points(MetricLog.read(gammaLog, c), 1),
+                                        Chart.PALETTE.get(c - 1))
+                                .withMarkers());
             }
             Png.write(chart.render(), dir.resolve("gammas.png"));
             written.add("gammas.png");
@@ -60,7 +81,10 @@ final class RunPlots {
             return List.of();
         }
         try {
-            return Files.readAllLines(csv).stream().findFirst().map(l -> List.of(l.split(","))).orElse(List.of());
+            return Files.readAllLines(csv).stream()
+                    .findFirst()
+                    .map(l -> List.of(l.split(",")))
+                    .orElse(List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
         }

@@ -11,22 +11,35 @@ import picocli.CommandLine.Spec;
  * The {@code srgrn} command line: upscale images, train, evaluate with the paper's protocol,
  * compare backends and show what is installed. Entry point of the {@code ./srgrn} launcher.
  */
-@Command(name = "srgrn",
+@Command(
+        name = "srgrn",
         mixinStandardHelpOptions = true,
         versionProvider = SrgrnCommand.Version.class,
         description = "SRGRN (Global Reasoning Network for Image Super-Resolution) on the JVM.",
-        subcommands = {UpscaleCommand.class, SparkUpscaleCommand.class, TrainCommand.class, EvalCommand.class, ModelsCommand.class, CompareCommand.class,
-                ExportCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 done, 1 some work failed, 2 bad command line (nothing done).",
-                "Run 'srgrn COMMAND --help' for a command's options."})
+        subcommands = {
+            UpscaleCommand.class,
+            SparkUpscaleCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            ModelsCommand.class,
+            CompareCommand.class,
+            ExportCommand.class,
+            InfoCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Exit status: 0 done, 1 some work failed, 2 bad command line (nothing done).",
+            "Run 'srgrn COMMAND --help' for a command's options."
+        })
 public final class SrgrnCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
     }
 
     public static void main(String[] args) {
@@ -37,7 +50,11 @@ public final class SrgrnCommand implements Runnable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(
+                execute(
+                        args,
+                        new PrintWriter(System.out, true),
+                        new PrintWriter(System.err, true)));
     }
 
     /** Runs a command line with the given output streams and returns the exit status. */
@@ -49,12 +66,17 @@ public final class SrgrnCommand implements Runnable {
         return code;
     }
 
-    /** The configured command line (error handlers, streams), for callers that need picocli itself. */
+    /**
+     * The configured command line (error handlers, streams), for callers that need picocli itself.
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         return commandLine(out, err, CommandLine.defaultFactory());
     }
 
-    /** As {@link #commandLine(PrintWriter, PrintWriter)}, with the factory that makes the command objects. */
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter)}, with the factory that makes the command
+     * objects.
+     */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
         CommandLine cl = new CommandLine(new SrgrnCommand(), factory);
         cl.setOut(out);
@@ -67,7 +89,8 @@ public final class SrgrnCommand implements Runnable {
 
     /**
      * slf4j-simple reads its level once, when the first logger is made; before that, {@code -v}
-     * raises it to info and {@code -vv} to debug. The default keeps libraries quiet (warnings only).
+     * raises it to info and {@code -vv} to debug. The default keeps libraries quiet (warnings
+     * only).
      */
     static void configureLogging(String[] args) {
         String key = "org.slf4j.simpleLogger.defaultLogLevel";
@@ -75,7 +98,8 @@ public final class SrgrnCommand implements Runnable {
             return;
         }
         boolean debug = Arrays.asList(args).contains("-vv");
-        boolean info = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+        boolean info =
+                Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
         System.setProperty(key, debug ? "debug" : info ? "info" : "warn");
     }
 
@@ -84,16 +108,23 @@ public final class SrgrnCommand implements Runnable {
         @Override
         public String[] getVersion() throws java.io.IOException {
             String v = null;
-            try (java.io.InputStream in = SrgrnCommand.class.getResourceAsStream("version.properties")) {
+            try (java.io.InputStream in =
+                    SrgrnCommand.class.getResourceAsStream("version.properties")) {
                 if (in != null) {
                     java.util.Properties p = new java.util.Properties();
                     p.load(in);
                     v = p.getProperty("version");
                 }
             }
-            return new String[] {"srgrn " + (v == null || v.contains("${") ? "(development build)" : v),
-                    "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
-                            + System.getProperty("os.arch")};
+            return new String[] {
+                "srgrn " + (v == null || v.contains("${") ? "(development build)" : v),
+                "Java "
+                        + System.getProperty("java.version")
+                        + " on "
+                        + System.getProperty("os.name")
+                        + " "
+                        + System.getProperty("os.arch")
+            };
         }
     }
 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * Converts {@code --threads}: a whole number of at least 0 (0: the backend's choice). Checked while
  * the command line is parsed, so that a negative count is a usage error (exit 2) on every command
- * that has the option, before any model is loaded, rather than a failure deep in a backend (exit 1).
+ * that has the option, before any model is loaded, rather than a failure deep in a backend (exit
+ * 1).
  */
 final class ThreadCount implements ITypeConverter<Integer> {
     @Override

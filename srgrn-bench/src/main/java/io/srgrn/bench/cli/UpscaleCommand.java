@@ -19,65 +19,91 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code srgrn upscale}: super-resolves image files or whole folders. */
-@Command(name = "upscale", mixinStandardHelpOptions = true,
-        description = {"Super-resolves images (files or whole folders, searched recursively). The output format "
-                + "follows the output file's extension; grey images stay grey and alpha is kept.",
-                "Existing outputs are never overwritten without --force. An input that cannot be read is reported "
-                + "and skipped, the others are still done, and the exit status is then 1."})
+@Command(
+        name = "upscale",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Super-resolves images (files or whole folders, searched recursively). The output format "
+                    + "follows the output file's extension; grey images stay grey and alpha is kept.",
+            "Existing outputs are never overwritten without --force. An input that cannot be read is reported "
+                    + "and skipped, the others are still done, and the exit status is then 1."
+        })
 final class UpscaleCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    VerboseMixin verbose;
+    @Mixin VerboseMixin verbose;
 
-    @Mixin
-    BackendOptionsMixin where;
+    @Mixin BackendOptionsMixin where;
 
     @Parameters(paramLabel = "IN", arity = "1..*", description = "Image files or folders.")
     List<Path> inputs;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
+            required = true,
             description = "Output image file (one input file) or folder.")
     Path output;
 
-    @Option(names = "--scale", paramLabel = "S", description = "2, 3 or 4; default: the weights' scale, else 4.")
+    @Option(
+            names = "--scale",
+            paramLabel = "S",
+            description = "2, 3 or 4; default: the weights' scale, else 4.")
     Integer scale;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     ModelChoice model = new ModelChoice();
 
     static final class ModelChoice {
-        @Option(names = "--weights", paramLabel = "FILE",
-                description = "SRGRN weights (.safetensors). Default: the shipped model for the scale (srgrn models).")
+        @Option(
+                names = "--weights",
+                paramLabel = "FILE",
+                description =
+                        "SRGRN weights (.safetensors). Default: the shipped model for the scale (srgrn models).")
         Path weights;
 
-        @Option(names = "--model", paramLabel = "NAME",
-                description = "A shipped model (srgrn models), 'bicubic', or NAME.safetensors in the models folder "
-                        + "(SRGRN_MODELS, default ~/.srgrn/models).")
+        @Option(
+                names = "--model",
+                paramLabel = "NAME",
+                description =
+                        "A shipped model (srgrn models), 'bicubic', or NAME.safetensors in the models folder "
+                                + "(SRGRN_MODELS, default ~/.srgrn/models).")
         String name;
 
-        @Option(names = "--untrained", description = "Run the paper's SRGRN with random weights (for timing and tests: "
-                + "the output is not a super-resolved image).")
+        @Option(
+                names = "--untrained",
+                description =
+                        "Run the paper's SRGRN with random weights (for timing and tests: "
+                                + "the output is not a super-resolved image).")
         boolean untrained;
     }
 
-    @Option(names = "--ensemble", description = "Self-ensemble (SRGRN+): average over the 8 flips/rotations; 8x slower.")
+    @Option(
+            names = "--ensemble",
+            description = "Self-ensemble (SRGRN+): average over the 8 flips/rotations; 8x slower.")
     boolean ensemble;
 
-    @Option(names = "--format", paramLabel = "EXT", description = "Output format for folder outputs: png, jpg, bmp or tif (default: the input's).")
+    @Option(
+            names = "--format",
+            paramLabel = "EXT",
+            description =
+                    "Output format for folder outputs: png, jpg, bmp or tif (default: the input's).")
     String format;
 
     @Option(names = "--force", description = "Overwrite existing output files.")
     boolean force;
 
-    @Option(names = "--max-pixels", paramLabel = "N",
-            description = "Refuse input images larger than N pixels (width x height), checked from the file's header "
-                    + "before decoding; default: -D" + PixelLimit.PROPERTY + ", else 100000000 (100 megapixels).")
+    @Option(
+            names = "--max-pixels",
+            paramLabel = "N",
+            description =
+                    "Refuse input images larger than N pixels (width x height), checked from the file's header "
+                            + "before decoding; default: -D"
+                            + PixelLimit.PROPERTY
+                            + ", else 100000000 (100 megapixels).")
     Long maxPixels;
 
-    @Mixin
-    TilingMixin tiles;
+    @Mixin TilingMixin tiles;
 
     @Override
     public Integer call() throws Exception {
@@ -86,19 +112,29 @@ final class UpscaleCommand implements Callable<Integer> {
         }
         InferenceMemory memory = tiles.memory();
         PixelLimit limit = pixelLimit();
-        ModelRef ref = model.weights != null ? ModelRef.ofWeights(model.weights)
-                : model.name != null ? ModelRef.ofName(model.name)
-                : model.untrained ? ModelRef.UNTRAINED : ModelRef.shippedDefault(scale);
+        ModelRef ref =
+                model.weights != null
+                        ? ModelRef.ofWeights(model.weights)
+                        : model.name != null
+                                ? ModelRef.ofName(model.name)
+                                : model.untrained
+                                        ? ModelRef.UNTRAINED
+                                        : ModelRef.shippedDefault(scale);
         UpscalePlan plan = UpscalePlan.of(inputs, output, format, force);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Integer s = scale == null && ref.bicubic() ? Integer.valueOf(4) : scale;
         List<String> failures = new ArrayList<>();
-        MarkdownTable table = new MarkdownTable("input", "output", "size in", "size out", "seconds").alignRight(4);
+        MarkdownTable table =
+                new MarkdownTable("input", "output", "size in", "size out", "seconds")
+                        .alignRight(4);
         try (ImageUpscaler upscaler = ref.open(s, ensemble, memory, where)) {
             err.println("upscale: " + plan.jobs().size() + " image(s) with " + upscaler.describe());
 
-            ProgressBar bar = plan.jobs().size() > 1 ? ProgressBar.onStderr(err, "upscale", plan.jobs().size()) : null;
+            ProgressBar bar =
+                    plan.jobs().size() > 1
+                            ? ProgressBar.onStderr(err, "upscale", plan.jobs().size())
+                            : null;
             int done = 0;
             for (UpscalePlan.Job job : plan.jobs()) {
                 long t0 = System.nanoTime();
@@ -110,7 +146,10 @@ final class UpscaleCommand implements Callable<Integer> {
                         Files.createDirectories(parent);
                     }
                     ImageFiles.write(job.output(), result);
-                    table.row(job.input().toString(), job.output().toString(), in.width() + "x" + in.height(),
+                    table.row(
+                            job.input().toString(),
+                            job.output().toString(),
+                            in.width() + "x" + in.height(),
                             result.width() + "x" + result.height(),
                             io.srgrn.bench.report.Numbers.fixed((System.nanoTime() - t0) / 1e9, 2));
                 } catch (Exception | OutOfMemoryError e) {
@@ -135,7 +174,12 @@ final class UpscaleCommand implements Callable<Integer> {
             out.print(table.render());
         }
         if (!failures.isEmpty()) {
-            err.println("upscale: " + failures.size() + " of " + plan.jobs().size() + " image(s) failed:");
+            err.println(
+                    "upscale: "
+                            + failures.size()
+                            + " of "
+                            + plan.jobs().size()
+                            + " image(s) failed:");
             failures.forEach(f -> err.println("  " + f));
             return ExitCodes.FAILED;
         }

@@ -40,7 +40,8 @@ record UpscalePlan(List<Job> jobs) {
             throw new UsageException("input not found: " + String.join(", ", missing));
         }
         if (format != null && !ImageFormat.isImageFile(Path.of("x." + format))) {
-            throw new UsageException("unknown --format '" + format + "'; allowed: png, jpg, jpeg, bmp, tif, tiff");
+            throw new UsageException(
+                    "unknown --format '" + format + "'; allowed: png, jpg, jpeg, bmp, tif, tiff");
         }
         boolean singleFile = inputs.size() == 1 && Files.isRegularFile(inputs.get(0));
         boolean outIsFile = !Files.isDirectory(out) && hasExtension(out);
@@ -50,34 +51,56 @@ record UpscalePlan(List<Job> jobs) {
         List<Job> jobs = new ArrayList<>();
         if (outIsFile) {
             if (!singleFile) {
-                throw new UsageException("-o " + out + " names one image file, but the input is "
-                        + (inputs.size() > 1 ? inputs.size() + " paths" : "a folder") + "; give a folder as -o");
+                throw new UsageException(
+                        "-o "
+                                + out
+                                + " names one image file, but the input is "
+                                + (inputs.size() > 1 ? inputs.size() + " paths" : "a folder")
+                                + "; give a folder as -o");
             }
             if (format != null) {
-                throw new UsageException("--format applies to output folders; -o " + out + " already names the format");
+                throw new UsageException(
+                        "--format applies to output folders; -o "
+                                + out
+                                + " already names the format");
             }
             jobs.add(new Job(inputs.get(0), out));
         } else {
             if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new UsageException("-o " + out + " exists and is not a folder (and has no image extension)");
+                throw new UsageException(
+                        "-o " + out + " exists and is not a folder (and has no image extension)");
             }
             for (Path in : inputs) {
                 if (Files.isDirectory(in)) {
                     for (Path img : imagesUnder(in, out)) {
-                        jobs.add(new Job(img, withFormat(out.resolve(in.relativize(img).toString()), format)));
+                        jobs.add(
+                                new Job(
+                                        img,
+                                        withFormat(
+                                                out.resolve(in.relativize(img).toString()),
+                                                format)));
                     }
                 } else {
-                    jobs.add(new Job(in, withFormat(out.resolve(in.getFileName().toString()), format)));
+                    jobs.add(
+                            new Job(
+                                    in,
+                                    withFormat(out.resolve(in.getFileName().toString()), format)));
                 }
             }
             if (jobs.isEmpty()) {
-                throw new UsageException("no image files (png, jpg, jpeg, bmp, tif, tiff) in " + inputs);
+                throw new UsageException(
+                        "no image files (png, jpg, jpeg, bmp, tif, tiff) in " + inputs);
             }
         }
         for (Job j : jobs) {
             if (!ImageFormat.isImageFile(j.output())) {
-                throw new UsageException(j.input() + " would be written as " + j.output() + ": "
-                        + unsupportedFormat(j.output()) + "; choose one with --format");
+                throw new UsageException(
+                        j.input()
+                                + " would be written as "
+                                + j.output()
+                                + ": "
+                                + unsupportedFormat(j.output())
+                                + "; choose one with --format");
             }
         }
         checkCollisions(jobs);
@@ -101,12 +124,17 @@ record UpscalePlan(List<Job> jobs) {
         }
     }
 
-    /** The images under {@code dir}, except those in {@code out} (earlier outputs are not inputs). */
+    /**
+     * The images under {@code dir}, except those in {@code out} (earlier outputs are not inputs).
+     */
     private static List<Path> imagesUnder(Path dir, Path out) {
         Path outTree = out.toAbsolutePath().normalize();
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(ImageFormat::isImageFile)
-                    .filter(p -> !p.toAbsolutePath().normalize().startsWith(outTree)).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(ImageFormat::isImageFile)
+                    .filter(p -> !p.toAbsolutePath().normalize().startsWith(outTree))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -128,19 +156,33 @@ record UpscalePlan(List<Job> jobs) {
             Path key = j.output().toAbsolutePath().normalize();
             Path previous = seen.putIfAbsent(key, j.input());
             if (previous != null) {
-                throw new UsageException("inputs " + previous + " and " + j.input() + " would both be written to "
-                        + j.output() + "; upscale them in separate runs or pass their folder");
+                throw new UsageException(
+                        "inputs "
+                                + previous
+                                + " and "
+                                + j.input()
+                                + " would both be written to "
+                                + j.output()
+                                + "; upscale them in separate runs or pass their folder");
             }
         }
     }
 
     private static void checkOverwrites(List<Job> jobs) {
-        List<String> existing = jobs.stream().map(Job::output).filter(Files::exists).map(Path::toString).toList();
+        List<String> existing =
+                jobs.stream().map(Job::output).filter(Files::exists).map(Path::toString).toList();
         if (!existing.isEmpty()) {
-            String shown = String.join(", ", existing.subList(0, Math.min(5, existing.size())))
-                    + (existing.size() > 5 ? " and " + (existing.size() - 5) + " more" : "");
-            throw new UsageException("refusing to overwrite " + existing.size() + " existing file(s): " + shown
-                    + " (pass --force to overwrite)");
+            String shown =
+                    String.join(", ", existing.subList(0, Math.min(5, existing.size())))
+                            + (existing.size() > 5
+                                    ? " and " + (existing.size() - 5) + " more"
+                                    : "");
+            throw new UsageException(
+                    "refusing to overwrite "
+                            + existing.size()
+                            + " existing file(s): "
+                            + shown
+                            + " (pass --force to overwrite)");
         }
     }
 }

@@ -13,8 +13,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class WorkerLauncher {
     /** System properties handed down to the child (logging, DJL's offline switch, data roots). */
-    private static final List<String> PASSED_PROPERTIES = List.of("ai.djl.offline", "srgrn.data",
-            "org.slf4j.simpleLogger.defaultLogLevel", "java.io.tmpdir");
+    private static final List<String> PASSED_PROPERTIES =
+            List.of(
+                    "ai.djl.offline",
+                    "srgrn.data",
+                    "org.slf4j.simpleLogger.defaultLogLevel",
+                    "java.io.tmpdir");
 
     private WorkerLauncher() {}
 
@@ -43,7 +47,10 @@ final class WorkerLauncher {
         return cmd;
     }
 
-    /** Runs the child, its stdout and stderr going to {@code logFile}; kills it after {@code timeoutSeconds}. */
+    /**
+     * Runs the child, its stdout and stderr going to {@code logFile}; kills it after {@code
+     * timeoutSeconds}.
+     */
     static Outcome run(Class<?> mainClass, List<String> args, Path logFile, long timeoutSeconds)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command(mainClass, args));

@@ -27,10 +27,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * srgrn-data speed: MATLAB-bicubic BI x4 of a DIV2K-sized image (2040x1356 RGB, 2.77 MP) and
- * the training sampler's patch rate with and without background prefetch.
+ * srgrn-data speed: MATLAB-bicubic BI x4 of a DIV2K-sized image (2040x1356 RGB, 2.77 MP) and the
+ * training sampler's patch rate with and without background prefetch.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx3g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class DataBenchmarks {
@@ -101,7 +103,9 @@ public class DataBenchmarks {
         }
     }
 
-    /** Patches/s the trainer sees with background prefetch (batch 16 of 48x48 LR + 192x192 HR, x4). */
+    /**
+     * Patches/s the trainer sees with background prefetch (batch 16 of 48x48 LR + 192x192 HR, x4).
+     */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)

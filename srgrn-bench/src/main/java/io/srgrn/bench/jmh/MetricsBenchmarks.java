@@ -20,8 +20,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** srgrn-metrics speed on a DIV2K-sized pair (2040x1356): SSIM alone and a full RDN-protocol score. */
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+/**
+ * srgrn-metrics speed on a DIV2K-sized pair (2040x1356): SSIM alone and a full RDN-protocol score.
+ */
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx3g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @BenchmarkMode(Mode.AverageTime)

@@ -32,12 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * SRGRN, or one of its layers, on any backend through the SPI only: one forward pass of a single LR
  * patch, or one training step (forward, L1, backward, Adam) on a batch of LR patches with their HR
- * targets. Layers take the feature maps they see inside the network (G0 channels at LR size; GRRB at
- * HR size).
+ * targets. Layers take the feature maps they see inside the network (G0 channels at LR size; GRRB
+ * at HR size).
  *
  * <p>Each fork is its own JVM, so every backend loads only its own natives (two libtorch builds
- * cannot share a process). Parameters come from {@link Initializer} with a fixed seed, inputs from a
- * seeded generator; the numbers do not depend on the values, only on the shapes.
+ * cannot share a process). Parameters come from {@link Initializer} with a fixed seed, inputs from
+ * a seeded generator; the numbers do not depend on the values, only on the shapes.
  *
  * <pre>
  * ./mvnw -q -B -o -pl srgrn-bench -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
@@ -45,13 +45,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *     org.openjdk.jmh.Main ModelBenchmarks -p backend=djl -p preset=compact,paper -p scale=4 \
  *     -p mode=forward,trainStep -p threads=2 -wi 1 -i 3
  * </pre>
- * {@code OMP_WAIT_POLICY=passive} matters on a machine whose cores other processes also use: libgomp's
- * spinning barriers otherwise slow libtorch down many times over.
+ *
+ * {@code OMP_WAIT_POLICY=passive} matters on a machine whose cores other processes also use:
+ * libgomp's spinning barriers otherwise slow libtorch down many times over.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
 @Warmup(iterations = 2, time = 10)
 @Measurement(iterations = 5, time = 10)
 public class ModelBenchmarks {
@@ -68,9 +71,9 @@ public class ModelBenchmarks {
     public int scale;
 
     /**
-     * Which layer of the preset's network: {@code srgrn} (the whole network), {@code conv3x3}
-     * (G0 to G0), {@code rdb} (one residual dense block), {@code grum} (the first upsampling module)
-     * or {@code grrb} (the reconstruction block, on the upscaled feature map).
+     * Which layer of the preset's network: {@code srgrn} (the whole network), {@code conv3x3} (G0
+     * to G0), {@code rdb} (one residual dense block), {@code grum} (the first upsampling module) or
+     * {@code grrb} (the reconstruction block, on the upscaled feature map).
      */
     @Param({"srgrn"})
     public String layer;
@@ -102,11 +105,14 @@ public class ModelBenchmarks {
 
     @Setup(Level.Trial)
     public void setUp() {
-        training = switch (mode) {
-            case "forward" -> false;
-            case "trainStep" -> true;
-            default -> throw new IllegalArgumentException("mode must be forward or trainStep, got " + mode);
-        };
+        training =
+                switch (mode) {
+                    case "forward" -> false;
+                    case "trainStep" -> true;
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "mode must be forward or trainStep, got " + mode);
+                };
         SrgrnConfig config = SrgrnConfig.preset(preset, scale);
         SrgrnSpec network = new SrgrnSpec(config);
         int n = training ? batch : 1;
@@ -134,7 +140,9 @@ public class ModelBenchmarks {
                 spec = network.grrb().spec();
                 inputShape = new int[] {n, config.g0(), hr, hr};
             }
-            default -> throw new IllegalArgumentException("layer must be srgrn, conv3x3, rdb, grum or grrb, got " + layer);
+            default ->
+                    throw new IllegalArgumentException(
+                            "layer must be srgrn, conv3x3, rdb, grum or grrb, got " + layer);
         }
         Backend b = Backends.select(backend);
         context = b.open(Device.parse(device), new BackendOptions(threads));

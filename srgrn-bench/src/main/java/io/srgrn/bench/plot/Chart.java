@@ -42,13 +42,27 @@ public final class Chart {
 
     static final int WIDTH = 900;
     static final int HEIGHT = 600;
-    private static final Stroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {8f, 6f}, 0f);
+    private static final Stroke DASHED =
+            new BasicStroke(
+                    1.5f,
+                    BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_MITER,
+                    10f,
+                    new float[] {8f, 6f},
+                    0f);
     private static final Color GRID = new Color(0xdddddd);
 
     /** Colours that stay apart for the few series a chart has. */
-    public static final List<Color> PALETTE = List.of(new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-            new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf));
+    public static final List<Color> PALETTE =
+            List.of(
+                    new Color(0x1f77b4),
+                    new Color(0xd62728),
+                    new Color(0x2ca02c),
+                    new Color(0x9467bd),
+                    new Color(0xff7f0e),
+                    new Color(0x8c564b),
+                    new Color(0xe377c2),
+                    new Color(0x17becf));
 
     private final String title;
     private final String xLabel;
@@ -116,8 +130,8 @@ public final class Chart {
                 renderer.setSeriesItemLabelsVisible(i, true);
                 renderer.setSeriesItemLabelPaint(i, s.color());
                 renderer.setSeriesItemLabelFont(i, new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-                renderer.setSeriesPositiveItemLabelPosition(i,
-                        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+                renderer.setSeriesPositiveItemLabelPosition(
+                        i, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
             }
         }
         renderer.setLegendItemLabelGenerator((dataset, index) -> series.get(index).name());
@@ -132,11 +146,15 @@ public final class Chart {
         }
         includeReferences(plot.getRangeAxis(), data);
 
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, !series.isEmpty());
+        JFreeChart chart =
+                new JFreeChart(
+                        title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, !series.isEmpty());
         chart.setBackgroundPaint(Color.WHITE);
-        // Bottom subtitles stack upwards from the edge: add the last first so they read top-down in order.
+        // Bottom subtitles stack upwards from the edge: add the last first so they read top-down in
+        // order.
         for (int i = footnotes.size() - 1; i >= 0; i--) {
-            TextTitle note = new TextTitle(footnotes.get(i), new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            TextTitle note =
+                    new TextTitle(footnotes.get(i), new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             note.setPaint(new Color(0x555555));
             note.setPosition(RectangleEdge.BOTTOM);
             note.setHorizontalAlignment(HorizontalAlignment.LEFT);
@@ -151,7 +169,8 @@ public final class Chart {
         if (log) {
             LogAxis axis = new LogAxis(label);
             axis.setBase(10);
-            // Ticks at powers of ten only (exponent steps of 1, 2, 5, ...): round values on a log scale.
+            // Ticks at powers of ten only (exponent steps of 1, 2, 5, ...): round values on a log
+            // scale.
             axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             axis.setNumberFormatOverride(new CompactFormat());
             axis.setLabelFont(labelFont);
@@ -165,7 +184,9 @@ public final class Chart {
         return axis;
     }
 
-    /** Lines close together get their labels on alternate ends, above then below, so none overlap. */
+    /**
+     * Lines close together get their labels on alternate ends, above then below, so none overlap.
+     */
     private static ValueMarker marker(ReferenceLine r, int index) {
         ValueMarker m = new ValueMarker(r.y(), r.color(), DASHED);
         m.setLabel(r.label());
@@ -175,12 +196,16 @@ public final class Chart {
         boolean right = index % 2 == 0;
         boolean above = (index / 2) % 2 == 0;
         m.setLabelAnchor(right ? RectangleAnchor.RIGHT : RectangleAnchor.LEFT);
-        m.setLabelTextAnchor(above ? (right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT)
-                : (right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
+        m.setLabelTextAnchor(
+                above
+                        ? (right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT)
+                        : (right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
         return m;
     }
 
-    /** JFreeChart's auto range covers the data only; reference lines must be inside the plot too. */
+    /**
+     * JFreeChart's auto range covers the data only; reference lines must be inside the plot too.
+     */
     private void includeReferences(ValueAxis axis, XYSeriesCollection data) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A visual comparison in the style of the paper's Figure 5: the whole HR image with the crop marked,
- * then the same crop from the HR image, Bicubic and each model side by side, each enlarged without
- * smoothing and captioned with its name and score.
+ * A visual comparison in the style of the paper's Figure 5: the whole HR image with the crop
+ * marked, then the same crop from the HR image, Bicubic and each model side by side, each enlarged
+ * without smoothing and captioned with its name and score.
  */
 public final class ComparisonFigure {
     /** One crop panel: a full-size image (same size as the HR image) with its label and caption. */
@@ -43,16 +43,35 @@ public final class ComparisonFigure {
         this.title = title;
         this.hr = hr;
         this.crop = crop;
-        if (crop.top() < 0 || crop.left() < 0 || crop.size() < 1 || crop.top() + crop.size() > hr.height()
+        if (crop.top() < 0
+                || crop.left() < 0
+                || crop.size() < 1
+                || crop.top() + crop.size() > hr.height()
                 || crop.left() + crop.size() > hr.width()) {
-            throw new IllegalArgumentException("crop " + crop + " is outside the " + hr.height() + "x" + hr.width() + " image");
+            throw new IllegalArgumentException(
+                    "crop "
+                            + crop
+                            + " is outside the "
+                            + hr.height()
+                            + "x"
+                            + hr.width()
+                            + " image");
         }
     }
 
     public ComparisonFigure add(Panel panel) {
         if (panel.image().height() != hr.height() || panel.image().width() != hr.width()) {
-            throw new IllegalArgumentException("panel '" + panel.label() + "' is " + panel.image().height() + "x"
-                    + panel.image().width() + " but the HR image is " + hr.height() + "x" + hr.width());
+            throw new IllegalArgumentException(
+                    "panel '"
+                            + panel.label()
+                            + "' is "
+                            + panel.image().height()
+                            + "x"
+                            + panel.image().width()
+                            + " but the HR image is "
+                            + hr.height()
+                            + "x"
+                            + hr.width());
         }
         panels.add(panel);
         return this;
@@ -105,26 +124,43 @@ public final class ComparisonFigure {
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(
+                    RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
             g.drawString(title, GAP, 30);
 
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(toBuffered(hr, 0, 0, hr.height(), hr.width()).getScaledInstance(thumbW, thumbH, Image.SCALE_SMOOTH),
-                    GAP, 50, null);
+            g.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(
+                    toBuffered(hr, 0, 0, hr.height(), hr.width())
+                            .getScaledInstance(thumbW, thumbH, Image.SCALE_SMOOTH),
+                    GAP,
+                    50,
+                    null);
             double k = (double) thumbH / hr.height();
             g.setColor(Color.RED);
             g.setStroke(new BasicStroke(2f));
-            g.drawRect(GAP + (int) Math.round(crop.left() * k), 50 + (int) Math.round(crop.top() * k),
-                    (int) Math.round(crop.size() * k), (int) Math.round(crop.size() * k));
+            g.drawRect(
+                    GAP + (int) Math.round(crop.left() * k),
+                    50 + (int) Math.round(crop.top() * k),
+                    (int) Math.round(crop.size() * k),
+                    (int) Math.round(crop.size() * k));
 
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION,
+                    RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
             for (int i = 0; i < n; i++) {
                 Panel p = panels.get(i);
                 int x = GAP + thumbW + GAP + (i % perRow) * (PANEL + GAP);
                 int y = 50 + (i / perRow) * (cellH + GAP);
-                g.drawImage(toBuffered(p.image(), crop.top(), crop.left(), crop.size(), crop.size()), x, y, PANEL, PANEL, null);
+                g.drawImage(
+                        toBuffered(p.image(), crop.top(), crop.left(), crop.size(), crop.size()),
+                        x,
+                        y,
+                        PANEL,
+                        PANEL,
+                        null);
                 g.setColor(Color.BLACK);
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
                 centered(g, p.label(), x + PANEL / 2, y + PANEL + 16);

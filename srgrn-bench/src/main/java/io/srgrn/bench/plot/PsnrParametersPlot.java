@@ -18,8 +18,19 @@ public final class PsnrParametersPlot {
     private PsnrParametersPlot() {}
 
     public static Chart chart(EvalResults results, String set) {
-        Chart chart = new Chart("PSNR vs. parameters: " + set + ", " + results.degradation() + " x" + results.scale(),
-                "parameters (log scale)", "PSNR (dB), protocol " + results.protocol() + " for measured points").logX(true);
+        Chart chart =
+                new Chart(
+                                "PSNR vs. parameters: "
+                                        + set
+                                        + ", "
+                                        + results.degradation()
+                                        + " x"
+                                        + results.scale(),
+                                "parameters (log scale)",
+                                "PSNR (dB), protocol "
+                                        + results.protocol()
+                                        + " for measured points")
+                        .logX(true);
         List<Series.Point> measured = new ArrayList<>();
         List<Series.Point> published = new ArrayList<>();
         Set<String> sources = new LinkedHashSet<>();
@@ -35,24 +46,38 @@ public final class PsnrParametersPlot {
             boolean hasParameters = r.parameters() != null && r.parameters() > 0;
             if (hasParameters) {
                 // Published points are told apart by colour and legend, so their labels stay short.
-                (r.published() ? published : measured).add(new Series.Point(r.parameters(), m.psnr(), r.method()));
+                (r.published() ? published : measured)
+                        .add(new Series.Point(r.parameters(), m.psnr(), r.method()));
             } else {
-                Color c = r.published() ? PUBLISHED : Chart.PALETTE.get(1 + (colour++ % (Chart.PALETTE.size() - 1)));
-                chart.reference(new Chart.ReferenceLine(m.psnr(), r.method() + (r.published() ? " (published)" : " (measured)"), c));
+                Color c =
+                        r.published()
+                                ? PUBLISHED
+                                : Chart.PALETTE.get(1 + (colour++ % (Chart.PALETTE.size() - 1)));
+                chart.reference(
+                        new Chart.ReferenceLine(
+                                m.psnr(),
+                                r.method() + (r.published() ? " (published)" : " (measured)"),
+                                c));
             }
         }
         chart.add(Series.markers("measured here", measured, Chart.PALETTE.get(0)));
         if (!published.isEmpty()) {
             chart.add(Series.markers("published", published, PUBLISHED));
         }
-        chart.footnote("Blue points: models measured by srgrn eval. Grey: published numbers, not measured here. "
-                + "Dashed lines: methods without parameters.");
+        chart.footnote(
+                "Blue points: models measured by srgrn eval. Grey: published numbers, not measured here. "
+                        + "Dashed lines: methods without parameters.");
         if (!sources.isEmpty()) {
-            chart.footnote("Published: " + String.join(", ", sources) + " (rounded as printed; sources in the eval report).");
+            chart.footnote(
+                    "Published: "
+                            + String.join(", ", sources)
+                            + " (rounded as printed; sources in the eval report).");
         }
-        if (results.rows().stream().noneMatch(r -> r.published() && r.method().startsWith("SRGRN"))) {
-            chart.footnote("The paper's own SRGRN rows are not in this project's sources; add them with "
-                    + "srgrn eval --published FILE.");
+        if (results.rows().stream()
+                .noneMatch(r -> r.published() && r.method().startsWith("SRGRN"))) {
+            chart.footnote(
+                    "The paper's own SRGRN rows are not in this project's sources; add them with "
+                            + "srgrn eval --published FILE.");
         }
         return chart;
     }

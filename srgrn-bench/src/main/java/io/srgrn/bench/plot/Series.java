@@ -8,7 +8,13 @@ import java.util.Objects;
  * One data series of a {@link Chart}: points joined by a line and/or drawn as markers, optionally
  * each with its own text label.
  */
-public record Series(String name, List<Point> points, Color color, boolean line, boolean markers, boolean dashed) {
+public record Series(
+        String name,
+        List<Point> points,
+        Color color,
+        boolean line,
+        boolean markers,
+        boolean dashed) {
 
     /** A point, with an optional label drawn beside it (null for none). */
     public record Point(double x, double y, String label) {

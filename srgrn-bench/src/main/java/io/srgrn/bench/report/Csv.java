@@ -19,7 +19,10 @@ public final class Csv {
     }
 
     public static String field(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+        if (value.indexOf(',') < 0
+                && value.indexOf('"') < 0
+                && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
             return value;
         }
         return '"' + value.replace("\"", "\"\"") + '"';
@@ -47,7 +50,8 @@ public final class Csv {
                 int j = i + 1;
                 while (true) {
                     if (j >= line.length()) {
-                        throw new IllegalArgumentException("unterminated quote in field " + (fields.size() + 1));
+                        throw new IllegalArgumentException(
+                                "unterminated quote in field " + (fields.size() + 1));
                     }
                     char c = line.charAt(j);
                     if (c == '"' && j + 1 < line.length() && line.charAt(j + 1) == '"') {
@@ -62,7 +66,8 @@ public final class Csv {
                     }
                 }
                 if (j < line.length() && line.charAt(j) != ',') {
-                    throw new IllegalArgumentException("text after the closing quote of field " + (fields.size() + 1));
+                    throw new IllegalArgumentException(
+                            "text after the closing quote of field " + (fields.size() + 1));
                 }
                 i = j;
             } else {

@@ -13,20 +13,25 @@ import java.util.Objects;
  * one PSNR/SSIM cell per test set, rendered as Markdown, CSV and JSON.
  *
  * @param degradation BI, BD or DN
- * @param protocol    the evaluation protocol's label, e.g. {@code rdn}
- * @param sets        test set names, in column order
- * @param rows        measured rows, then published reference rows
+ * @param protocol the evaluation protocol's label, e.g. {@code rdn}
+ * @param sets test set names, in column order
+ * @param rows measured rows, then published reference rows
  */
-public record EvalResults(String degradation, int scale, String protocol, List<String> sets, List<Row> rows) {
+public record EvalResults(
+        String degradation, int scale, String protocol, List<String> sets, List<Row> rows) {
 
     /**
      * One method's scores.
      *
      * @param parameters learnable parameters, or null for a method without any (Bicubic)
-     * @param source     where a published row's numbers come from; null for a row measured here
-     * @param images     per-image scores by set (empty for published rows)
+     * @param source where a published row's numbers come from; null for a row measured here
+     * @param images per-image scores by set (empty for published rows)
      */
-    public record Row(String method, Long parameters, String source, Map<String, Mean> means,
+    public record Row(
+            String method,
+            Long parameters,
+            String source,
+            Map<String, Mean> means,
             Map<String, List<ImageScore>> images) {
         public Row {
             Objects.requireNonNull(method, "method");
@@ -35,7 +40,10 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
         }
 
         /** A row measured by this run. */
-        public static Row measured(String method, Long parameters, Map<String, Mean> means,
+        public static Row measured(
+                String method,
+                Long parameters,
+                Map<String, Mean> means,
                 Map<String, List<ImageScore>> images) {
             return new Row(method, parameters, null, means, images);
         }
@@ -63,11 +71,19 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
             t.alignRight(c);
         }
         for (Row r : rows) {
-            List<String> cells = new ArrayList<>(List.of(r.method() + (r.published() ? " (published)" : ""), "x" + scale));
+            List<String> cells =
+                    new ArrayList<>(
+                            List.of(
+                                    r.method() + (r.published() ? " (published)" : ""),
+                                    "x" + scale));
             for (String s : sets) {
                 Mean m = r.means().get(s);
-                cells.add(m == null ? "-" : Double.isNaN(m.ssim()) ? Numbers.fixed(m.psnr(), 2) + "/-"
-                        : Numbers.psnrSsim(m.psnr(), m.ssim()));
+                cells.add(
+                        m == null
+                                ? "-"
+                                : Double.isNaN(m.ssim())
+                                        ? Numbers.fixed(m.psnr(), 2) + "/-"
+                                        : Numbers.psnrSsim(m.psnr(), m.ssim()));
             }
             t.row(cells);
         }
@@ -77,14 +93,22 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
     /** A Markdown document: heading, the table, and how the numbers were made. */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("## ").append(degradation).append(" x").append(scale).append(": PSNR (dB) / SSIM\n\n");
+        sb.append("## ")
+                .append(degradation)
+                .append(" x")
+                .append(scale)
+                .append(": PSNR (dB) / SSIM\n\n");
         sb.append(table().render()).append('\n');
-        sb.append("Y channel (BT.601), ").append(scale).append("-pixel border shaved, protocol `").append(protocol)
+        sb.append("Y channel (BT.601), ")
+                .append(scale)
+                .append("-pixel border shaved, protocol `")
+                .append(protocol)
                 .append("` (SPEC.md section 7); each cell is the mean over the set's images.");
         List<Row> published = rows.stream().filter(Row::published).toList();
         if (!published.isEmpty()) {
-            sb.append(" Rows marked (published) are quoted, not measured: rounded as printed, each made with its"
-                    + " authors' own data and evaluation code.\n\n");
+            sb.append(
+                    " Rows marked (published) are quoted, not measured: rounded as printed, each made with its"
+                            + " authors' own data and evaluation code.\n\n");
             for (Row r : published) {
                 sb.append("- ").append(r.method()).append(": ").append(r.source()).append('\n');
             }
@@ -94,12 +118,25 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
     }
 
     /**
-     * One line per method and set: method, parameters, published, degradation, scale, protocol, set, psnr,
-     * ssim, images, source (empty for measured rows).
+     * One line per method and set: method, parameters, published, degradation, scale, protocol,
+     * set, psnr, ssim, images, source (empty for measured rows).
      */
     public String csv() {
-        StringBuilder sb = new StringBuilder(Csv.line(List.of("method", "parameters", "published", "degradation", "scale",
-                "protocol", "set", "psnr", "ssim", "images", "source")));
+        StringBuilder sb =
+                new StringBuilder(
+                        Csv.line(
+                                List.of(
+                                        "method",
+                                        "parameters",
+                                        "published",
+                                        "degradation",
+                                        "scale",
+                                        "protocol",
+                                        "set",
+                                        "psnr",
+                                        "ssim",
+                                        "images",
+                                        "source")));
         for (Row r : rows) {
             for (String s : sets) {
                 Mean m = r.means().get(s);
@@ -107,10 +144,22 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
                     continue;
                 }
                 List<ImageScore> imgs = r.images().get(s);
-                sb.append(Csv.line(List.of(r.method(), r.parameters() == null ? "" : r.parameters(), r.published(),
-                        degradation, scale, protocol, s, Numbers.fixed(m.psnr(), r.published() ? 2 : 4),
-                        Double.isNaN(m.ssim()) ? "" : Numbers.fixed(m.ssim(), r.published() ? 4 : 5), imgs == null ? "" : imgs.size(),
-                        r.published() ? r.source() : "")));
+                sb.append(
+                        Csv.line(
+                                List.of(
+                                        r.method(),
+                                        r.parameters() == null ? "" : r.parameters(),
+                                        r.published(),
+                                        degradation,
+                                        scale,
+                                        protocol,
+                                        s,
+                                        Numbers.fixed(m.psnr(), r.published() ? 2 : 4),
+                                        Double.isNaN(m.ssim())
+                                                ? ""
+                                                : Numbers.fixed(m.ssim(), r.published() ? 4 : 5),
+                                        imgs == null ? "" : imgs.size(),
+                                        r.published() ? r.source() : "")));
             }
         }
         return sb.toString();
@@ -118,13 +167,23 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
 
     /** One line per measured image: method, set, image, psnr, ssim. */
     public String perImageCsv() {
-        StringBuilder sb = new StringBuilder(Csv.line(List.of("method", "set", "image", "psnr", "ssim")));
+        StringBuilder sb =
+                new StringBuilder(Csv.line(List.of("method", "set", "image", "psnr", "ssim")));
         for (Row r : rows) {
-            r.images().forEach((set, list) -> {
-                for (ImageScore i : list) {
-                    sb.append(Csv.line(List.of(r.method(), set, i.name(), Numbers.fixed(i.psnr(), 6), Numbers.fixed(i.ssim(), 6))));
-                }
-            });
+            r.images()
+                    .forEach(
+                            (set, list) -> {
+                                for (ImageScore i : list) {
+                                    sb.append(
+                                            Csv.line(
+                                                    List.of(
+                                                            r.method(),
+                                                            set,
+                                                            i.name(),
+                                                            Numbers.fixed(i.psnr(), 6),
+                                                            Numbers.fixed(i.ssim(), 6))));
+                                }
+                            });
         }
         return sb.toString();
     }
@@ -145,24 +204,26 @@ public record EvalResults(String degradation, int scale, String protocol, List<S
                 m.put("source", r.source());
             }
             Map<String, Object> bySet = new LinkedHashMap<>();
-            r.means().forEach((set, mean) -> {
-                Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("psnr", mean.psnr());
-                cell.put("ssim", Double.isNaN(mean.ssim()) ? null : mean.ssim());
-                List<ImageScore> imgs = r.images().get(set);
-                if (imgs != null) {
-                    List<Object> per = new ArrayList<>();
-                    for (ImageScore i : imgs) {
-                        Map<String, Object> e = new LinkedHashMap<>();
-                        e.put("image", i.name());
-                        e.put("psnr", i.psnr());
-                        e.put("ssim", i.ssim());
-                        per.add(e);
-                    }
-                    cell.put("images", per);
-                }
-                bySet.put(set, cell);
-            });
+            r.means()
+                    .forEach(
+                            (set, mean) -> {
+                                Map<String, Object> cell = new LinkedHashMap<>();
+                                cell.put("psnr", mean.psnr());
+                                cell.put("ssim", Double.isNaN(mean.ssim()) ? null : mean.ssim());
+                                List<ImageScore> imgs = r.images().get(set);
+                                if (imgs != null) {
+                                    List<Object> per = new ArrayList<>();
+                                    for (ImageScore i : imgs) {
+                                        Map<String, Object> e = new LinkedHashMap<>();
+                                        e.put("image", i.name());
+                                        e.put("psnr", i.psnr());
+                                        e.put("ssim", i.ssim());
+                                        per.add(e);
+                                    }
+                                    cell.put("images", per);
+                                }
+                                bySet.put(set, cell);
+                            });
             m.put("sets", bySet);
             list.add(m);
         }

@@ -41,8 +41,15 @@ public final class MarkdownTable {
 
     public MarkdownTable row(List<String> cells) {
         if (cells.size() != headers.size()) {
-            throw new IllegalArgumentException("row has " + cells.size() + " cells but the table has "
-                    + headers.size() + " columns " + headers + ": " + cells);
+            throw new IllegalArgumentException(
+                    "row has "
+                            + cells.size()
+                            + " cells but the table has "
+                            + headers.size()
+                            + " columns "
+                            + headers
+                            + ": "
+                            + cells);
         }
         rows.add(List.copyOf(cells));
         return this;

@@ -16,15 +16,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Published PSNR/SSIM set means that {@code srgrn eval} shows beside its own measurements, marked as
- * published, and that the PSNR-vs-parameters plot draws for reference.
+ * Published PSNR/SSIM set means that {@code srgrn eval} shows beside its own measurements, marked
+ * as published, and that the PSNR-vs-parameters plot draws for reference.
  *
  * <p>The bundled table ({@code published-results.csv} next to this class) holds only numbers with a
- * source we can name: the paper's Bicubic rows as SPEC.md section 7 quotes them, and the rows of the
- * methods the paper compares with (RDN, D-DBPN, EDSR) as their authors published them, which is where
- * the paper's tables copy them from. The paper's own SRGRN rows are in none of this project's sources,
- * so they are not bundled: a researcher who has them adds them with a file in the same format
- * ({@code srgrn eval --published FILE}).
+ * source we can name: the paper's Bicubic rows as SPEC.md section 7 quotes them, and the rows of
+ * the methods the paper compares with (RDN, D-DBPN, EDSR) as their authors published them, which is
+ * where the paper's tables copy them from. The paper's own SRGRN rows are in none of this project's
+ * sources, so they are not bundled: a researcher who has them adds them with a file in the same
+ * format ({@code srgrn eval --published FILE}).
  *
  * <p>The format is CSV with the header {@value #HEADER}; {@code parameters} is empty for a method
  * without learnable parameters (Bicubic), {@code ssim} may be empty where the source gives none.
@@ -41,11 +41,18 @@ public final class PublishedResults {
      * One published set mean.
      *
      * @param parameters learnable parameters as published, or null for none (Bicubic)
-     * @param ssim       NaN where the source gives no SSIM
-     * @param source     where the number comes from, in words a reader can look up
+     * @param ssim NaN where the source gives no SSIM
+     * @param source where the number comes from, in words a reader can look up
      */
-    public record Entry(String method, Long parameters, String degradation, int scale, String set, double psnr,
-            double ssim, String source) {
+    public record Entry(
+            String method,
+            Long parameters,
+            String degradation,
+            int scale,
+            String set,
+            double psnr,
+            double ssim,
+            String source) {
         public Entry {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(degradation, "degradation");
@@ -71,20 +78,25 @@ public final class PublishedResults {
             if (in == null) {
                 throw new IllegalStateException("srgrn-bench is missing its resource " + BUNDLED);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "srgrn-bench:" + BUNDLED);
+            return parse(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "srgrn-bench:" + BUNDLED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads a published-results file; an unreadable or malformed file is refused naming the file. */
+    /**
+     * Reads a published-results file; an unreadable or malformed file is refused naming the file.
+     */
     public static PublishedResults read(Path file) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("published results file not found: " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read published results file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read published results file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,8 +104,13 @@ public final class PublishedResults {
     public static PublishedResults parse(String text, String origin) {
         String[] lines = text.split("\r?\n", -1);
         if (lines.length == 0 || !lines[0].strip().replace("\uFEFF", "").equals(HEADER)) {
-            throw new IllegalArgumentException(origin + " line 1: expected the header '" + HEADER + "', found '"
-                    + (lines.length == 0 ? "" : lines[0].strip()) + "'");
+            throw new IllegalArgumentException(
+                    origin
+                            + " line 1: expected the header '"
+                            + HEADER
+                            + "', found '"
+                            + (lines.length == 0 ? "" : lines[0].strip())
+                            + "'");
         }
         List<Entry> list = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
@@ -106,8 +123,14 @@ public final class PublishedResults {
             String key = key(e);
             Integer previous = firstLine.putIfAbsent(key, i + 1);
             if (previous != null) {
-                throw new IllegalArgumentException(origin + " line " + (i + 1) + ": " + key
-                        + " is already given on line " + previous);
+                throw new IllegalArgumentException(
+                        origin
+                                + " line "
+                                + (i + 1)
+                                + ": "
+                                + key
+                                + " is already given on line "
+                                + previous);
             }
             list.add(e);
         }
@@ -115,17 +138,17 @@ public final class PublishedResults {
     }
 
     /**
-     * These entries, then {@code more}'s. A method, setting and set given in both is kept once when the
-     * numbers agree (the sources are joined) and refused when they differ.
+     * These entries, then {@code more}'s. A method, setting and set given in both is kept once when
+     * the numbers agree (the sources are joined) and refused when they differ.
      */
     public PublishedResults plus(PublishedResults more) {
         return merge(more, false);
     }
 
     /**
-     * As {@link #plus}, except that where the numbers differ {@code more}'s entry replaces this one and
-     * says so in its source: a file the user passes is what the user asked to see (the SRGRN paper
-     * quotes RDN's BD x3 Set5 as 34.57 where RDN's own paper prints 34.58).
+     * As {@link #plus}, except that where the numbers differ {@code more}'s entry replaces this one
+     * and says so in its source: a file the user passes is what the user asked to see (the SRGRN
+     * paper quotes RDN's BD x3 Set5 as 34.57 where RDN's own paper prints 34.58).
      */
     public PublishedResults overriddenBy(PublishedResults more) {
         return merge(more, true);
@@ -145,17 +168,52 @@ public final class PublishedResults {
                 continue;
             }
             Entry clash = all.get(at);
-            boolean same = Double.compare(clash.psnr(), e.psnr()) == 0 && sameSsim(clash.ssim(), e.ssim());
+            boolean same =
+                    Double.compare(clash.psnr(), e.psnr()) == 0 && sameSsim(clash.ssim(), e.ssim());
             if (!same && !override) {
-                throw new IllegalArgumentException("published results for " + key(e) + " are given twice with different "
-                        + "numbers: " + clash.psnr() + "/" + clash.ssim() + " by '" + clash.source() + "' and " + e.psnr()
-                        + "/" + e.ssim() + " by '" + e.source() + "'");
+                throw new IllegalArgumentException(
+                        "published results for "
+                                + key(e)
+                                + " are given twice with different "
+                                + "numbers: "
+                                + clash.psnr()
+                                + "/"
+                                + clash.ssim()
+                                + " by '"
+                                + clash.source()
+                                + "' and "
+                                + e.psnr()
+                                + "/"
+                                + e.ssim()
+                                + " by '"
+                                + e.source()
+                                + "'");
             }
-            String source = same ? (clash.source().equals(e.source()) ? clash.source() : clash.source() + "; also " + e.source())
-                    : e.source() + " (" + clash.source() + " gives " + clash.psnr() + "/" + clash.ssim() + ")";
+            String source =
+                    same
+                            ? (clash.source().equals(e.source())
+                                    ? clash.source()
+                                    : clash.source() + "; also " + e.source())
+                            : e.source()
+                                    + " ("
+                                    + clash.source()
+                                    + " gives "
+                                    + clash.psnr()
+                                    + "/"
+                                    + clash.ssim()
+                                    + ")";
             Entry kept = same ? clash : e;
-            all.set(at, new Entry(kept.method(), kept.parameters(), kept.degradation(), kept.scale(), kept.set(),
-                    kept.psnr(), kept.ssim(), source));
+            all.set(
+                    at,
+                    new Entry(
+                            kept.method(),
+                            kept.parameters(),
+                            kept.degradation(),
+                            kept.scale(),
+                            kept.set(),
+                            kept.psnr(),
+                            kept.ssim(),
+                            source));
         }
         return new PublishedResults(all);
     }
@@ -176,7 +234,9 @@ public final class PublishedResults {
     public List<EvalResults.Row> rows(String degradation, int scale, List<String> sets) {
         Map<String, List<Entry>> byMethod = new LinkedHashMap<>();
         for (Entry e : entries) {
-            if (e.degradation().equals(degradation) && e.scale() == scale && sets.contains(e.set())) {
+            if (e.degradation().equals(degradation)
+                    && e.scale() == scale
+                    && sets.contains(e.set())) {
                 byMethod.computeIfAbsent(e.method(), k -> new ArrayList<>()).add(e);
             }
         }
@@ -184,12 +244,20 @@ public final class PublishedResults {
         for (Map.Entry<String, List<Entry>> m : byMethod.entrySet()) {
             Map<String, EvalResults.Mean> means = new LinkedHashMap<>();
             for (String set : sets) {
-                m.getValue().stream().filter(e -> e.set().equals(set)).findFirst()
+                m.getValue().stream()
+                        .filter(e -> e.set().equals(set))
+                        .findFirst()
                         .ifPresent(e -> means.put(set, new EvalResults.Mean(e.psnr(), e.ssim())));
             }
             Entry first = m.getValue().get(0);
             List<String> sources = m.getValue().stream().map(Entry::source).distinct().toList();
-            rows.add(new EvalResults.Row(m.getKey(), first.parameters(), String.join("; ", sources), means, Map.of()));
+            rows.add(
+                    new EvalResults.Row(
+                            m.getKey(),
+                            first.parameters(),
+                            String.join("; ", sources),
+                            means,
+                            Map.of()));
         }
         return rows;
     }
@@ -200,7 +268,8 @@ public final class PublishedResults {
 
     private record Where(String origin, int line) {
         IllegalArgumentException error(String column, String message) {
-            return new IllegalArgumentException(origin + " line " + line + ", column " + column + ": " + message);
+            return new IllegalArgumentException(
+                    origin + " line " + line + ", column " + column + ": " + message);
         }
     }
 
@@ -209,11 +278,18 @@ public final class PublishedResults {
         try {
             f = Csv.parseLine(line);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where.origin() + " line " + where.line() + ": " + e.getMessage());
+            throw new IllegalArgumentException(
+                    where.origin() + " line " + where.line() + ": " + e.getMessage());
         }
         if (f.size() != 8) {
-            throw new IllegalArgumentException(where.origin() + " line " + where.line() + ": expected 8 fields ("
-                    + HEADER + "), found " + f.size());
+            throw new IllegalArgumentException(
+                    where.origin()
+                            + " line "
+                            + where.line()
+                            + ": expected 8 fields ("
+                            + HEADER
+                            + "), found "
+                            + f.size());
         }
         String method = required(f.get(0), "method", where);
         Long parameters = f.get(1).isBlank() ? null : positiveLong(f.get(1), where);
@@ -221,12 +297,15 @@ public final class PublishedResults {
         if (!DEGRADATIONS.contains(degradation)) {
             throw where.error("degradation", "'" + degradation + "' is not BI, BD or DN");
         }
-        int scale = switch (f.get(3).strip()) {
-            case "2" -> 2;
-            case "3" -> 3;
-            case "4" -> 4;
-            default -> throw where.error("scale", "'" + f.get(3).strip() + "' is not 2, 3 or 4");
-        };
+        int scale =
+                switch (f.get(3).strip()) {
+                    case "2" -> 2;
+                    case "3" -> 3;
+                    case "4" -> 4;
+                    default ->
+                            throw where.error(
+                                    "scale", "'" + f.get(3).strip() + "' is not 2, 3 or 4");
+                };
         String set = required(f.get(4), "set", where);
         double psnr = number(f.get(5), "psnr", where);
         if (!(psnr > 0 && psnr < 100)) {
@@ -236,7 +315,15 @@ public final class PublishedResults {
         if (!Double.isNaN(ssim) && !(ssim > 0 && ssim <= 1)) {
             throw where.error("ssim", ssim + " is outside (0, 1]");
         }
-        return new Entry(method, parameters, degradation, scale, set, psnr, ssim, required(f.get(7), "source", where));
+        return new Entry(
+                method,
+                parameters,
+                degradation,
+                scale,
+                set,
+                psnr,
+                ssim,
+                required(f.get(7), "source", where));
     }
 
     private static String required(String value, String column, Where where) {
@@ -255,7 +342,9 @@ public final class PublishedResults {
         } catch (NumberFormatException ignored) {
             // reported below with the column
         }
-        throw where.error("parameters", "'" + text.strip() + "' is not a positive whole number (leave it empty for none)");
+        throw where.error(
+                "parameters",
+                "'" + text.strip() + "' is not a positive whole number (leave it empty for none)");
     }
 
     private static double number(String text, String column, Where where) {

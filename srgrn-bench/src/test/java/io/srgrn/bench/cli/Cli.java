@@ -30,12 +30,16 @@ final class Cli {
     static Result run(CommandLine.IFactory factory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SrgrnCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), factory).execute(args);
+        int code =
+                SrgrnCommand.commandLine(
+                                new PrintWriter(out, true), new PrintWriter(err, true), factory)
+                        .execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
     /** A seeded random image file: smooth-ish RGB (or grey) values, optional alpha. */
-    static Path image(Path file, int channels, int height, int width, boolean alpha, long seed) throws IOException {
+    static Path image(Path file, int channels, int height, int width, boolean alpha, long seed)
+            throws IOException {
         Random r = new Random(seed);
         float[] d = new float[channels * height * width];
         for (int i = 0; i < d.length; i++) {
@@ -53,9 +57,13 @@ final class Cli {
         return file;
     }
 
-    /** Untrained compact weights at a scale, saved through the facade (seeded, so every run makes the same file). */
+    /**
+     * Untrained compact weights at a scale, saved through the facade (seeded, so every run makes
+     * the same file).
+     */
     static Path compactWeights(Path file, int scale) {
-        try (Srgrn sr = Srgrn.builder().config(SrgrnConfig.compact(scale)).seed(3).threads(1).build()) {
+        try (Srgrn sr =
+                Srgrn.builder().config(SrgrnConfig.compact(scale)).seed(3).threads(1).build()) {
             sr.save(file);
         }
         return file;

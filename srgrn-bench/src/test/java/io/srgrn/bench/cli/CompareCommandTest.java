@@ -2,8 +2,8 @@ package io.srgrn.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.srgrn.api.tensor.Tensor;
 import io.srgrn.api.json.Json;
+import io.srgrn.api.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +18,35 @@ class CompareCommandTest {
     @SuppressWarnings("unchecked")
     void runsEachBackendInItsOwnJvmAndListsTheUnavailable(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("compare.json");
-        Cli.Result r = Cli.run("compare", "--backends", "djl,nosuch", "--config", "compact", "--scale", "2", "--size", "8",
-                "--batch", "2", "--warmup", "0", "--repeats", "2", "--json", json.toString(), "--timeout", "300");
+        Cli.Result r =
+                Cli.run(
+                        "compare",
+                        "--backends",
+                        "djl,nosuch",
+                        "--config",
+                        "compact",
+                        "--scale",
+                        "2",
+                        "--size",
+                        "8",
+                        "--batch",
+                        "2",
+                        "--warmup",
+                        "0",
+                        "--repeats",
+                        "2",
+                        "--json",
+                        json.toString(),
+                        "--timeout",
+                        "300");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("running backend 'djl' in its own JVM");
-        assertThat(r.out()).containsPattern("\\| djl +\\| cpu +\\| +\\d+\\.\\d \\| +\\d+\\.\\d \\| +0\\.\\d{7} \\| +\\(reference\\) \\|");
-        assertThat(r.out()).contains("Not compared").containsPattern("\\| nosuch +\\| unavailable \\| not on the class path");
+        assertThat(r.out())
+                .containsPattern(
+                        "\\| djl +\\| cpu +\\| +\\d+\\.\\d \\| +\\d+\\.\\d \\| +0\\.\\d{7} \\| +\\(reference\\) \\|");
+        assertThat(r.out())
+                .contains("Not compared")
+                .containsPattern("\\| nosuch +\\| unavailable \\| not on the class path");
 
         Map<String, Object> root = Json.parseObject(Files.readString(json));
         List<Object> backends = (List<Object>) root.get("backends");
@@ -31,7 +54,8 @@ class CompareCommandTest {
         assertThat(djl.get("status")).isEqualTo("ok");
         assertThat(((Number) djl.get("forwardMsMedian")).doubleValue()).isPositive();
         assertThat(((Number) djl.get("maxAbsDifference")).doubleValue()).isZero();
-        assertThat(((Map<String, Object>) backends.get(1)).get("reason").toString()).contains("not on the class path");
+        assertThat(((Map<String, Object>) backends.get(1)).get("reason").toString())
+                .contains("not on the class path");
     }
 
     @Test

@@ -37,7 +37,10 @@ final class HostileFiles {
         return Files.write(target, Arrays.copyOf(b, Math.max(1, (int) (b.length * fraction))));
     }
 
-    /** The file with {@code flips} random bits inverted (never in the first 8 bytes, so the format is still recognised). */
+    /**
+     * The file with {@code flips} random bits inverted (never in the first 8 bytes, so the format
+     * is still recognised).
+     */
     static Path bitFlipped(Path source, Path target, int flips, long seed) throws IOException {
         byte[] b = Files.readAllBytes(source);
         Random r = new Random(seed);
@@ -54,12 +57,19 @@ final class HostileFiles {
         return Files.write(target, b);
     }
 
-    /** A well-formed PNG header declaring {@code width x height} RGB pixels, with one small data chunk. */
+    /**
+     * A well-formed PNG header declaring {@code width x height} RGB pixels, with one small data
+     * chunk.
+     */
     static Path forgedPng(Path target, int width, int height) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0});
+        ByteBuffer ihdr =
+                ByteBuffer.allocate(13)
+                        .putInt(width)
+                        .putInt(height)
+                        .put(new byte[] {8, 2, 0, 0, 0});
         chunk(out, "IHDR", ihdr.array());
         Deflater deflater = new Deflater();
         deflater.setInput(new byte[1 + 3 * 64]);
@@ -82,7 +92,8 @@ final class HostileFiles {
     }
 
     /** A valid JPEG whose frame header (SOF0) is rewritten to declare {@code width x height}. */
-    static Path jpegDeclaring(Path validJpeg, Path target, int width, int height) throws IOException {
+    static Path jpegDeclaring(Path validJpeg, Path target, int width, int height)
+            throws IOException {
         byte[] b = Files.readAllBytes(validJpeg);
         for (int i = 2; i + 8 < b.length; i++) {
             if ((b[i] & 0xFF) == 0xFF && ((b[i + 1] & 0xFF) == 0xC0 || (b[i + 1] & 0xFF) == 0xC2)) {
@@ -98,12 +109,25 @@ final class HostileFiles {
 
     /** A 16-bit image written by ImageIO (grey or RGB). */
     static Path sixteenBit(Path target, int channels, int height, int width) throws IOException {
-        BufferedImage img = channels == 1 ? new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY)
-                : new BufferedImage(new java.awt.image.ComponentColorModel(
-                        java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), false, false,
-                        java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT),
-                        java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_USHORT, width, height,
-                                3, null), false, null);
+        BufferedImage img =
+                channels == 1
+                        ? new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY)
+                        : new BufferedImage(
+                                new java.awt.image.ComponentColorModel(
+                                        java.awt.color.ColorSpace.getInstance(
+                                                java.awt.color.ColorSpace.CS_sRGB),
+                                        false,
+                                        false,
+                                        java.awt.Transparency.OPAQUE,
+                                        java.awt.image.DataBuffer.TYPE_USHORT),
+                                java.awt.image.Raster.createInterleavedRaster(
+                                        java.awt.image.DataBuffer.TYPE_USHORT,
+                                        width,
+                                        height,
+                                        3,
+                                        null),
+                                false,
+                                null);
         WritableRaster r = img.getRaster();
         for (int c = 0; c < channels; c++) {
             for (int y = 0; y < height; y++) {
@@ -121,8 +145,12 @@ final class HostileFiles {
         byte[] red = {0, (byte) 255, 0, (byte) 200};
         byte[] green = {0, 0, (byte) 255, (byte) 200};
         byte[] blue = {0, 0, 0, (byte) 50};
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(2, 4, red, green, blue));
+        BufferedImage img =
+                new BufferedImage(
+                        width,
+                        height,
+                        BufferedImage.TYPE_BYTE_INDEXED,
+                        new IndexColorModel(2, 4, red, green, blue));
         WritableRaster r = img.getRaster();
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -135,8 +163,9 @@ final class HostileFiles {
 
     /** A four-channel (CMYK-like, Adobe) JPEG, written from a raster as ImageIO allows. */
     static Path cmykJpeg(Path target, int height, int width) throws IOException {
-        WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, width,
-                height, 4, null);
+        WritableRaster raster =
+                java.awt.image.Raster.createInterleavedRaster(
+                        java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 for (int c = 0; c < 4; c++) {
@@ -145,7 +174,8 @@ final class HostileFiles {
             }
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(target))) {
+        try (ImageOutputStream out =
+                ImageIO.createImageOutputStream(Files.newOutputStream(target))) {
             writer.setOutput(out);
             writer.write(null, new IIOImage(raster, null, null), writer.getDefaultWriteParam());
         } finally {
@@ -165,14 +195,16 @@ final class HostileFiles {
         static Safetensors read(Path file) throws IOException {
             byte[] b = Files.readAllBytes(file);
             long n = ByteBuffer.wrap(b, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            Map<String, Object> header = new LinkedHashMap<>(
-                    Json.parseObject(new String(b, 8, (int) n, StandardCharsets.UTF_8)));
+            Map<String, Object> header =
+                    new LinkedHashMap<>(
+                            Json.parseObject(new String(b, 8, (int) n, StandardCharsets.UTF_8)));
             return new Safetensors(header, Arrays.copyOfRange(b, 8 + (int) n, b.length));
         }
 
         Path write(Path file) throws IOException {
             byte[] h = Json.write(header).getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buf = ByteBuffer.allocate(8 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buf =
+                    ByteBuffer.allocate(8 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
             buf.putLong(h.length).put(h).put(data);
             return Files.write(file, buf.array());
         }
@@ -201,13 +233,17 @@ final class HostileFiles {
         }
     }
 
-    /** The weights with their second tensor's byte range pointed into the first's (same length where one matches). */
+    /**
+     * The weights with their second tensor's byte range pointed into the first's (same length where
+     * one matches).
+     */
     static Path overlapping(Path weights, Path target) throws IOException {
         Safetensors s = Safetensors.read(weights);
         List<String> names = s.tensorNames();
         Map<String, Object> first = s.tensor(names.get(0));
         List<?> firstRange = (List<?>) first.get("data_offsets");
-        long firstLength = ((Number) firstRange.get(1)).longValue() - ((Number) firstRange.get(0)).longValue();
+        long firstLength =
+                ((Number) firstRange.get(1)).longValue() - ((Number) firstRange.get(0)).longValue();
         String victim = names.get(1);
         for (String n : names.subList(1, names.size())) {
             List<?> r = (List<?>) s.tensor(n).get("data_offsets");
@@ -229,7 +265,8 @@ final class HostileFiles {
     static Path withConfig(Path weights, Path target, String key, Object value) throws IOException {
         Safetensors s = Safetensors.read(weights);
         Map<String, Object> meta = new LinkedHashMap<>(s.metadata());
-        Map<String, Object> config = new LinkedHashMap<>(Json.parseObject((String) meta.get("config")));
+        Map<String, Object> config =
+                new LinkedHashMap<>(Json.parseObject((String) meta.get("config")));
         config.put(key, value);
         meta.put("config", Json.write(config));
         s.header().put("__metadata__", meta);
@@ -237,7 +274,8 @@ final class HostileFiles {
     }
 
     /** The weights with a raw metadata entry replaced. */
-    static Path withMetadata(Path weights, Path target, String key, String value) throws IOException {
+    static Path withMetadata(Path weights, Path target, String key, String value)
+            throws IOException {
         Safetensors s = Safetensors.read(weights);
         Map<String, Object> meta = new LinkedHashMap<>(s.metadata());
         meta.put(key, value);

@@ -20,13 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code srgrn models}: the shipped catalogue, and {@code models add} that maintains one. */
 class ModelsCommandTest {
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
     static Path weights;
     static Path tiny;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void prepare() throws IOException {
@@ -40,12 +38,29 @@ class ModelsCommandTest {
         Cli.Result r = Cli.run("models");
         assertThat(r.code()).as(r.toString()).isZero();
         for (ModelInfo m : Models.available()) {
-            String line = r.out().lines().filter(l -> l.startsWith("| " + m.name() + " ") || l.startsWith("| " + m.name() + " *"))
-                    .findFirst().orElseThrow(() -> new AssertionError(m.name() + " missing in\n" + r.out()));
+            String line =
+                    r.out()
+                            .lines()
+                            .filter(
+                                    l ->
+                                            l.startsWith("| " + m.name() + " ")
+                                                    || l.startsWith("| " + m.name() + " *"))
+                            .findFirst()
+                            .orElseThrow(
+                                    () -> new AssertionError(m.name() + " missing in\n" + r.out()));
             assertThat(line).contains("x" + m.scale()).contains(m.degradation());
-            m.score("Set5", false).ifPresent(s -> assertThat(line).contains(String.format(java.util.Locale.ROOT, "%.2f", s.psnr())));
+            m.score("Set5", false)
+                    .ifPresent(
+                            s ->
+                                    assertThat(line)
+                                            .contains(
+                                                    String.format(
+                                                            java.util.Locale.ROOT,
+                                                            "%.2f",
+                                                            s.psnr())));
         }
-        assertThat(r.out()).contains(Models.available().isEmpty() ? "No trained models" : "| model ");
+        assertThat(r.out())
+                .contains(Models.available().isEmpty() ? "No trained models" : "| model ");
     }
 
     @Test
@@ -54,14 +69,37 @@ class ModelsCommandTest {
         Files.writeString(catalogDir.resolve("catalog.json"), "{\"models\": []}");
         Path evalOut = dir.resolve("eval");
         Path named = Files.copy(weights, dir.resolve("tiny-x2.safetensors"));
-        Cli.Result e = Cli.run("eval", "--weights", named.toString(), "--ensemble", "--sets", tiny.getParent().toString(),
-                "-o", evalOut.toString(), "--threads", "1", "--no-published");
+        Cli.Result e =
+                Cli.run(
+                        "eval",
+                        "--weights",
+                        named.toString(),
+                        "--ensemble",
+                        "--sets",
+                        tiny.getParent().toString(),
+                        "-o",
+                        evalOut.toString(),
+                        "--threads",
+                        "1",
+                        "--no-published");
         assertThat(e.code()).as(e.toString()).isZero();
-        Cli.Result r = Cli.run("models", "add", "--name", "tiny-x2", "--catalog-dir", catalogDir.toString(), "--weights",
-                named.toString(), "--default", "--scores", evalOut.resolve("eval-BI-x2.json").toString());
+        Cli.Result r =
+                Cli.run(
+                        "models",
+                        "add",
+                        "--name",
+                        "tiny-x2",
+                        "--catalog-dir",
+                        catalogDir.toString(),
+                        "--weights",
+                        named.toString(),
+                        "--default",
+                        "--scores",
+                        evalOut.resolve("eval-BI-x2.json").toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(catalogDir.resolve("tiny-x2.safetensors")).hasSameBinaryContentAs(named);
-        List<ModelInfo> models = ModelCatalog.parse(Files.readString(catalogDir.resolve("catalog.json")), "catalog");
+        List<ModelInfo> models =
+                ModelCatalog.parse(Files.readString(catalogDir.resolve("catalog.json")), "catalog");
         assertThat(models).hasSize(1);
         ModelInfo m = models.get(0);
         assertThat(m.scale()).isEqualTo(2);
@@ -73,8 +111,18 @@ class ModelsCommandTest {
         assertThat(m.score("Tiny", false)).isEmpty();
         assertThat(r.out()).contains("| tiny-x2+ *");
 
-        Cli.Result wrong = Cli.run("models", "add", "--name", "other", "--catalog-dir", catalogDir.toString(), "--weights",
-                named.toString(), "--scores", evalOut.resolve("eval-BI-x2.json").toString());
+        Cli.Result wrong =
+                Cli.run(
+                        "models",
+                        "add",
+                        "--name",
+                        "other",
+                        "--catalog-dir",
+                        catalogDir.toString(),
+                        "--weights",
+                        named.toString(),
+                        "--scores",
+                        evalOut.resolve("eval-BI-x2.json").toString());
         assertThat(wrong.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(wrong.err()).contains("no row named 'other'");
     }
@@ -85,8 +133,21 @@ class ModelsCommandTest {
         Path strong = withGammas(base, 0.7f, dir.resolve("strong.safetensors"));
         Path zero = withGammas(base, 0f, dir.resolve("zero.safetensors"));
         Path out = dir.resolve("eval");
-        Cli.Result r = Cli.run("eval", "--weights", strong.toString(), "--weights", zero.toString(), "--gammas-off",
-                "--sets", tiny.getParent().toString(), "-o", out.toString(), "--threads", "1", "--no-published");
+        Cli.Result r =
+                Cli.run(
+                        "eval",
+                        "--weights",
+                        strong.toString(),
+                        "--weights",
+                        zero.toString(),
+                        "--gammas-off",
+                        "--sets",
+                        tiny.getParent().toString(),
+                        "-o",
+                        out.toString(),
+                        "--threads",
+                        "1",
+                        "--no-published");
         assertThat(r.code()).as(r.toString()).isZero();
         String csv = Files.readString(out.resolve("eval-BI-x2.csv"));
         double strongPsnr = psnr(csv, "strong");
@@ -103,7 +164,10 @@ class ModelsCommandTest {
     }
 
     private static double psnr(String csv, String method) {
-        return csv.lines().filter(l -> l.startsWith(method + ",")).map(l -> Double.parseDouble(l.split(",")[7]))
-                .findFirst().orElseThrow(() -> new AssertionError("no row " + method + " in\n" + csv));
+        return csv.lines()
+                .filter(l -> l.startsWith(method + ","))
+                .map(l -> Double.parseDouble(l.split(",")[7]))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + method + " in\n" + csv));
     }
 }

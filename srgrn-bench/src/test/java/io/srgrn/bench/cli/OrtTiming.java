@@ -18,8 +18,10 @@ import java.util.Map;
 
 /**
  * ONNX Runtime's forward time on exactly what {@code srgrn compare} gives the backends (the same
- * {@link CompareInputs}: seeded weights with gammas 0.5 and the seeded forward input), timed the same
- * way ({@link CompareWorker#time}). A command for docs/RESULTS.md (scripts/ort-vs-backends.sh), not a test.
+ * {@link CompareInputs}: seeded weights with gammas 0.5 and the seeded forward input), timed the
+ * same way ({@link CompareWorker#time}). A command for docs/RESULTS.md
+ * (scripts/ort-vs-backends.sh), not a test.
+ *
  * <pre>OrtTiming PRESET SCALE SIZE WARMUP REPEATS SEED THREADS(0 = ONNX Runtime's default)</pre>
  */
 public final class OrtTiming {
@@ -43,18 +45,33 @@ public final class OrtTiming {
             options.setIntraOpNumThreads(threads);
         }
         long t0 = System.nanoTime();
-        try (OrtSession session = env.createSession(OnnxExport.toBytes(weights.config(), weights.parameters()), options);
-                OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x.data()),
-                        Arrays.stream(x.shape()).asLongStream().toArray())) {
+        try (OrtSession session =
+                        env.createSession(
+                                OnnxExport.toBytes(weights.config(), weights.parameters()),
+                                options);
+                OnnxTensor input =
+                        OnnxTensor.createTensor(
+                                env,
+                                FloatBuffer.wrap(x.data()),
+                                Arrays.stream(x.shape()).asLongStream().toArray())) {
             System.out.printf("sessionMs=%.0f%n", (System.nanoTime() - t0) / 1e6);
-            List<Double> ms = CompareWorker.time(warmup, repeats, () -> {
-                try (OrtSession.Result r = session.run(Map.of(OnnxExport.INPUT, input))) {
-                    r.get(0);
-                } catch (ai.onnxruntime.OrtException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            System.out.println("forwardMs=" + ms + " median=" + ms.stream().sorted().toList().get(ms.size() / 2));
+            List<Double> ms =
+                    CompareWorker.time(
+                            warmup,
+                            repeats,
+                            () -> {
+                                try (OrtSession.Result r =
+                                        session.run(Map.of(OnnxExport.INPUT, input))) {
+                                    r.get(0);
+                                } catch (ai.onnxruntime.OrtException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+            System.out.println(
+                    "forwardMs="
+                            + ms
+                            + " median="
+                            + ms.stream().sorted().toList().get(ms.size() / 2));
         } finally {
             Files.deleteIfExists(inputs.weights());
             Files.deleteIfExists(inputs.tensors());

@@ -13,7 +13,8 @@ class ProgressBarTest {
         ProgressBar bar = new ProgressBar(new PrintWriter(new StringWriter()), "job", 4, false, 0);
         assertThat(bar.render(1, 4, 2.0, Double.NaN, "a.png"))
                 .isEqualTo("job [######..................] 1/4  25% ETA 6.0s  a.png");
-        assertThat(bar.render(4, 4, 125, Double.NaN, null)).isEqualTo("job [########################] 4/4 100% in 2m05s");
+        assertThat(bar.render(4, 4, 125, Double.NaN, null))
+                .isEqualTo("job [########################] 4/4 100% in 2m05s");
         assertThat(bar.render(2, 4, 1, 7200, "")).contains("ETA 2h00m");
     }
 

@@ -11,12 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code srgrn spark-upscale} in local[2] against {@code srgrn upscale} on the same folder: the
- * same files, byte for byte, the same exit status for a corrupt input, and a rerun that skips
- * what exists. (Spark is on this module's test class path as a provided dependency.)
+ * same files, byte for byte, the same exit status for a corrupt input, and a rerun that skips what
+ * exists. (Spark is on this module's test class path as a provided dependency.)
  */
 class SparkUpscaleCommandTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void writesWhatUpscaleWritesReportsTheCorruptFileAndSkipsOnRerun() throws Exception {
@@ -28,19 +27,39 @@ class SparkUpscaleCommandTest {
         Files.write(in.resolve("broken.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         List<String> outputs = List.of("a.png", "sub/b.png", "sub/c.png");
 
-        Cli.Result plain = Cli.run("upscale", in.toString(), "-o", dir.resolve("plain").toString(), "--weights",
-                weights.toString(), "--threads", "1");
+        Cli.Result plain =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("plain").toString(),
+                        "--weights",
+                        weights.toString(),
+                        "--threads",
+                        "1");
         assertThat(plain.code()).as(plain.toString()).isEqualTo(ExitCodes.FAILED);
 
         Path out = dir.resolve("spark");
-        String[] args = {"spark-upscale", "--input", in.toString(), "-o", out.toString(), "--master", "local[2]",
-            "--weights", weights.toString(), "--threads", "1"};
+        String[] args = {
+            "spark-upscale",
+            "--input",
+            in.toString(),
+            "-o",
+            out.toString(),
+            "--master",
+            "local[2]",
+            "--weights",
+            weights.toString(),
+            "--threads",
+            "1"
+        };
         Cli.Result first = Cli.run(args);
         assertThat(first.code()).as(first.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(first.out()).contains("3 written, 0 skipped", "1 failed");
         assertThat(first.err()).contains("broken.png");
         for (String rel : outputs) {
-            assertThat(Files.readAllBytes(out.resolve(rel))).as(rel)
+            assertThat(Files.readAllBytes(out.resolve(rel)))
+                    .as(rel)
                     .isEqualTo(Files.readAllBytes(dir.resolve("plain").resolve(rel)));
         }
         try (Stream<Path> files = Files.walk(out)) {
@@ -58,7 +77,15 @@ class SparkUpscaleCommandTest {
 
     @Test
     void refusesABadCommandLineBeforeStartingSpark() {
-        Cli.Result r = Cli.run("spark-upscale", "--input", dir.toString(), "-o", dir.resolve("o").toString(), "--scale", "5");
+        Cli.Result r =
+                Cli.run(
+                        "spark-upscale",
+                        "--input",
+                        dir.toString(),
+                        "-o",
+                        dir.resolve("o").toString(),
+                        "--scale",
+                        "5");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("invalid --scale 5");
     }

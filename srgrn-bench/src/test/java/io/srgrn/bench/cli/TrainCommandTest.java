@@ -26,13 +26,11 @@ import picocli.CommandLine;
  * that never stopped.
  */
 class TrainCommandTest {
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
     static Path data;
     static Path validation;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void makeData() throws IOException {
@@ -51,25 +49,49 @@ class TrainCommandTest {
     }
 
     private static List<String> args(Path run, int iterations, String... extra) {
-        List<String> a = new ArrayList<>(List.of("train", "--data", data.toString(), "--scale", "2", "--preset", "compact",
-                "--iterations", Integer.toString(iterations), "--patch", "6", "--batch", "2", "--checkpoint-every", "2", "--val-every", "3",
-                "--val-data", validation.toString(), "--threads", "0", "-o", run.toString()));
+        List<String> a =
+                new ArrayList<>(
+                        List.of(
+                                "train",
+                                "--data",
+                                data.toString(),
+                                "--scale",
+                                "2",
+                                "--preset",
+                                "compact",
+                                "--iterations",
+                                Integer.toString(iterations),
+                                "--patch",
+                                "6",
+                                "--batch",
+                                "2",
+                                "--checkpoint-every",
+                                "2",
+                                "--val-every",
+                                "3",
+                                "--val-data",
+                                validation.toString(),
+                                "--threads",
+                                "0",
+                                "-o",
+                                run.toString()));
         a.addAll(List.of(extra));
         return a;
     }
 
     /** Runs train with a listener added after the command's own (to simulate a crash). */
     private static Cli.Result train(TrainingListener hook, List<String> args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                K made = CommandLine.defaultFactory().create(cls);
-                if (made instanceof TrainCommand t) {
-                    t.extraListener = hook;
-                }
-                return made;
-            }
-        };
+        CommandLine.IFactory factory =
+                new CommandLine.IFactory() {
+                    @Override
+                    public <K> K create(Class<K> cls) throws Exception {
+                        K made = CommandLine.defaultFactory().create(cls);
+                        if (made instanceof TrainCommand t) {
+                            t.extraListener = hook;
+                        }
+                        return made;
+                    }
+                };
         return Cli.run(factory, args.toArray(String[]::new));
     }
 
@@ -80,21 +102,24 @@ class TrainCommandTest {
         assertThat(a.code()).as(a.toString()).isZero();
 
         Path broken = dir.resolve("broken");
-        TrainingListener crashAt5 = new TrainingListener() {
-            @Override
-            public void onStep(StepEvent e) {
-                if (e.iteration() == 5) {
-                    throw new IllegalStateException("simulated crash at iteration 5");
-                }
-            }
-        };
+        TrainingListener crashAt5 =
+                new TrainingListener() {
+                    @Override
+                    public void onStep(StepEvent e) {
+                        if (e.iteration() == 5) {
+                            throw new IllegalStateException("simulated crash at iteration 5");
+                        }
+                    }
+                };
         Cli.Result b1 = train(crashAt5, args(broken));
         assertThat(b1.code()).as(b1.toString()).isEqualTo(ExitCodes.FAILED);
         assertThat(b1.err()).contains("simulated crash at iteration 5");
-        assertThat(Checkpoint.read(broken.resolve(TrainCommand.CHECKPOINT)).iteration()).isEqualTo(4);
+        assertThat(Checkpoint.read(broken.resolve(TrainCommand.CHECKPOINT)).iteration())
+                .isEqualTo(4);
         assertThat(broken.resolve(TrainCommand.MODEL)).doesNotExist();
 
-        // Only --resume and the run folder: everything else (intervals, validation set and the thread count,
+        // Only --resume and the run folder: everything else (intervals, validation set and the
+        // thread count,
         // which changes libtorch's reductions) comes from run.json.
         assertThat(Files.readString(broken.resolve(TrainCommand.RUN_FILE)))
                 .contains("\"threads\": " + Runtime.getRuntime().availableProcessors());
@@ -106,7 +131,9 @@ class TrainCommandTest {
         SrgrnWeights w2 = WeightsFile.load(broken.resolve(TrainCommand.MODEL));
         assertThat(w2.config()).isEqualTo(w1.config());
         for (Map.Entry<String, Tensor> e : w1.parameters().entrySet()) {
-            assertThat(w2.parameters().get(e.getKey()).bitEquals(e.getValue())).as(e.getKey()).isTrue();
+            assertThat(w2.parameters().get(e.getKey()).bitEquals(e.getValue()))
+                    .as(e.getKey())
+                    .isTrue();
         }
         // The loss log matches but for its last column, the wall-clock seconds.
         assertThat(withoutLastColumn(broken.resolve(TrainCommand.LOSS_LOG)))
@@ -115,7 +142,8 @@ class TrainCommandTest {
                 .isEqualTo(Files.readString(straight.resolve(TrainCommand.GAMMA_LOG)));
         assertThat(Files.readString(broken.resolve(TrainCommand.VALIDATION_LOG)))
                 .isEqualTo(Files.readString(straight.resolve(TrainCommand.VALIDATION_LOG)));
-        // And training changed the weights at all (a resume that did nothing would also "match" a broken run).
+        // And training changed the weights at all (a resume that did nothing would also "match" a
+        // broken run).
         assertThat(w1.metadata()).containsEntry("trainedIterations", "6");
     }
 
@@ -128,20 +156,31 @@ class TrainCommandTest {
         assertThat(loss).hasSize(7);
         assertThat(loss.get(0)).isEqualTo("iteration,loss,learning_rate,seconds");
         assertThat(loss.get(6)).startsWith("6,").contains(",1.0E-4,");
-        double seconds = Double.parseDouble(loss.get(6).substring(loss.get(6).lastIndexOf(',') + 1));
+        double seconds =
+                Double.parseDouble(loss.get(6).substring(loss.get(6).lastIndexOf(',') + 1));
         assertThat(seconds).isPositive().isLessThan(3600);
         List<String> gammas = Files.readAllLines(run.resolve(TrainCommand.GAMMA_LOG));
         assertThat(gammas).hasSize(3);
         assertThat(gammas.get(0)).isEqualTo("iteration,upsample.0.gamma,grrb.gamma");
         assertThat(gammas.get(2)).startsWith("6,");
         // After 6 Adam steps from 0 a gamma has moved (by about lr per step).
-        assertThat(Math.abs(Float.parseFloat(gammas.get(2).split(",")[1]))).isGreaterThan(0f).isLessThan(1e-2f);
+        assertThat(Math.abs(Float.parseFloat(gammas.get(2).split(",")[1])))
+                .isGreaterThan(0f)
+                .isLessThan(1e-2f);
         SrgrnWeights best = WeightsFile.load(run.resolve(TrainCommand.BEST));
-        assertThat(best.metadata()).containsKeys("validationPsnr", "trainingSeconds", "machine", "gitCommit", "training")
-                .containsEntry("validationSet", "val (2 images)").containsEntry("degradation", "BI_x2");
+        assertThat(best.metadata())
+                .containsKeys(
+                        "validationPsnr", "trainingSeconds", "machine", "gitCommit", "training")
+                .containsEntry("validationSet", "val (2 images)")
+                .containsEntry("degradation", "BI_x2");
         double bestPsnr = Double.parseDouble(best.metadata().get("validationPsnr"));
-        assertThat(Files.readAllLines(run.resolve(TrainCommand.VALIDATION_LOG)).stream().skip(1)
-                .mapToDouble(l -> Double.parseDouble(l.split(",")[1])).max().orElseThrow()).isCloseTo(bestPsnr, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(
+                        Files.readAllLines(run.resolve(TrainCommand.VALIDATION_LOG)).stream()
+                                .skip(1)
+                                .mapToDouble(l -> Double.parseDouble(l.split(",")[1]))
+                                .max()
+                                .orElseThrow())
+                .isCloseTo(bestPsnr, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(Files.readAllLines(run.resolve(TrainCommand.SESSIONS))).hasSize(2);
         assertThat(ImageIO.read(run.resolve("gammas.png").toFile())).isNotNull();
         // --plot redraws the pictures of a run at any time, and touches nothing else.
@@ -164,7 +203,9 @@ class TrainCommandTest {
     }
 
     private static List<String> withoutLastColumn(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+        return Files.readAllLines(csv).stream()
+                .map(l -> l.substring(0, l.lastIndexOf(',')))
+                .toList();
     }
 
     @Test
@@ -174,19 +215,58 @@ class TrainCommandTest {
             Cli.image(more.resolve("m" + i + ".png"), 3, 32, 32, false, 300 + i);
         }
         Path run = dir.resolve("run");
-        Cli.Result r = train(null, List.of("train", "--data", data + "," + more, "--holdout", "2", "--scale", "2",
-                "--preset", "compact", "--iterations", "2", "--patch", "6", "--batch", "2", "--val-every", "2",
-                "--threads", "1", "-o", run.toString()));
+        Cli.Result r =
+                train(
+                        null,
+                        List.of(
+                                "train",
+                                "--data",
+                                data + "," + more,
+                                "--holdout",
+                                "2",
+                                "--scale",
+                                "2",
+                                "--preset",
+                                "compact",
+                                "--iterations",
+                                "2",
+                                "--patch",
+                                "6",
+                                "--batch",
+                                "2",
+                                "--val-every",
+                                "2",
+                                "--threads",
+                                "1",
+                                "-o",
+                                run.toString()));
         assertThat(r.code()).as(r.toString()).isZero();
-        // 5 images: the held-out ones are numbers floor(0.5 * 5 / 2) = 1 and floor(1.5 * 5 / 2) = 3.
-        assertThat(r.err()).contains("train (3 images) + more (2 images), 2 held out for validation")
+        // 5 images: the held-out ones are numbers floor(0.5 * 5 / 2) = 1 and floor(1.5 * 5 / 2) =
+        // 3.
+        assertThat(r.err())
+                .contains("train (3 images) + more (2 images), 2 held out for validation")
                 .contains("validating on 2 held-out training images (img1, m0)");
         assertThat(WeightsFile.load(run.resolve(TrainCommand.BEST)).metadata())
                 .containsEntry("validationSet", "hold-out (2 images)")
-                .containsEntry("trainingData", "train (3 images) + more (2 images), 2 held out for validation");
-        assertThat(Files.readString(run.resolve(TrainCommand.RUN_FILE))).contains("\"holdout\": 2").contains("\"threads\": 1");
-        Cli.Result all = train(null, List.of("train", "--data", data.toString(), "--holdout", "3", "--scale", "2",
-                "-o", dir.resolve("r2").toString()));
+                .containsEntry(
+                        "trainingData",
+                        "train (3 images) + more (2 images), 2 held out for validation");
+        assertThat(Files.readString(run.resolve(TrainCommand.RUN_FILE)))
+                .contains("\"holdout\": 2")
+                .contains("\"threads\": 1");
+        Cli.Result all =
+                train(
+                        null,
+                        List.of(
+                                "train",
+                                "--data",
+                                data.toString(),
+                                "--holdout",
+                                "3",
+                                "--scale",
+                                "2",
+                                "-o",
+                                dir.resolve("r2").toString()));
         assertThat(all.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(all.err()).contains("--holdout 3 must be between 0 and 2");
     }
@@ -194,14 +274,17 @@ class TrainCommandTest {
     @Test
     void resumeOnAnotherThreadCountIsRefused() {
         Path run = dir.resolve("run");
-        assertThat(train(null, args(run, 2, "--threads", "1")).code()).isEqualTo(ExitCodes.USAGE); // given twice
+        assertThat(train(null, args(run, 2, "--threads", "1")).code())
+                .isEqualTo(ExitCodes.USAGE); // given twice
         List<String> one = args(run, 2);
         one.set(one.indexOf("--threads") + 1, "1");
         assertThat(train(null, one).code()).isZero();
-        Cli.Result r = train(null, List.of("train", "--resume", "-o", run.toString(), "--threads", "2"));
+        Cli.Result r =
+                train(null, List.of("train", "--resume", "-o", run.toString(), "--threads", "2"));
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--threads 2 (the run has 1)");
-        Cli.Result negative = train(null, List.of("train", "--resume", "-o", run.toString(), "--threads", "-1"));
+        Cli.Result negative =
+                train(null, List.of("train", "--resume", "-o", run.toString(), "--threads", "-1"));
         assertThat(negative.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(negative.err()).contains("--threads must be >= 0");
     }
@@ -213,9 +296,14 @@ class TrainCommandTest {
         Files.delete(run.resolve(TrainCommand.CHECKPOINT));
         byte[] model = Files.readAllBytes(run.resolve(TrainCommand.MODEL));
         String loss = Files.readString(run.resolve(TrainCommand.LOSS_LOG));
-        Cli.Result r = train(null, List.of("train", "--resume", "-o", run.toString(), "--iterations", "8"));
+        Cli.Result r =
+                train(
+                        null,
+                        List.of("train", "--resume", "-o", run.toString(), "--iterations", "8"));
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("checkpoint.safetensors is missing").contains("model.safetensors exists");
+        assertThat(r.err())
+                .contains("checkpoint.safetensors is missing")
+                .contains("model.safetensors exists");
         assertThat(Files.readAllBytes(run.resolve(TrainCommand.MODEL))).isEqualTo(model);
         assertThat(Files.readString(run.resolve(TrainCommand.LOSS_LOG))).isEqualTo(loss);
     }
@@ -230,13 +318,27 @@ class TrainCommandTest {
         a.set(a.indexOf("--val-every") + 1, "0");
         Cli.Result r = train(null, a);
         assertThat(r.code()).as(r.toString()).isZero();
-        // x4 = two x2 GRUMs: the trunk, the first GRUM and GRRB come from the x2 model; the second GRUM is new.
-        assertThat(r.err()).containsPattern("initialised \\d+ of \\d+ parameter tensors from .*x2.model\\.safetensors")
+        // x4 = two x2 GRUMs: the trunk, the first GRUM and GRRB come from the x2 model; the second
+        // GRUM is new.
+        assertThat(r.err())
+                .containsPattern(
+                        "initialised \\d+ of \\d+ parameter tensors from .*x2.model\\.safetensors")
                 .contains("seeded initialisation kept for upsample.1.");
-        assertThat(r.err()).doesNotContain("kept for sfe1").doesNotContain("upsample.0.proj.weight,");
-        assertThat(Files.readAllBytes(x4.resolve(TrainCommand.INIT))).isEqualTo(Files.readAllBytes(x2.resolve(TrainCommand.MODEL)));
-        assertThat(Files.readString(x4.resolve(TrainCommand.RUN_FILE))).contains("\"initFrom\": \"" + x2.resolve(TrainCommand.MODEL));
-        Cli.Result missing = train(null, args(dir.resolve("x"), 2, "--init-from", dir.resolve("none.safetensors").toString()));
+        assertThat(r.err())
+                .doesNotContain("kept for sfe1")
+                .doesNotContain("upsample.0.proj.weight,");
+        assertThat(Files.readAllBytes(x4.resolve(TrainCommand.INIT)))
+                .isEqualTo(Files.readAllBytes(x2.resolve(TrainCommand.MODEL)));
+        assertThat(Files.readString(x4.resolve(TrainCommand.RUN_FILE)))
+                .contains("\"initFrom\": \"" + x2.resolve(TrainCommand.MODEL));
+        Cli.Result missing =
+                train(
+                        null,
+                        args(
+                                dir.resolve("x"),
+                                2,
+                                "--init-from",
+                                dir.resolve("none.safetensors").toString()));
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("none.safetensors does not exist");
     }
@@ -247,8 +349,27 @@ class TrainCommandTest {
         System.setProperty("srgrn.data", dir.resolve("no-such-data").toString());
         try {
             Path run = dir.resolve("run");
-            Cli.Result r = train(null, List.of("train", "--data", data.toString(), "--scale", "2", "--preset", "compact",
-                    "--iterations", "1", "--patch", "6", "--batch", "1", "--threads", "1", "-o", run.toString()));
+            Cli.Result r =
+                    train(
+                            null,
+                            List.of(
+                                    "train",
+                                    "--data",
+                                    data.toString(),
+                                    "--scale",
+                                    "2",
+                                    "--preset",
+                                    "compact",
+                                    "--iterations",
+                                    "1",
+                                    "--patch",
+                                    "6",
+                                    "--batch",
+                                    "1",
+                                    "--threads",
+                                    "1",
+                                    "-o",
+                                    run.toString()));
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.err()).contains("validation skipped: no Set5 found");
             assertThat(run.resolve("validation.png")).doesNotExist();
@@ -289,13 +410,19 @@ class TrainCommandTest {
         Path mixed = Files.createDirectories(dir.resolve("mixed"));
         Files.copy(data.resolve("img0.png"), mixed.resolve("img0.png"));
         Files.copy(data.resolve("img1.png"), mixed.resolve("img1.png"));
-        Path corrupt = Files.write(mixed.resolve("corrupt.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        Path corrupt =
+                Files.write(
+                        mixed.resolve("corrupt.png"),
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
         Path run = dir.resolve("run");
         List<String> a = args(run, 1);
         a.set(a.indexOf("--data") + 1, mixed.toString());
         Cli.Result r = train(null, a);
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("train: 1 of 3 training images cannot be used and are left out: " + corrupt);
+        assertThat(r.err())
+                .contains(
+                        "train: 1 of 3 training images cannot be used and are left out: "
+                                + corrupt);
         assertThat(run.resolve(TrainCommand.MODEL)).isNotEmptyFile();
     }
 
@@ -303,25 +430,49 @@ class TrainCommandTest {
     void resumeRefusesDifferentSettings() {
         Path run = dir.resolve("run");
         assertThat(train(null, args(run, 2)).code()).isZero();
-        Cli.Result r = train(null, List.of("train", "--resume", "-o", run.toString(), "--scale", "3", "--batch", "4"));
+        Cli.Result r =
+                train(
+                        null,
+                        List.of(
+                                "train",
+                                "--resume",
+                                "-o",
+                                run.toString(),
+                                "--scale",
+                                "3",
+                                "--batch",
+                                "4"));
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--scale 3 (the run has 2)").contains("--batch 4 (the run has 2)");
+        assertThat(r.err())
+                .contains("--scale 3 (the run has 2)")
+                .contains("--batch 4 (the run has 2)");
     }
 
     @Test
     void resumeOfNothingIsAUsageError() {
-        Cli.Result r = train(null, List.of("train", "--resume", "-o", dir.resolve("empty").toString()));
+        Cli.Result r =
+                train(null, List.of("train", "--resume", "-o", dir.resolve("empty").toString()));
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("nothing to resume");
     }
 
     @Test
     void missingDataIsAUsageError() {
-        Cli.Result noData = train(null, List.of("train", "--scale", "2", "-o", dir.resolve("r1").toString()));
+        Cli.Result noData =
+                train(null, List.of("train", "--scale", "2", "-o", dir.resolve("r1").toString()));
         assertThat(noData.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(noData.err()).contains("--data and --scale are required");
-        Cli.Result gone = train(null, List.of("train", "--data", dir.resolve("gone").toString(), "--scale", "2",
-                "-o", dir.resolve("r2").toString()));
+        Cli.Result gone =
+                train(
+                        null,
+                        List.of(
+                                "train",
+                                "--data",
+                                dir.resolve("gone").toString(),
+                                "--scale",
+                                "2",
+                                "-o",
+                                dir.resolve("r2").toString()));
         assertThat(gone.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(gone.err()).contains("gone").contains("does not exist");
         assertThat(dir.resolve("r2")).doesNotExist();

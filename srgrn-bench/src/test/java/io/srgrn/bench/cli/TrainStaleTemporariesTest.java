@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * best.safetensors without validation). A run clears them when it starts.
  */
 class TrainStaleTemporariesTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aRunStartsByRemovingTheTemporariesAKilledRunLeft() throws IOException {
@@ -23,11 +22,32 @@ class TrainStaleTemporariesTest {
         Cli.image(data.resolve("a.png"), 3, 32, 32, false, 1);
         Path run = Files.createDirectories(dir.resolve("run"));
         Path staleBest = Files.write(run.resolve(".best.safetensors.k3x9.tmp"), new byte[1000]);
-        Path staleCheckpoint = Files.write(run.resolve(".checkpoint.safetensors1234567.tmp"), new byte[1000]);
+        Path staleCheckpoint =
+                Files.write(run.resolve(".checkpoint.safetensors1234567.tmp"), new byte[1000]);
         Path unrelated = Files.write(run.resolve("notes.txt"), new byte[] {1});
-        Cli.Result r = Cli.run("train", "--data", data.toString(), "--scale", "2", "--preset", "compact", "--iterations",
-                "1", "--patch", "8", "--batch", "1", "--threads", "1", "--val-every", "0", "--checkpoint-every", "1", "-o",
-                run.toString());
+        Cli.Result r =
+                Cli.run(
+                        "train",
+                        "--data",
+                        data.toString(),
+                        "--scale",
+                        "2",
+                        "--preset",
+                        "compact",
+                        "--iterations",
+                        "1",
+                        "--patch",
+                        "8",
+                        "--batch",
+                        "1",
+                        "--threads",
+                        "1",
+                        "--val-every",
+                        "0",
+                        "--checkpoint-every",
+                        "1",
+                        "-o",
+                        run.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(staleBest).doesNotExist();
         assertThat(staleCheckpoint).doesNotExist();

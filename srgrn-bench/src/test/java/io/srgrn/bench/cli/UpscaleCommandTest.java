@@ -12,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UpscaleCommandTest {
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
     static Path weights;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
     static void makeWeights() {
@@ -56,12 +54,31 @@ class UpscaleCommandTest {
         Path seams = dir.resolve("seams.png");
         assertThat(upscale(in.toString(), "-o", whole.toString()).code()).isZero();
         // Four 16-pixel tiles, each run with 40 pixels of context: every tile sees the whole image.
-        Cli.Result r = upscale(in.toString(), "-o", tiled.toString(), "--tile", "16", "--tile-overlap", "40");
+        Cli.Result r =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        tiled.toString(),
+                        "--tile",
+                        "16",
+                        "--tile-overlap",
+                        "40");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("tiles of 16 LR px + 40 overlap");
-        assertThat(ImageFiles.read(tiled).color().data()).isEqualTo(ImageFiles.read(whole).color().data());
+        assertThat(ImageFiles.read(tiled).color().data())
+                .isEqualTo(ImageFiles.read(whole).color().data());
         // With little context the global reasoning sees less: same size, different pixels.
-        assertThat(upscale(in.toString(), "-o", seams.toString(), "--tile", "16", "--tile-overlap", "2").code()).isZero();
+        assertThat(
+                        upscale(
+                                        in.toString(),
+                                        "-o",
+                                        seams.toString(),
+                                        "--tile",
+                                        "16",
+                                        "--tile-overlap",
+                                        "2")
+                                .code())
+                .isZero();
         DecodedImage s = ImageFiles.read(seams);
         assertThat(s.width()).isEqualTo(68);
         assertThat(s.height()).isEqualTo(60);
@@ -71,24 +88,59 @@ class UpscaleCommandTest {
     @Test
     void badTilingIsAUsageError() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 10, 12, false, 1);
-        Cli.Result small = upscale(in.toString(), "-o", dir.resolve("a.png").toString(), "--tile", "8", "--tile-mode",
-                "fast");
+        Cli.Result small =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        dir.resolve("a.png").toString(),
+                        "--tile",
+                        "8",
+                        "--tile-mode",
+                        "fast");
         assertThat(small.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(small.err()).contains("--tile 8: tile must be at least 16 LR pixels, got 8");
-        Cli.Result alone = upscale(in.toString(), "-o", dir.resolve("b.png").toString(), "--tile-overlap", "4");
+        Cli.Result alone =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        dir.resolve("b.png").toString(),
+                        "--tile-overlap",
+                        "4");
         assertThat(alone.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(alone.err()).contains("--tile-overlap needs --tile N");
         assertThat(dir.resolve("a.png")).doesNotExist();
         assertThat(dir.resolve("b.png")).doesNotExist();
-        Cli.Result both = upscale(in.toString(), "-o", dir.resolve("c.png").toString(), "--max-memory", "2g", "--tile",
-                "16");
+        Cli.Result both =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        dir.resolve("c.png").toString(),
+                        "--max-memory",
+                        "2g",
+                        "--tile",
+                        "16");
         assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(both.err()).contains("--max-memory chooses the tiles itself");
-        Cli.Result exactOverlap = upscale(in.toString(), "-o", dir.resolve("d.png").toString(), "--tile", "16",
-                "--tile-mode", "exact", "--tile-overlap", "4");
+        Cli.Result exactOverlap =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        dir.resolve("d.png").toString(),
+                        "--tile",
+                        "16",
+                        "--tile-mode",
+                        "exact",
+                        "--tile-overlap",
+                        "4");
         assertThat(exactOverlap.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(exactOverlap.err()).contains("--tile-overlap is for --tile-mode fast");
-        Cli.Result badSize = upscale(in.toString(), "-o", dir.resolve("e.png").toString(), "--max-memory", "lots");
+        Cli.Result badSize =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        dir.resolve("e.png").toString(),
+                        "--max-memory",
+                        "lots");
         assertThat(badSize.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(badSize.err()).contains("expected a positive size such as 2g");
     }
@@ -99,7 +151,15 @@ class UpscaleCommandTest {
         Path whole = dir.resolve("whole.png");
         Path exact = dir.resolve("exact.png");
         assertThat(upscale(in.toString(), "-o", whole.toString()).code()).isZero();
-        Cli.Result r = upscale(in.toString(), "-o", exact.toString(), "--tile", "4", "--tile-features", "spill");
+        Cli.Result r =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        exact.toString(),
+                        "--tile",
+                        "4",
+                        "--tile-features",
+                        "spill");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("exact tiles of 4 LR px");
         float[] a = ImageFiles.read(whole).color().data();
@@ -112,12 +172,22 @@ class UpscaleCommandTest {
     }
 
     @Test
-    void aMemoryBudgetTooSmallForTheProcessIsAClearErrorAndAGenerousOneRunsWhole() throws IOException {
+    void aMemoryBudgetTooSmallForTheProcessIsAClearErrorAndAGenerousOneRunsWhole()
+            throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 10, 12, false, 1);
-        Cli.Result tiny = upscale(in.toString(), "-o", dir.resolve("a.png").toString(), "--max-memory", "1m");
+        Cli.Result tiny =
+                upscale(in.toString(), "-o", dir.resolve("a.png").toString(), "--max-memory", "1m");
         assertThat(tiny.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(tiny.err()).contains("memory budget of 1 MiB is too small").contains("raise the budget to at least");
-        Cli.Result ample = upscale(in.toString(), "-o", dir.resolve("b.png").toString(), "--max-memory", "64g");
+        assertThat(tiny.err())
+                .contains("memory budget of 1 MiB is too small")
+                .contains("raise the budget to at least");
+        Cli.Result ample =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        dir.resolve("b.png").toString(),
+                        "--max-memory",
+                        "64g");
         assertThat(ample.code()).as(ample.toString()).isZero();
         assertThat(ImageFiles.read(dir.resolve("b.png")).width()).isEqualTo(24);
     }
@@ -146,7 +216,8 @@ class UpscaleCommandTest {
         Cli.Result r = upscale(in.toString(), "-o", out.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         byte[] head = Files.readAllBytes(out);
-        assertThat(new String(head, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("BM");
+        assertThat(new String(head, 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("BM");
     }
 
     @Test
@@ -156,7 +227,10 @@ class UpscaleCommandTest {
         Files.writeString(out, "keep me");
         Cli.Result r = upscale(in.toString(), "-o", out.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("refusing to overwrite").contains(out.toString()).contains("--force");
+        assertThat(r.err())
+                .contains("refusing to overwrite")
+                .contains(out.toString())
+                .contains("--force");
         assertThat(Files.readString(out)).isEqualTo("keep me");
 
         Cli.Result forced = upscale(in.toString(), "-o", out.toString(), "--force");
@@ -183,7 +257,9 @@ class UpscaleCommandTest {
         assertThat(folder).doesNotExist();
     }
 
-    /** Issue 11: re-running into a subfolder of the input upscaled its own outputs into out/out/. */
+    /**
+     * Issue 11: re-running into a subfolder of the input upscaled its own outputs into out/out/.
+     */
     @Test
     void anOutputFolderInsideTheInputFolderIsNotReadAsInput() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("photos"));
@@ -206,7 +282,10 @@ class UpscaleCommandTest {
         Path out = dir.resolve("out");
         Cli.Result r = upscale(folder.toString(), "-o", out.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.err()).contains("skipped").contains("b.png").contains("1 of 3 image(s) failed");
+        assertThat(r.err())
+                .contains("skipped")
+                .contains("b.png")
+                .contains("1 of 3 image(s) failed");
         assertThat(ImageFiles.read(out.resolve("a.png")).width()).isEqualTo(16);
         assertThat(ImageFiles.read(out.resolve("sub").resolve("c.png")).width()).isEqualTo(16);
         assertThat(out.resolve("b.png")).doesNotExist();
@@ -216,7 +295,12 @@ class UpscaleCommandTest {
     void missingInputIsAUsageErrorAndNothingIsWritten() throws IOException {
         Path good = Cli.image(dir.resolve("good.png"), 3, 8, 8, false, 8);
         Path out = dir.resolve("out");
-        Cli.Result r = upscale(good.toString(), dir.resolve("missing.png").toString(), "-o", out.toString());
+        Cli.Result r =
+                upscale(
+                        good.toString(),
+                        dir.resolve("missing.png").toString(),
+                        "-o",
+                        out.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("input not found").contains("missing.png");
         assertThat(out).doesNotExist();
@@ -234,7 +318,8 @@ class UpscaleCommandTest {
     @Test
     void scaleThatContradictsTheWeightsIsAUsageError() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 8, 8, false, 11);
-        Cli.Result r = upscale(in.toString(), "-o", dir.resolve("o.png").toString(), "--scale", "4");
+        Cli.Result r =
+                upscale(in.toString(), "-o", dir.resolve("o.png").toString(), "--scale", "4");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--scale 4").contains("x2 model");
     }
@@ -242,7 +327,8 @@ class UpscaleCommandTest {
     @Test
     void weightsAndModelAreExclusive() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 8, 8, false, 12);
-        Cli.Result r = upscale(in.toString(), "-o", dir.resolve("o.png").toString(), "--model", "bicubic");
+        Cli.Result r =
+                upscale(in.toString(), "-o", dir.resolve("o.png").toString(), "--model", "bicubic");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("mutually exclusive");
     }
@@ -250,8 +336,14 @@ class UpscaleCommandTest {
     @Test
     void missingWeightsFileIsAUsageError() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 8, 8, false, 13);
-        Cli.Result r = Cli.run("upscale", in.toString(), "-o", dir.resolve("o.png").toString(), "--weights",
-                dir.resolve("none.safetensors").toString());
+        Cli.Result r =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("o.png").toString(),
+                        "--weights",
+                        dir.resolve("none.safetensors").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("none.safetensors").contains("does not exist");
     }
@@ -260,7 +352,16 @@ class UpscaleCommandTest {
     void bicubicModelNeedsNoWeights() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 14);
         Path out = dir.resolve("o.png");
-        Cli.Result r = Cli.run("upscale", in.toString(), "-o", out.toString(), "--model", "bicubic", "--scale", "3");
+        Cli.Result r =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        out.toString(),
+                        "--model",
+                        "bicubic",
+                        "--scale",
+                        "3");
         assertThat(r.code()).as(r.toString()).isZero();
         DecodedImage result = ImageFiles.read(out);
         assertThat(result.height()).isEqualTo(18);
@@ -276,7 +377,15 @@ class UpscaleCommandTest {
         String before = System.getProperty(ModelRef.MODELS_PROPERTY);
         System.setProperty(ModelRef.MODELS_PROPERTY, models.toString());
         try {
-            Cli.Result r = Cli.run("upscale", in.toString(), "-o", out.toString(), "--model", "mine", "--ensemble");
+            Cli.Result r =
+                    Cli.run(
+                            "upscale",
+                            in.toString(),
+                            "-o",
+                            out.toString(),
+                            "--model",
+                            "mine",
+                            "--ensemble");
             assertThat(r.code()).as(r.toString()).isZero();
             assertThat(r.err()).contains("with mine+ x2");
             assertThat(ImageFiles.read(out).width()).isEqualTo(14);
@@ -292,11 +401,26 @@ class UpscaleCommandTest {
     @Test
     void unavailableBackendOrDeviceIsAUsageError() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 17);
-        Cli.Result backend = upscale(in.toString(), "-o", dir.resolve("a.png").toString(), "--backend", "nosuch");
+        Cli.Result backend =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        dir.resolve("a.png").toString(),
+                        "--backend",
+                        "nosuch");
         assertThat(backend.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(backend.err()).contains("'nosuch' was requested but is not on the class path").contains("djl");
-        Cli.Result device = upscale(in.toString(), "-o", dir.resolve("b.png").toString(), "--backend", "djl",
-                "--device", "cuda:7");
+        assertThat(backend.err())
+                .contains("'nosuch' was requested but is not on the class path")
+                .contains("djl");
+        Cli.Result device =
+                upscale(
+                        in.toString(),
+                        "-o",
+                        dir.resolve("b.png").toString(),
+                        "--backend",
+                        "djl",
+                        "--device",
+                        "cuda:7");
         assertThat(device.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(device.err()).contains("cuda:7");
         assertThat(dir.resolve("a.png")).doesNotExist();
@@ -305,7 +429,14 @@ class UpscaleCommandTest {
     @Test
     void unknownModelNameIsAUsageError() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 15);
-        Cli.Result r = Cli.run("upscale", in.toString(), "-o", dir.resolve("o.png").toString(), "--model", "edsr");
+        Cli.Result r =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("o.png").toString(),
+                        "--model",
+                        "edsr");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("unknown model 'edsr'");
     }
@@ -315,16 +446,41 @@ class UpscaleCommandTest {
         Path in = Cli.image(dir.resolve("in.png"), 3, 9, 11, false, 18);
         Path out = dir.resolve("o.png");
         String model = io.srgrn.api.models.Models.defaultFor(2, "BI").orElseThrow().name();
-        Cli.Result r = Cli.run("upscale", in.toString(), "-o", out.toString(), "--scale", "2", "--threads", "1");
+        Cli.Result r =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        out.toString(),
+                        "--scale",
+                        "2",
+                        "--threads",
+                        "1");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("with " + model + " x2");
         assertThat(ImageFiles.read(out).width()).isEqualTo(22);
-        Cli.Result named = Cli.run("upscale", in.toString(), "-o", dir.resolve("n.png").toString(), "--model", model,
-                "--threads", "1");
+        Cli.Result named =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("n.png").toString(),
+                        "--model",
+                        model,
+                        "--threads",
+                        "1");
         assertThat(named.code()).as(named.toString()).isZero();
         assertThat(dir.resolve("n.png")).hasSameBinaryContentAs(out);
-        Cli.Result mismatch = Cli.run("upscale", in.toString(), "-o", dir.resolve("m.png").toString(), "--model", model,
-                "--scale", "4");
+        Cli.Result mismatch =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("m.png").toString(),
+                        "--model",
+                        model,
+                        "--scale",
+                        "4");
         assertThat(mismatch.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(mismatch.err()).contains("holds an x2 model");
     }
@@ -332,12 +488,28 @@ class UpscaleCommandTest {
     @Test
     void randomWeightsOnlyWhenAskedFor() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 19);
-        Cli.Result r = Cli.run("upscale", in.toString(), "-o", dir.resolve("o.png").toString(), "--untrained", "--scale", "2",
-                "--threads", "1");
+        Cli.Result r =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("o.png").toString(),
+                        "--untrained",
+                        "--scale",
+                        "2",
+                        "--threads",
+                        "1");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("with SRGRN (untrained) x2");
-        Cli.Result both = Cli.run("upscale", in.toString(), "-o", dir.resolve("p.png").toString(), "--untrained",
-                "--weights", weights.toString());
+        Cli.Result both =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("p.png").toString(),
+                        "--untrained",
+                        "--weights",
+                        weights.toString());
         assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(both.err()).contains("mutually exclusive");
     }

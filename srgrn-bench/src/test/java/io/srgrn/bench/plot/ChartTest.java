@@ -25,15 +25,26 @@ class ChartTest {
     @Test
     void referenceLinesOutsideTheDataAreStillDrawn() {
         Color line = new Color(0x123456);
-        Chart c = new Chart("t", "x", "y").add(Series.markers("s", List.of(new Series.Point(1, 30), new Series.Point(2, 31)),
-                Color.RED)).reference(new Chart.ReferenceLine(20, "far below", line));
+        Chart c =
+                new Chart("t", "x", "y")
+                        .add(
+                                Series.markers(
+                                        "s",
+                                        List.of(new Series.Point(1, 30), new Series.Point(2, 31)),
+                                        Color.RED))
+                        .reference(new Chart.ReferenceLine(20, "far below", line));
         assertThat(count(c.render(), line)).isGreaterThan(100);
     }
 
     @Test
     void drawsSeriesInTheirColour() {
-        Chart c = new Chart("t", "x", "y").add(Series.markers("s", List.of(new Series.Point(1, 1), new Series.Point(2, 3)),
-                Color.RED));
+        Chart c =
+                new Chart("t", "x", "y")
+                        .add(
+                                Series.markers(
+                                        "s",
+                                        List.of(new Series.Point(1, 1), new Series.Point(2, 3)),
+                                        Color.RED));
         assertThat(count(c.render(), Color.RED)).isGreaterThan(50);
     }
 
@@ -44,23 +55,64 @@ class ChartTest {
 
     @Test
     void psnrPlotDrawsParameterlessMethodsAsLines() {
-        EvalResults r = new EvalResults("BI", 4, "rdn", List.of("Set5"), List.of(
-                EvalResults.Row.measured("Bicubic", null, Map.of("Set5", new EvalResults.Mean(28.43, 0.81)), Map.of()),
-                EvalResults.Row.measured("m", 272_662L, Map.of("Set5", new EvalResults.Mean(30.1, 0.85)), Map.of()),
-                new EvalResults.Row("Bicubic", null, "paper", Map.of("Set5", new EvalResults.Mean(28.42, 0.81)), Map.of())));
+        EvalResults r =
+                new EvalResults(
+                        "BI",
+                        4,
+                        "rdn",
+                        List.of("Set5"),
+                        List.of(
+                                EvalResults.Row.measured(
+                                        "Bicubic",
+                                        null,
+                                        Map.of("Set5", new EvalResults.Mean(28.43, 0.81)),
+                                        Map.of()),
+                                EvalResults.Row.measured(
+                                        "m",
+                                        272_662L,
+                                        Map.of("Set5", new EvalResults.Mean(30.1, 0.85)),
+                                        Map.of()),
+                                new EvalResults.Row(
+                                        "Bicubic",
+                                        null,
+                                        "paper",
+                                        Map.of("Set5", new EvalResults.Mean(28.42, 0.81)),
+                                        Map.of())));
         assertThat(PsnrParametersPlot.chart(r, "Set5").render().getHeight()).isEqualTo(600);
     }
 
     @Test
     void psnrPlotDrawsPublishedModelsAsGreyPoints() {
-        EvalResults.Row measured = EvalResults.Row.measured("m", 272_662L, Map.of("Set5", new EvalResults.Mean(30.1, 0.85)),
-                Map.of());
-        EvalResults.Row rdn = new EvalResults.Row("RDN", 22_000_000L, "RDN paper",
-                Map.of("Set5", new EvalResults.Mean(32.47, 0.899)), Map.of());
-        long without = count(PsnrParametersPlot.chart(new EvalResults("BI", 4, "rdn", List.of("Set5"), List.of(measured)),
-                "Set5").render(), PsnrParametersPlot.PUBLISHED);
-        long with = count(PsnrParametersPlot.chart(new EvalResults("BI", 4, "rdn", List.of("Set5"), List.of(measured, rdn)),
-                "Set5").render(), PsnrParametersPlot.PUBLISHED);
+        EvalResults.Row measured =
+                EvalResults.Row.measured(
+                        "m", 272_662L, Map.of("Set5", new EvalResults.Mean(30.1, 0.85)), Map.of());
+        EvalResults.Row rdn =
+                new EvalResults.Row(
+                        "RDN",
+                        22_000_000L,
+                        "RDN paper",
+                        Map.of("Set5", new EvalResults.Mean(32.47, 0.899)),
+                        Map.of());
+        long without =
+                count(
+                        PsnrParametersPlot.chart(
+                                        new EvalResults(
+                                                "BI", 4, "rdn", List.of("Set5"), List.of(measured)),
+                                        "Set5")
+                                .render(),
+                        PsnrParametersPlot.PUBLISHED);
+        long with =
+                count(
+                        PsnrParametersPlot.chart(
+                                        new EvalResults(
+                                                "BI",
+                                                4,
+                                                "rdn",
+                                                List.of("Set5"),
+                                                List.of(measured, rdn)),
+                                        "Set5")
+                                .render(),
+                        PsnrParametersPlot.PUBLISHED);
         assertThat(with - without).isGreaterThan(30);
     }
 
@@ -93,8 +145,15 @@ class ChartTest {
     void comparisonPanelsMustMatchTheReferenceSize() {
         PlanarImage hr = new PlanarImage(3, 8, 8, new float[3 * 64]);
         ComparisonFigure f = new ComparisonFigure("t", hr, new ComparisonFigure.Crop(0, 0, 4));
-        assertThatThrownBy(() -> f.add(new ComparisonFigure.Panel("x", new PlanarImage(3, 4, 4, new float[48]), null)))
-                .hasMessageContaining("4x4").hasMessageContaining("8x8");
+        assertThatThrownBy(
+                        () ->
+                                f.add(
+                                        new ComparisonFigure.Panel(
+                                                "x",
+                                                new PlanarImage(3, 4, 4, new float[48]),
+                                                null)))
+                .hasMessageContaining("4x4")
+                .hasMessageContaining("8x8");
         assertThatThrownBy(() -> new ComparisonFigure("t", hr, new ComparisonFigure.Crop(6, 0, 4)))
                 .hasMessageContaining("outside");
     }

@@ -9,8 +9,11 @@ class MarkdownTableTest {
 
     @Test
     void rendersPaddedGithubMarkdown() {
-        String t = new MarkdownTable("name", "n").alignRight(1).row("a", 1).row("bbbb", 22).render();
-        assertThat(t).isEqualTo("""
+        String t =
+                new MarkdownTable("name", "n").alignRight(1).row("a", 1).row("bbbb", 22).render();
+        assertThat(t)
+                .isEqualTo(
+                        """
                 | name |   n |
                 | ---- | --: |
                 | a    |   1 |
@@ -27,7 +30,8 @@ class MarkdownTableTest {
     @Test
     void rowWidthMustMatchTheHeader() {
         assertThatThrownBy(() -> new MarkdownTable("a", "b").row("only one"))
-                .hasMessageContaining("1 cells").hasMessageContaining("2 columns");
+                .hasMessageContaining("1 cells")
+                .hasMessageContaining("2 columns");
     }
 
     @Test

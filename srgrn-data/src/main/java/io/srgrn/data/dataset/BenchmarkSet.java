@@ -39,7 +39,8 @@ public final class BenchmarkSet implements SrDataset {
             entries.add(new ImageEntry(ImageFolders.stem(p), p, null));
         }
         if (entries.isEmpty()) {
-            throw new IOException("benchmark set '" + name + "': no PNG/JPEG/BMP/TIFF images in " + folder);
+            throw new IOException(
+                    "benchmark set '" + name + "': no PNG/JPEG/BMP/TIFF images in " + folder);
         }
         return new BenchmarkSet(name, entries);
     }

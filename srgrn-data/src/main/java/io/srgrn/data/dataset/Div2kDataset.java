@@ -17,7 +17,8 @@ public final class Div2kDataset implements SrDataset {
 
     /** The two published splits. */
     public enum Split {
-        TRAIN("train"), VALID("valid");
+        TRAIN("train"),
+        VALID("valid");
 
         private final String folder;
 
@@ -35,15 +36,21 @@ public final class Div2kDataset implements SrDataset {
     }
 
     /**
-     * Opens images {@code first..last} (inclusive, by number) of a split under {@code root};
-     * {@code lrScale} > 0 attaches {@code DIV2K_<split>_LR_bicubic/X<s>/<id>x<s>.png} where that file exists.
+     * Opens images {@code first..last} (inclusive, by number) of a split under {@code root}; {@code
+     * lrScale} > 0 attaches {@code DIV2K_<split>_LR_bicubic/X<s>/<id>x<s>.png} where that file
+     * exists.
      */
-    public static Div2kDataset open(Path root, Split split, int first, int last, int lrScale) throws IOException {
+    public static Div2kDataset open(Path root, Split split, int first, int last, int lrScale)
+            throws IOException {
         Path hrDir = root.resolve("DIV2K_" + split.folder + "_HR");
         if (!Files.isDirectory(hrDir)) {
             throw new NoSuchFileException(hrDir.toString(), null, "DIV2K HR folder not found");
         }
-        Path lrDir = lrScale > 0 ? root.resolve("DIV2K_" + split.folder + "_LR_bicubic").resolve("X" + lrScale) : null;
+        Path lrDir =
+                lrScale > 0
+                        ? root.resolve("DIV2K_" + split.folder + "_LR_bicubic")
+                                .resolve("X" + lrScale)
+                        : null;
         List<ImageEntry> entries = new ArrayList<>();
         for (int i = first; i <= last; i++) {
             String id = String.format(Locale.ROOT, "%04d", i);

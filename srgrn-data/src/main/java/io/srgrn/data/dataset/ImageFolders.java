@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Lists the image files of a folder in a stable (name) order. */
 final class ImageFolders {
 
-    private ImageFolders() {
-    }
+    private ImageFolders() {}
 
     static List<Path> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

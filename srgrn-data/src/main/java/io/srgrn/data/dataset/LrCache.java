@@ -16,13 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * LR images on disk, so that a degradation runs once per image rather than once per run. An
- * entry is addressed by a SHA-256 over the cache format version, the SHA-256 of the HR file's
- * bytes, the degradation's full key (including a per-image noise seed) and the channel layout:
- * a changed source file or degradation gives a different address, so a stale entry is never
- * served. Entries are 8-bit PNGs under {@code <dir>/v<VERSION>/<degradation>/<id>-<hash>.png},
- * written atomically; superseded entries for the same image are removed when a new one is written,
- * and an unreadable entry is rebuilt.
+ * LR images on disk, so that a degradation runs once per image rather than once per run. An entry
+ * is addressed by a SHA-256 over the cache format version, the SHA-256 of the HR file's bytes, the
+ * degradation's full key (including a per-image noise seed) and the channel layout: a changed
+ * source file or degradation gives a different address, so a stale entry is never served. Entries
+ * are 8-bit PNGs under {@code <dir>/v<VERSION>/<degradation>/<id>-<hash>.png}, written atomically;
+ * superseded entries for the same image are removed when a new one is written, and an unreadable
+ * entry is rebuilt.
  */
 public final class LrCache {
 
@@ -53,7 +53,8 @@ public final class LrCache {
      * The cached LR image for {@code (hrFile, degradationKey, layout)}, building and storing it on
      * a miss. {@code layout} names the channel policy (e.g. {@code rgb}, {@code grey}).
      */
-    public ByteImage getOrBuild(String id, Path hrFile, String degradationKey, String layout, Builder builder)
+    public ByteImage getOrBuild(
+            String id, Path hrFile, String degradationKey, String layout, Builder builder)
             throws IOException {
         Path entry = entryPath(id, hrFile, degradationKey, layout);
         if (Files.isRegularFile(entry)) {
@@ -62,7 +63,10 @@ public final class LrCache {
                 LOG.debug("LR cache hit {}", entry);
                 return cached;
             } catch (IOException e) {
-                LOG.warn("LR cache entry {} is unreadable ({}); rebuilding it", entry, e.getMessage());
+                LOG.warn(
+                        "LR cache entry {} is unreadable ({}); rebuilding it",
+                        entry,
+                        e.getMessage());
             }
         }
         ByteImage lr = builder.build();
@@ -73,9 +77,12 @@ public final class LrCache {
     }
 
     /** Where the entry for these inputs lives (whether or not it exists yet). */
-    public Path entryPath(String id, Path hrFile, String degradationKey, String layout) throws IOException {
+    public Path entryPath(String id, Path hrFile, String degradationKey, String layout)
+            throws IOException {
         MessageDigest key = sha256();
-        key.update(("srgrn-lr-cache v" + VERSION + "\n" + degradationKey + "\n" + layout + "\n").getBytes(StandardCharsets.UTF_8));
+        key.update(
+                ("srgrn-lr-cache v" + VERSION + "\n" + degradationKey + "\n" + layout + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
         key.update(fileHash(hrFile));
         String hash = HexFormat.of().formatHex(key.digest()).substring(0, HASH_HEX);
         return dir.resolve(safe(degradationKey)).resolve(safe(id) + "-" + hash + ".png");
@@ -83,7 +90,8 @@ public final class LrCache {
 
     private void removeSuperseded(Path keep, String id) {
         String prefix = safe(id) + "-";
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(keep.getParent(), prefix + "*.png")) {
+        try (DirectoryStream<Path> siblings =
+                Files.newDirectoryStream(keep.getParent(), prefix + "*.png")) {
             for (Path p : siblings) {
                 String rest = p.getFileName().toString().substring(prefix.length());
                 if (!p.equals(keep) && rest.length() == HASH_HEX + 4) {
@@ -91,7 +99,8 @@ public final class LrCache {
                 }
             }
         } catch (IOException e) {
-            LOG.debug("could not remove superseded LR cache entries for {}: {}", id, e.getMessage());
+            LOG.debug(
+                    "could not remove superseded LR cache entries for {}: {}", id, e.getMessage());
         }
     }
 

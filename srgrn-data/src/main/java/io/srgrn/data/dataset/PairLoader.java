@@ -12,10 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads HR/LR pairs of a dataset for one degradation. The HR image is read at 8 bits and
- * mod-cropped to the scale; a grey image is replicated to RGB unless {@code keepGrey}
- * (SPEC section 6). The LR image is, in order of preference: the dataset's official LR file
- * (only for BI, whose official files are made the same way), the {@link LrCache} entry, or made
- * on the fly.
+ * mod-cropped to the scale; a grey image is replicated to RGB unless {@code keepGrey} (SPEC section
+ * 6). The LR image is, in order of preference: the dataset's official LR file (only for BI, whose
+ * official files are made the same way), the {@link LrCache} entry, or made on the fly.
  */
 public final class PairLoader {
 
@@ -27,11 +26,12 @@ public final class PairLoader {
     private final boolean useOfficialLr;
 
     /**
-     * @param cache         LR cache, or {@code null} to degrade on every load
-     * @param keepGrey      keep grey images single-channel instead of replicating them to RGB
+     * @param cache LR cache, or {@code null} to degrade on every load
+     * @param keepGrey keep grey images single-channel instead of replicating them to RGB
      * @param useOfficialLr use a dataset's own LR files for BI where present
      */
-    public PairLoader(Degradation degradation, LrCache cache, boolean keepGrey, boolean useOfficialLr) {
+    public PairLoader(
+            Degradation degradation, LrCache cache, boolean keepGrey, boolean useOfficialLr) {
         this.degradation = Objects.requireNonNull(degradation, "degradation");
         this.cache = cache;
         this.keepGrey = keepGrey;
@@ -47,7 +47,9 @@ public final class PairLoader {
         return degradation;
     }
 
-    /** The HR image of an entry as used in pairs: 8-bit, grey replicated unless kept, not cropped. */
+    /**
+     * The HR image of an entry as used in pairs: 8-bit, grey replicated unless kept, not cropped.
+     */
     public ByteImage loadHr(ImageEntry entry) throws IOException {
         ByteImage hr = ImageFiles.read(entry.hrFile()).color8();
         return hr.channels() == 1 && !keepGrey ? hr.replicate(3) : hr;
@@ -56,7 +58,9 @@ public final class PairLoader {
     public HrLrPair load(ImageEntry entry) throws IOException {
         ByteImage hr = loadHr(entry);
         int s = degradation.scale();
-        if (useOfficialLr && degradation instanceof Degradation.BI && entry.officialLr().isPresent()) {
+        if (useOfficialLr
+                && degradation instanceof Degradation.BI
+                && entry.officialLr().isPresent()) {
             return officialPair(entry, hr, s);
         }
         ByteImage target = degradation.hrFor(hr);
@@ -66,7 +70,13 @@ public final class PairLoader {
             lr = forImage.apply(hr);
         } else {
             String layout = hr.channels() == 1 ? "grey" : "rgb";
-            lr = cache.getOrBuild(entry.id(), entry.hrFile(), forImage.key(), layout, () -> forImage.apply(hr));
+            lr =
+                    cache.getOrBuild(
+                            entry.id(),
+                            entry.hrFile(),
+                            forImage.key(),
+                            layout,
+                            () -> forImage.apply(hr));
         }
         return new HrLrPair(entry.id(), target, lr, s);
     }
@@ -87,10 +97,31 @@ public final class PairLoader {
         }
         int h = lr.height() * s;
         int w = lr.width() * s;
-        if (h > hr.height() || w > hr.width() || hr.height() - h >= s || hr.width() - w >= s || lr.channels() != hr.channels()) {
-            throw new IOException("official LR " + entry.lrFile() + " (" + lr.channels() + "x" + lr.height() + "x" + lr.width()
-                    + ") does not match x" + s + " of HR " + entry.hrFile() + " (" + hr.channels() + "x" + hr.height() + "x"
-                    + hr.width() + ")");
+        if (h > hr.height()
+                || w > hr.width()
+                || hr.height() - h >= s
+                || hr.width() - w >= s
+                || lr.channels() != hr.channels()) {
+            throw new IOException(
+                    "official LR "
+                            + entry.lrFile()
+                            + " ("
+                            + lr.channels()
+                            + "x"
+                            + lr.height()
+                            + "x"
+                            + lr.width()
+                            + ") does not match x"
+                            + s
+                            + " of HR "
+                            + entry.hrFile()
+                            + " ("
+                            + hr.channels()
+                            + "x"
+                            + hr.height()
+                            + "x"
+                            + hr.width()
+                            + ")");
         }
         return new HrLrPair(entry.id(), hr.crop(0, 0, h, w), lr, s);
     }

@@ -5,8 +5,7 @@ import io.srgrn.data.image.ByteImage;
 /** MATLAB's {@code imresize(A, 1/s, 'nearest')} for an integer s: keeps every s-th sample. */
 public final class Decimate {
 
-    private Decimate() {
-    }
+    private Decimate() {}
 
     /**
      * {@code out[i][j] = in[s*i + s/2][s*j + s/2]} (0-based), which is where MATLAB's nearest

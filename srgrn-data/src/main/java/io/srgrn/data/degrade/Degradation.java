@@ -4,9 +4,9 @@ import io.srgrn.data.image.ByteImage;
 
 /**
  * A way of making a low-resolution image from a high-resolution one (SPEC section 6). Every
- * degradation mod-crops the HR image to a multiple of its scale first; callers pair the LR
- * result with {@link #hrFor(ByteImage)}. Degradations work per channel on 8-bit images; whether a
- * grey image is replicated to RGB first is the caller's choice (SPEC: the datasets replicate).
+ * degradation mod-crops the HR image to a multiple of its scale first; callers pair the LR result
+ * with {@link #hrFor(ByteImage)}. Degradations work per channel on 8-bit images; whether a grey
+ * image is replicated to RGB first is the caller's choice (SPEC: the datasets replicate).
  */
 public sealed interface Degradation permits Degradation.BI, Degradation.BD, Degradation.DN {
 
@@ -23,8 +23,8 @@ public sealed interface Degradation permits Degradation.BI, Degradation.BD, Degr
     String key();
 
     /**
-     * The degradation to use for one named image. Deterministic degradations return themselves;
-     * a noisy one derives a per-image seed so that images of a set get independent noise.
+     * The degradation to use for one named image. Deterministic degradations return themselves; a
+     * noisy one derives a per-image seed so that images of a set get independent noise.
      */
     default Degradation forImage(String imageId) {
         return this;
@@ -51,9 +51,9 @@ public sealed interface Degradation permits Degradation.BI, Degradation.BD, Degr
     }
 
     /**
-     * The paper's degradation by name ({@code BI}, {@code BD} or {@code DN}, any case) at
-     * {@code scale}. BD and DN are defined at x3 only (the paper's settings, Tables 3 and 4): asked
-     * for at another scale they are refused here, once for every caller.
+     * The paper's degradation by name ({@code BI}, {@code BD} or {@code DN}, any case) at {@code
+     * scale}. BD and DN are defined at x3 only (the paper's settings, Tables 3 and 4): asked for at
+     * another scale they are refused here, once for every caller.
      *
      * @throws IllegalArgumentException for an unknown name or BD/DN at a scale other than 3
      */
@@ -63,34 +63,51 @@ public sealed interface Degradation permits Degradation.BI, Degradation.BD, Degr
             case "BI" -> bi(scale);
             case "BD", "DN" -> {
                 if (scale != 3) {
-                    throw new IllegalArgumentException("degradation " + n + " is defined for x3 only (the paper's " + n
-                            + " setting), not x" + scale);
+                    throw new IllegalArgumentException(
+                            "degradation "
+                                    + n
+                                    + " is defined for x3 only (the paper's "
+                                    + n
+                                    + " setting), not x"
+                                    + scale);
                 }
                 yield n.equals("BD") ? bd() : dn(noiseSeed);
             }
-            default -> throw new IllegalArgumentException("unknown degradation '" + name + "'; allowed: BI, BD, DN");
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown degradation '" + name + "'; allowed: BI, BD, DN");
         };
     }
 
-    /** Parses a key such as {@code BI_x2}, {@code BD_x3} or {@code DN_x3} (the seed given separately). */
+    /**
+     * Parses a key such as {@code BI_x2}, {@code BD_x3} or {@code DN_x3} (the seed given
+     * separately).
+     */
     static Degradation parse(String name, long seed) {
         String n = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
         String[] parts = n.split("_X", 2);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("degradation '" + name + "' is not of the form BI_x2, BD_x3 or DN_x3");
+            throw new IllegalArgumentException(
+                    "degradation '" + name + "' is not of the form BI_x2, BD_x3 or DN_x3");
         }
         int s;
         try {
             s = Integer.parseInt(parts[1]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("degradation '" + name + "' has no integer scale", e);
+            throw new IllegalArgumentException(
+                    "degradation '" + name + "' has no integer scale", e);
         }
         return switch (parts[0]) {
             case "BI" -> new BI(s);
             case "BD" -> new BD(s, 7, 1.6);
             case "DN" -> new DN(s, 30.0, seed);
-            default -> throw new IllegalArgumentException("unknown degradation '" + parts[0] + "' in '" + name
-                    + "' (expected BI, BD or DN)");
+            default ->
+                    throw new IllegalArgumentException(
+                            "unknown degradation '"
+                                    + parts[0]
+                                    + "' in '"
+                                    + name
+                                    + "' (expected BI, BD or DN)");
         };
     }
 
@@ -120,7 +137,8 @@ public sealed interface Degradation permits Degradation.BI, Degradation.BD, Degr
         public BD {
             checkScale(scale);
             if (kernelSize < 1 || kernelSize % 2 == 0) {
-                throw new IllegalArgumentException("BD kernel size must be odd and positive, got " + kernelSize);
+                throw new IllegalArgumentException(
+                        "BD kernel size must be odd and positive, got " + kernelSize);
             }
             if (!(sigma > 0)) {
                 throw new IllegalArgumentException("BD sigma must be positive, got " + sigma);
@@ -129,13 +147,16 @@ public sealed interface Degradation permits Degradation.BI, Degradation.BD, Degr
 
         @Override
         public ByteImage apply(ByteImage hr) {
-            ByteImage blurred = GaussianBlur.blur(hrFor(hr), GaussianBlur.kernel(kernelSize, sigma));
+            ByteImage blurred =
+                    GaussianBlur.blur(hrFor(hr), GaussianBlur.kernel(kernelSize, sigma));
             return Decimate.nearest(blurred, scale);
         }
 
         @Override
         public String key() {
-            return kernelSize == 7 && sigma == 1.6 ? "BD_x" + scale : "BD_x" + scale + "_k" + kernelSize + "_s" + sigma;
+            return kernelSize == 7 && sigma == 1.6
+                    ? "BD_x" + scale
+                    : "BD_x" + scale + "_k" + kernelSize + "_s" + sigma;
         }
     }
 
@@ -173,8 +194,14 @@ public sealed interface Degradation permits Degradation.BI, Degradation.BD, Degr
 
         @Override
         public String key() {
-            return "DN_x" + scale + "_s" + (sigma == Math.rint(sigma) ? Long.toString((long) sigma) : Double.toString(sigma))
-                    + "_seed" + seed;
+            return "DN_x"
+                    + scale
+                    + "_s"
+                    + (sigma == Math.rint(sigma)
+                            ? Long.toString((long) sigma)
+                            : Double.toString(sigma))
+                    + "_seed"
+                    + seed;
         }
     }
 

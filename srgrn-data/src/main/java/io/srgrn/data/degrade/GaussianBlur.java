@@ -5,13 +5,12 @@ import io.srgrn.data.image.ByteImage;
 /** MATLAB's {@code fspecial('gaussian', n, sigma)} and {@code imfilter(uint8, h, 'replicate')}. */
 public final class GaussianBlur {
 
-    private GaussianBlur() {
-    }
+    private GaussianBlur() {}
 
     /**
-     * The normalised n x n Gaussian, row-major, computed as {@code fspecial} does: exp of
-     * {@code -(x^2 + y^2) / (2 sigma^2)}, values below {@code eps * max} zeroed, divided by the sum
-     * (taken in MATLAB's column-major order).
+     * The normalised n x n Gaussian, row-major, computed as {@code fspecial} does: exp of {@code
+     * -(x^2 + y^2) / (2 sigma^2)}, values below {@code eps * max} zeroed, divided by the sum (taken
+     * in MATLAB's column-major order).
      */
     public static double[] kernel(int n, double sigma) {
         int r = (n - 1) / 2;
@@ -50,7 +49,8 @@ public final class GaussianBlur {
     public static ByteImage blur(ByteImage image, double[] kernel) {
         int n = (int) Math.round(Math.sqrt(kernel.length));
         if (n * n != kernel.length || n % 2 == 0) {
-            throw new IllegalArgumentException("kernel must be square with an odd side, got " + kernel.length + " values");
+            throw new IllegalArgumentException(
+                    "kernel must be square with an odd side, got " + kernel.length + " values");
         }
         int r = n / 2;
         int h = image.height();

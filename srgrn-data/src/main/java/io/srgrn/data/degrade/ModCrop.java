@@ -3,11 +3,12 @@ package io.srgrn.data.degrade;
 import io.srgrn.data.image.ByteImage;
 import io.srgrn.data.image.PlanarImage;
 
-/** Mod-crop: drop the bottom rows and right columns so that both sides are multiples of the scale. */
+/**
+ * Mod-crop: drop the bottom rows and right columns so that both sides are multiples of the scale.
+ */
 public final class ModCrop {
 
-    private ModCrop() {
-    }
+    private ModCrop() {}
 
     public static ByteImage apply(ByteImage image, int scale) {
         int h = cropped(image.height(), scale);
@@ -28,7 +29,8 @@ public final class ModCrop {
         }
         int m = n - n % scale;
         if (m == 0) {
-            throw new IllegalArgumentException("a side of " + n + " pixels is shorter than the scale " + scale);
+            throw new IllegalArgumentException(
+                    "a side of " + n + " pixels is shorter than the scale " + scale);
         }
         return m;
     }

@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 /** Derives independent, stable seeds from a base seed and a name (for per-image noise). */
 final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
-    /** SplitMix64's finaliser over the seed and the name's UTF-8 bytes (FNV-1a): stable across JVMs. */
+    /**
+     * SplitMix64's finaliser over the seed and the name's UTF-8 bytes (FNV-1a): stable across JVMs.
+     */
     static long mix(long seed, String name) {
         long h = 0xcbf29ce484222325L;
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {

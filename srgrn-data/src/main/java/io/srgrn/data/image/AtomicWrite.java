@@ -17,11 +17,11 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a file so that readers see either the old content or the complete new one, never a
- * partial file: the bytes go to a temporary file in the same directory, are forced to disk, and the
+ * Writes a file so that readers see either the old content or the complete new one, never a partial
+ * file: the bytes go to a temporary file in the same directory, are forced to disk, and the
  * temporary file is then moved over the target ({@link StandardCopyOption#ATOMIC_MOVE} where the
- * file system has it). A crash mid-write leaves at most a stray temporary file, which the next write
- * of the same target removes.
+ * file system has it). A crash mid-write leaves at most a stray temporary file, which the next
+ * write of the same target removes.
  *
  * <p>The new file gets the permissions a plain write would give it: those of the file it replaces,
  * or for a new file the default of the process's umask (the temporary file is created as an
@@ -36,19 +36,23 @@ public final class AtomicWrite {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicWrite() {
-    }
+    private AtomicWrite() {}
 
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         removeStaleTemporaries(absolute);
-        Path tmp = dir.resolve(tmpPrefix(absolute) + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                + TMP_SUFFIX);
+        Path tmp =
+                dir.resolve(
+                        tmpPrefix(absolute)
+                                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                                + TMP_SUFFIX);
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (FileChannel ch =
+                            FileChannel.open(
+                                    tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(ch)) {
                 content.writeTo(out);
                 out.flush();
@@ -56,7 +60,11 @@ public final class AtomicWrite {
             }
             keepPermissions(absolute, tmp);
             try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        tmp,
+                        absolute,
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -79,7 +87,8 @@ public final class AtomicWrite {
 
     /** An overwritten file keeps its mode, as it would with a plain write. */
     private static void keepPermissions(Path target, Path tmp) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(target, PosixFileAttributeView.class);
         if (view == null) {
             return;
         }
@@ -103,8 +112,10 @@ public final class AtomicWrite {
             return;
         }
         String name = "." + absolute.getFileName();
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(absolute.getParent(),
-                p -> isTemporaryOf(p.getFileName().toString(), name))) {
+        try (DirectoryStream<Path> stale =
+                Files.newDirectoryStream(
+                        absolute.getParent(),
+                        p -> isTemporaryOf(p.getFileName().toString(), name))) {
             for (Path p : stale) {
                 Files.deleteIfExists(p);
             }

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An 8-bit image in planar CHW layout; samples are unsigned bytes (read with {@code & 0xFF}).
- * This is the representation the SR literature's MATLAB scripts work on (uint8), so the
- * degradations and the metrics' quantised inputs use it. The array is shared, not copied.
+ * An 8-bit image in planar CHW layout; samples are unsigned bytes (read with {@code & 0xFF}). This
+ * is the representation the SR literature's MATLAB scripts work on (uint8), so the degradations and
+ * the metrics' quantised inputs use it. The array is shared, not copied.
  */
 public record ByteImage(int channels, int height, int width, byte[] data) {
 
@@ -14,18 +14,35 @@ public record ByteImage(int channels, int height, int width, byte[] data) {
         Objects.requireNonNull(data, "data");
         if (channels <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException(
-                    "image dimensions must be positive, got channels=" + channels + " height=" + height
-                            + " width=" + width);
+                    "image dimensions must be positive, got channels="
+                            + channels
+                            + " height="
+                            + height
+                            + " width="
+                            + width);
         }
         long expected = (long) channels * height * width;
         if (data.length != expected) {
-            throw new IllegalArgumentException("data length " + data.length + " does not match channels*height*width = "
-                    + channels + "*" + height + "*" + width + " = " + expected);
+            throw new IllegalArgumentException(
+                    "data length "
+                            + data.length
+                            + " does not match channels*height*width = "
+                            + channels
+                            + "*"
+                            + height
+                            + "*"
+                            + width
+                            + " = "
+                            + expected);
         }
     }
 
     public static ByteImage zeros(int channels, int height, int width) {
-        return new ByteImage(channels, height, width, new byte[Math.multiplyExact(Math.multiplyExact(channels, height), width)]);
+        return new ByteImage(
+                channels,
+                height,
+                width,
+                new byte[Math.multiplyExact(Math.multiplyExact(channels, height), width)]);
     }
 
     public int planeSize() {
@@ -73,13 +90,26 @@ public record ByteImage(int channels, int height, int width, byte[] data) {
     /** The region [top, top+h) x [left, left+w) of every channel (copied). */
     public ByteImage crop(int top, int left, int h, int w) {
         if (top < 0 || left < 0 || h <= 0 || w <= 0 || top + h > height || left + w > width) {
-            throw new IllegalArgumentException("crop (top=" + top + ", left=" + left + ", h=" + h + ", w=" + w
-                    + ") is outside the " + height + "x" + width + " image");
+            throw new IllegalArgumentException(
+                    "crop (top="
+                            + top
+                            + ", left="
+                            + left
+                            + ", h="
+                            + h
+                            + ", w="
+                            + w
+                            + ") is outside the "
+                            + height
+                            + "x"
+                            + width
+                            + " image");
         }
         byte[] out = new byte[channels * h * w];
         for (int c = 0; c < channels; c++) {
             for (int y = 0; y < h; y++) {
-                System.arraycopy(data, (c * height + top + y) * width + left, out, (c * h + y) * w, w);
+                System.arraycopy(
+                        data, (c * height + top + y) * width + left, out, (c * h + y) * w, w);
             }
         }
         return new ByteImage(channels, h, w, out);
@@ -95,7 +125,8 @@ public record ByteImage(int channels, int height, int width, byte[] data) {
     /** A single-channel image repeated into {@code n} identical channels. */
     public ByteImage replicate(int n) {
         if (channels != 1) {
-            throw new IllegalStateException("only a single-channel image can be replicated, this one has " + channels);
+            throw new IllegalStateException(
+                    "only a single-channel image can be replicated, this one has " + channels);
         }
         byte[] out = new byte[n * planeSize()];
         for (int c = 0; c < n; c++) {
@@ -117,7 +148,10 @@ public record ByteImage(int channels, int height, int width, byte[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ByteImage b && channels == b.channels && height == b.height && width == b.width
+        return o instanceof ByteImage b
+                && channels == b.channels
+                && height == b.height
+                && width == b.width
                 && Arrays.equals(data, b.data);
     }
 

@@ -12,11 +12,24 @@ public record DecodedImage(PlanarImage color, PlanarImage alpha, int bitDepth) {
     public DecodedImage {
         Objects.requireNonNull(color, "color");
         if (color.channels() != 1 && color.channels() != 3) {
-            throw new IllegalArgumentException("colour planes must be 1 (grey) or 3 (RGB), got " + color.channels());
+            throw new IllegalArgumentException(
+                    "colour planes must be 1 (grey) or 3 (RGB), got " + color.channels());
         }
-        if (alpha != null && (alpha.channels() != 1 || alpha.height() != color.height() || alpha.width() != color.width())) {
-            throw new IllegalArgumentException("alpha must be one plane of " + color.height() + "x" + color.width()
-                    + ", got " + alpha.channels() + "x" + alpha.height() + "x" + alpha.width());
+        if (alpha != null
+                && (alpha.channels() != 1
+                        || alpha.height() != color.height()
+                        || alpha.width() != color.width())) {
+            throw new IllegalArgumentException(
+                    "alpha must be one plane of "
+                            + color.height()
+                            + "x"
+                            + color.width()
+                            + ", got "
+                            + alpha.channels()
+                            + "x"
+                            + alpha.height()
+                            + "x"
+                            + alpha.width());
         }
         if (bitDepth != 8 && bitDepth != 16) {
             throw new IllegalArgumentException("bit depth must be 8 or 16, got " + bitDepth);

@@ -42,14 +42,13 @@ public final class ImageFiles {
     /** JPEG quality for written files; ImageIO's default (0.75) visibly damages SR outputs. */
     private static final float JPEG_QUALITY = 0.95f;
 
-    private ImageFiles() {
-    }
+    private ImageFiles() {}
 
     /**
-     * Decodes an image file. Corrupt, truncated or unsupported files raise an
-     * {@link ImageFormatException} naming the file and the reason; decoder warnings (which is how
-     * the JPEG decoder reports truncated data) are treated as errors. An image larger than
-     * {@link PixelLimit#configured()} is refused from its header, before decoding.
+     * Decodes an image file. Corrupt, truncated or unsupported files raise an {@link
+     * ImageFormatException} naming the file and the reason; decoder warnings (which is how the JPEG
+     * decoder reports truncated data) are treated as errors. An image larger than {@link
+     * PixelLimit#configured()} is refused from its header, before decoding.
      */
     public static DecodedImage read(Path file) throws IOException {
         return read(file, PixelLimit.configured());
@@ -57,7 +56,8 @@ public final class ImageFiles {
 
     /**
      * As {@link #read(Path)}, with an explicit pixel limit: the size the header declares is checked
-     * before a single pixel is decoded (an {@link ImageTooLargeException} when it exceeds the limit).
+     * before a single pixel is decoded (an {@link ImageTooLargeException} when it exceeds the
+     * limit).
      */
     public static DecodedImage read(Path file, PixelLimit limit) throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -74,18 +74,21 @@ public final class ImageFiles {
      * names the image in error messages.
      */
     public static DecodedImage decode(byte[] bytes, Path name) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in =
+                ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
             return decode(in, name, PixelLimit.configured());
         }
     }
 
-    private static DecodedImage decode(ImageInputStream in, Path file, PixelLimit limit) throws IOException {
+    private static DecodedImage decode(ImageInputStream in, Path file, PixelLimit limit)
+            throws IOException {
         if (in == null) {
             throw new ImageFormatException(file, "cannot be opened for reading");
         }
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
-            throw new ImageFormatException(file, "not a recognised image format (readable: PNG, JPEG, BMP, TIFF, GIF)");
+            throw new ImageFormatException(
+                    file, "not a recognised image format (readable: PNG, JPEG, BMP, TIFF, GIF)");
         }
         ImageReader reader = readers.next();
         List<String> warnings = new ArrayList<>();
@@ -96,16 +99,24 @@ public final class ImageFiles {
             limit.check(file, reader.getWidth(0), reader.getHeight(0));
             BufferedImage image = reader.read(0);
             if (!warnings.isEmpty()) {
-                throw new ImageFormatException(file, reader.getFormatName() + " decoder reported corrupt data: "
-                        + String.join("; ", warnings));
+                throw new ImageFormatException(
+                        file,
+                        reader.getFormatName()
+                                + " decoder reported corrupt data: "
+                                + String.join("; ", warnings));
             }
             return fromBufferedImage(image);
         } catch (ImageFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // Decoders signal damaged data with IIOException, EOFException or unchecked exceptions.
-            throw new ImageFormatException(file, "corrupt, truncated or unsupported " + formatName(reader)
-                    + " data: " + describe(e), e);
+            throw new ImageFormatException(
+                    file,
+                    "corrupt, truncated or unsupported "
+                            + formatName(reader)
+                            + " data: "
+                            + describe(e),
+                    e);
         } finally {
             reader.dispose();
         }
@@ -114,7 +125,8 @@ public final class ImageFiles {
     /**
      * Writes an image atomically in the format given by the file extension. A 16-bit image is
      * written at 16 bits where the format allows it (PNG, TIFF), otherwise at 8. Alpha is written
-     * where the format has it; asking for alpha in JPEG or BMP is an error rather than a silent loss.
+     * where the format has it; asking for alpha in JPEG or BMP is an error rather than a silent
+     * loss.
      */
     public static void write(Path file, DecodedImage image) throws IOException {
         Encoder encoder = encoder(file, image);
@@ -144,13 +156,21 @@ public final class ImageFiles {
     }
 
     /** One image ready to be written in one format: checked, converted, its writer chosen. */
-    private record Encoder(Path file, ImageFormat format, DecodedImage image, BufferedImage buffered) {
+    private record Encoder(
+            Path file, ImageFormat format, DecodedImage image, BufferedImage buffered) {
         void writeTo(java.io.OutputStream out) throws IOException {
-            Iterator<ImageWriter> writers = ImageIO.getImageWriters(ImageTypeSpecifier.createFromRenderedImage(buffered),
-                    format.imageIoName());
+            Iterator<ImageWriter> writers =
+                    ImageIO.getImageWriters(
+                            ImageTypeSpecifier.createFromRenderedImage(buffered),
+                            format.imageIoName());
             if (!writers.hasNext()) {
-                throw new ImageFormatException(file, "no ImageIO writer for " + format + " accepts a "
-                        + describeLayout(image) + " image");
+                throw new ImageFormatException(
+                        file,
+                        "no ImageIO writer for "
+                                + format
+                                + " accepts a "
+                                + describeLayout(image)
+                                + " image");
             }
             ImageWriter writer = writers.next();
             try {
@@ -170,19 +190,34 @@ public final class ImageFiles {
         }
 
         ImageFormatException failure(Exception e) {
-            return e instanceof ImageFormatException ife ? ife : new ImageFormatException(file, "cannot write "
-                    + describeLayout(image) + " image as " + format + ": " + describe(e), e);
+            return e instanceof ImageFormatException ife
+                    ? ife
+                    : new ImageFormatException(
+                            file,
+                            "cannot write "
+                                    + describeLayout(image)
+                                    + " image as "
+                                    + format
+                                    + ": "
+                                    + describe(e),
+                            e);
         }
     }
 
     private static Encoder encoder(Path file, DecodedImage image) throws ImageFormatException {
         ImageFormat format = ImageFormat.of(file);
         if (image.hasAlpha() && !format.supportsAlpha()) {
-            throw new ImageFormatException(file, format + " cannot store the alpha channel of this image; write PNG or TIFF to keep it");
+            throw new ImageFormatException(
+                    file,
+                    format
+                            + " cannot store the alpha channel of this image; write PNG or TIFF to keep it");
         }
         DecodedImage toWrite = image;
         if (image.bitDepth() == 16 && !format.supports16Bit()) {
-            LOG.debug("{}: {} holds 8 bits per sample, writing the 16-bit image at 8 bits", file, format);
+            LOG.debug(
+                    "{}: {} holds 8 bits per sample, writing the 16-bit image at 8 bits",
+                    file,
+                    format);
             toWrite = new DecodedImage(image.color(), image.alpha(), 8);
         }
         return new Encoder(file, format, toWrite, toBufferedImage(toWrite));
@@ -204,11 +239,19 @@ public final class ImageFiles {
         if (cm instanceof DirectColorModel dcm && dcm.getColorSpace().isCS_sRGB()) {
             return fromPacked(image, dcm);
         }
-        throw new IllegalArgumentException("unsupported colour model " + cm.getClass().getSimpleName() + " with "
-                + cm.getNumComponents() + " components in colour space type " + cm.getColorSpace().getType());
+        throw new IllegalArgumentException(
+                "unsupported colour model "
+                        + cm.getClass().getSimpleName()
+                        + " with "
+                        + cm.getNumComponents()
+                        + " components in colour space type "
+                        + cm.getColorSpace().getType());
     }
 
-    /** An 8- or 16-bit {@link BufferedImage} holding the image's colour and alpha (quantised, round half up). */
+    /**
+     * An 8- or 16-bit {@link BufferedImage} holding the image's colour and alpha (quantised, round
+     * half up).
+     */
     public static BufferedImage toBufferedImage(DecodedImage image) {
         int h = image.height();
         int w = image.width();
@@ -225,9 +268,15 @@ public final class ImageFiles {
             out = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
         } else {
             int dataType = image.bitDepth() == 16 ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE;
-            ColorSpace cs = ColorSpace.getInstance(colors == 1 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
-            ColorModel cm = new ComponentColorModel(cs, alpha, false,
-                    alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, dataType);
+            ColorSpace cs =
+                    ColorSpace.getInstance(colors == 1 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
+            ColorModel cm =
+                    new ComponentColorModel(
+                            cs,
+                            alpha,
+                            false,
+                            alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
+                            dataType);
             out = new BufferedImage(cm, cm.createCompatibleWritableRaster(w, h), false, null);
         }
         WritableRaster raster = out.getRaster();
@@ -256,13 +305,21 @@ public final class ImageFiles {
     private static DecodedImage fromComponents(BufferedImage image, ColorModel cm) {
         int csType = cm.getColorSpace().getType();
         int colors = cm.getNumColorComponents();
-        if (!((csType == ColorSpace.TYPE_GRAY && colors == 1) || (csType == ColorSpace.TYPE_RGB && colors == 3))) {
-            throw new IllegalArgumentException("unsupported colour space (type " + csType + ", " + colors
-                    + " colour components): only grey and RGB images are supported");
+        if (!((csType == ColorSpace.TYPE_GRAY && colors == 1)
+                || (csType == ColorSpace.TYPE_RGB && colors == 3))) {
+            throw new IllegalArgumentException(
+                    "unsupported colour space (type "
+                            + csType
+                            + ", "
+                            + colors
+                            + " colour components): only grey and RGB images are supported");
         }
         int transfer = cm.getTransferType();
         if (transfer != DataBuffer.TYPE_BYTE && transfer != DataBuffer.TYPE_USHORT) {
-            throw new IllegalArgumentException("unsupported sample type " + transfer + " (only 8- and 16-bit integer samples)");
+            throw new IllegalArgumentException(
+                    "unsupported sample type "
+                            + transfer
+                            + " (only 8- and 16-bit integer samples)");
         }
         if (cm.isAlphaPremultiplied()) {
             // Copy before un-premultiplying: coerceData changes the image in place.
@@ -294,8 +351,15 @@ public final class ImageFiles {
         return new DecodedImage(color, alpha, bits > 8 ? 16 : 8);
     }
 
-    private static void readPlane(Raster raster, int band, int bits, int[] samples, float[] out, int offset) {
-        raster.getSamples(raster.getMinX(), raster.getMinY(), raster.getWidth(), raster.getHeight(), band, samples);
+    private static void readPlane(
+            Raster raster, int band, int bits, int[] samples, float[] out, int offset) {
+        raster.getSamples(
+                raster.getMinX(),
+                raster.getMinY(),
+                raster.getWidth(),
+                raster.getHeight(),
+                band,
+                samples);
         float max = (1 << bits) - 1;
         for (int i = 0; i < samples.length; i++) {
             out[offset + i] = samples[i] / max;
@@ -343,7 +407,8 @@ public final class ImageFiles {
         PlanarImage alphaPlane = alpha ? PlanarImage.zeros(1, h, w) : null;
         int plane = w * h;
         float[] c = color.data();
-        // For sRGB packed models getRGB is an exact unpacking (no colour conversion), non-premultiplied.
+        // For sRGB packed models getRGB is an exact unpacking (no colour conversion),
+        // non-premultiplied.
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         for (int i = 0; i < plane; i++) {
             int p = argb[i];
@@ -361,7 +426,9 @@ public final class ImageFiles {
         try {
             return reader.getFormatName();
         } catch (IOException e) {
-            return reader.getOriginatingProvider() == null ? "image" : reader.getOriginatingProvider().getDescription(null);
+            return reader.getOriginatingProvider() == null
+                    ? "image"
+                    : reader.getOriginatingProvider().getDescription(null);
         }
     }
 
@@ -383,7 +450,9 @@ public final class ImageFiles {
     }
 
     private static String describeLayout(DecodedImage image) {
-        return image.bitDepth() + "-bit " + (image.color().channels() == 1 ? "grey" : "RGB")
+        return image.bitDepth()
+                + "-bit "
+                + (image.color().channels() == 1 ? "grey" : "RGB")
                 + (image.hasAlpha() ? "+alpha" : "");
     }
 }

@@ -50,8 +50,11 @@ public enum ImageFormat {
                 return f;
             }
         }
-        throw new ImageFormatException(file, "unsupported image file extension '" + ext
-                + "' (supported: png, jpg, jpeg, bmp, tif, tiff)");
+        throw new ImageFormatException(
+                file,
+                "unsupported image file extension '"
+                        + ext
+                        + "' (supported: png, jpg, jpeg, bmp, tif, tiff)");
     }
 
     /** Whether the file name has one of the supported extensions. */

@@ -3,7 +3,10 @@ package io.srgrn.data.image;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** A file that is not a readable image (corrupt, truncated, unsupported) or cannot be written as asked. */
+/**
+ * A file that is not a readable image (corrupt, truncated, unsupported) or cannot be written as
+ * asked.
+ */
 public class ImageFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;

@@ -15,9 +15,21 @@ public class ImageTooLargeException extends ImageFormatException {
     private final long limit;
 
     public ImageTooLargeException(Path file, long width, long height, long limit) {
-        super(file, "image of " + width + "x" + height + " pixels (" + PixelLimit.describe(width * height)
-                + ") exceeds the limit of " + PixelLimit.describe(limit) + " (" + limit + "); raise it with -D"
-                + PixelLimit.PROPERTY + "=N or --max-pixels N if this image is meant to be read");
+        super(
+                file,
+                "image of "
+                        + width
+                        + "x"
+                        + height
+                        + " pixels ("
+                        + PixelLimit.describe(width * height)
+                        + ") exceeds the limit of "
+                        + PixelLimit.describe(limit)
+                        + " ("
+                        + limit
+                        + "); raise it with -D"
+                        + PixelLimit.PROPERTY
+                        + "=N or --max-pixels N if this image is meant to be read");
         this.width = width;
         this.height = height;
         this.limit = limit;

@@ -6,14 +6,14 @@ import java.util.Locale;
 /**
  * The most pixels (width x height) an image file may declare before {@link ImageFiles} decodes it.
  *
- * <p>Why: a decoder allocates the whole raster from the header's size before it reads a pixel, so
- * a 200-byte PNG that declares 20000x20000 pixels made the reader allocate gigabytes and fail with
- * a bare "Java heap space" (issue 11). The size is read from the header alone (PNG's IHDR, JPEG's
+ * <p>Why: a decoder allocates the whole raster from the header's size before it reads a pixel, so a
+ * 200-byte PNG that declares 20000x20000 pixels made the reader allocate gigabytes and fail with a
+ * bare "Java heap space" (issue 11). The size is read from the header alone (PNG's IHDR, JPEG's
  * frame header, ...) and checked against this limit first.
  *
  * <p>The default, {@value #DEFAULT} pixels (100 megapixels), is above any camera's sensor (medium
- * format tops out near 100 MP) yet still decodes in a default JVM heap: reading costs up to about 24
- * bytes a pixel (the decoder's raster, 16-bit RGBA, plus the float planes), 2.4 GB at the limit.
+ * format tops out near 100 MP) yet still decodes in a default JVM heap: reading costs up to about
+ * 24 bytes a pixel (the decoder's raster, 16-bit RGBA, plus the float planes), 2.4 GB at the limit.
  * Change it with the system property {@value #PROPERTY} (or {@code srgrn upscale --max-pixels}).
  *
  * @param maxPixels the largest accepted width x height, at least 1
@@ -21,12 +21,14 @@ import java.util.Locale;
 public record PixelLimit(long maxPixels) {
     /** System property holding the limit for readers that are not given one. */
     public static final String PROPERTY = "srgrn.image.maxPixels";
+
     /** 100 megapixels. */
     public static final long DEFAULT = 100_000_000L;
 
     public PixelLimit {
         if (maxPixels < 1) {
-            throw new IllegalArgumentException("the pixel limit must be at least 1, got " + maxPixels);
+            throw new IllegalArgumentException(
+                    "the pixel limit must be at least 1, got " + maxPixels);
         }
     }
 
@@ -39,8 +41,13 @@ public record PixelLimit(long maxPixels) {
         try {
             return new PixelLimit(Long.parseLong(value.trim().replace("_", "")));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("system property " + PROPERTY + "=" + value
-                    + " is not a pixel count of at least 1", e);
+            throw new IllegalArgumentException(
+                    "system property "
+                            + PROPERTY
+                            + "="
+                            + value
+                            + " is not a pixel count of at least 1",
+                    e);
         }
     }
 
@@ -50,7 +57,9 @@ public record PixelLimit(long maxPixels) {
      */
     public void check(Path file, long width, long height) throws ImageFormatException {
         if (width < 1 || height < 1) {
-            throw new ImageFormatException(file, "the header declares an empty image of " + width + "x" + height + " pixels");
+            throw new ImageFormatException(
+                    file,
+                    "the header declares an empty image of " + width + "x" + height + " pixels");
         }
         long pixels = width * height; // both < 2^31: no overflow
         if (pixels > maxPixels) {
@@ -60,7 +69,8 @@ public record PixelLimit(long maxPixels) {
 
     /** A pixel count for people: exact below a million, else in megapixels. */
     static String describe(long pixels) {
-        return pixels < 1_000_000 ? pixels + " pixels"
+        return pixels < 1_000_000
+                ? pixels + " pixels"
                 : String.format(Locale.ROOT, "%.1f megapixels", pixels / 1e6);
     }
 }

@@ -15,19 +15,36 @@ public record PlanarImage(int channels, int height, int width, float[] data) {
         Objects.requireNonNull(data, "data");
         if (channels <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException(
-                    "image dimensions must be positive, got channels=" + channels + " height=" + height
-                            + " width=" + width);
+                    "image dimensions must be positive, got channels="
+                            + channels
+                            + " height="
+                            + height
+                            + " width="
+                            + width);
         }
         long expected = (long) channels * height * width;
         if (data.length != expected) {
-            throw new IllegalArgumentException("data length " + data.length + " does not match channels*height*width = "
-                    + channels + "*" + height + "*" + width + " = " + expected);
+            throw new IllegalArgumentException(
+                    "data length "
+                            + data.length
+                            + " does not match channels*height*width = "
+                            + channels
+                            + "*"
+                            + height
+                            + "*"
+                            + width
+                            + " = "
+                            + expected);
         }
     }
 
     /** A zero-filled image. */
     public static PlanarImage zeros(int channels, int height, int width) {
-        return new PlanarImage(channels, height, width, new float[Math.multiplyExact(Math.multiplyExact(channels, height), width)]);
+        return new PlanarImage(
+                channels,
+                height,
+                width,
+                new float[Math.multiplyExact(Math.multiplyExact(channels, height), width)]);
     }
 
     public int planeSize() {
@@ -49,13 +66,26 @@ public record PlanarImage(int channels, int height, int width, float[] data) {
     /** The region [top, top+h) x [left, left+w) of every channel (copied). */
     public PlanarImage crop(int top, int left, int h, int w) {
         if (top < 0 || left < 0 || h <= 0 || w <= 0 || top + h > height || left + w > width) {
-            throw new IllegalArgumentException("crop (top=" + top + ", left=" + left + ", h=" + h + ", w=" + w
-                    + ") is outside the " + height + "x" + width + " image");
+            throw new IllegalArgumentException(
+                    "crop (top="
+                            + top
+                            + ", left="
+                            + left
+                            + ", h="
+                            + h
+                            + ", w="
+                            + w
+                            + ") is outside the "
+                            + height
+                            + "x"
+                            + width
+                            + " image");
         }
         float[] out = new float[channels * h * w];
         for (int c = 0; c < channels; c++) {
             for (int y = 0; y < h; y++) {
-                System.arraycopy(data, (c * height + top + y) * width + left, out, (c * h + y) * w, w);
+                System.arraycopy(
+                        data, (c * height + top + y) * width + left, out, (c * h + y) * w, w);
             }
         }
         return new PlanarImage(channels, h, w, out);
@@ -64,7 +94,8 @@ public record PlanarImage(int channels, int height, int width, float[] data) {
     /** A single-channel image repeated into {@code n} identical channels. */
     public PlanarImage replicate(int n) {
         if (channels != 1) {
-            throw new IllegalStateException("only a single-channel image can be replicated, this one has " + channels);
+            throw new IllegalStateException(
+                    "only a single-channel image can be replicated, this one has " + channels);
         }
         float[] out = new float[n * planeSize()];
         for (int c = 0; c < n; c++) {
@@ -75,7 +106,10 @@ public record PlanarImage(int channels, int height, int width, float[] data) {
 
     /** Whether both images have the same shape and bit-identical samples. */
     public boolean sameContent(PlanarImage other) {
-        return other != null && channels == other.channels && height == other.height && width == other.width
+        return other != null
+                && channels == other.channels
+                && height == other.height
+                && width == other.width
                 && java.util.Arrays.equals(data, other.data);
     }
 

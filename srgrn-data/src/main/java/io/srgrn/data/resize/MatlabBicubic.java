@@ -6,38 +6,40 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * MATLAB's {@code imresize(A, scale, 'bicubic')} as SPEC section 6 defines it: cubic kernel
- * with a = -0.5; when shrinking the kernel is stretched by 1/scale (antialiasing); sample
- * positions {@code u = x/scale + 0.5*(1 - 1/scale)} (1-based); weights normalised to sum 1;
- * out-of-range taps clamped to the edge pixel; output length {@code ceil(n*scale)}; the
- * dimension with the smaller factor first, height first on a tie.
+ * MATLAB's {@code imresize(A, scale, 'bicubic')} as SPEC section 6 defines it: cubic kernel with a
+ * = -0.5; when shrinking the kernel is stretched by 1/scale (antialiasing); sample positions {@code
+ * u = x/scale + 0.5*(1 - 1/scale)} (1-based); weights normalised to sum 1; out-of-range taps
+ * clamped to the edge pixel; output length {@code ceil(n*scale)}; the dimension with the smaller
+ * factor first, height first on a tie.
  *
- * <p>Two paths: the 8-bit path rounds (half away from zero) and clips to 0..255 after each
- * pass, as MATLAB does for uint8 input; the double path keeps full precision throughout.
- * The arithmetic follows MATLAB's expression by expression (including {@code scale * cubic(scale * x)})
- * so that 8-bit results round the same way and match MATLAB's files bit for bit.
+ * <p>Two paths: the 8-bit path rounds (half away from zero) and clips to 0..255 after each pass, as
+ * MATLAB does for uint8 input; the double path keeps full precision throughout. The arithmetic
+ * follows MATLAB's expression by expression (including {@code scale * cubic(scale * x)}) so that
+ * 8-bit results round the same way and match MATLAB's files bit for bit.
  *
  * <p>Weight tables depend only on (length, factor) and are cached.
  */
 public final class MatlabBicubic {
 
-    private record Key(int inLength, double scale) {
-    }
+    private record Key(int inLength, double scale) {}
 
     /** Bounded so that resizing many differently sized images cannot grow memory without end. */
     private static final int CACHE_LIMIT = 4096;
 
     private static final Map<Key, ResizeWeights> CACHE = new ConcurrentHashMap<>();
 
-    private MatlabBicubic() {
-    }
+    private MatlabBicubic() {}
 
-    /** MATLAB's output length for a dimension of {@code inLength} samples: {@code ceil(inLength * scale)}. */
+    /**
+     * MATLAB's output length for a dimension of {@code inLength} samples: {@code ceil(inLength *
+     * scale)}.
+     */
     public static int outputLength(int inLength, double scale) {
         checkScale(scale);
         double n = Math.ceil(inLength * scale);
         if (n < 1 || n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("resizing " + inLength + " samples by " + scale + " gives " + n + " samples");
+            throw new IllegalArgumentException(
+                    "resizing " + inLength + " samples by " + scale + " gives " + n + " samples");
         }
         return (int) n;
     }
@@ -54,7 +56,14 @@ public final class MatlabBicubic {
             if (CACHE.size() >= CACHE_LIMIT) {
                 CACHE.clear();
             }
-            w = CACHE.computeIfAbsent(key, k -> contributions(k.inLength, outputLength(k.inLength, k.scale), k.scale));
+            w =
+                    CACHE.computeIfAbsent(
+                            key,
+                            k ->
+                                    contributions(
+                                            k.inLength,
+                                            outputLength(k.inLength, k.scale),
+                                            k.scale));
         }
         return w;
     }
@@ -107,9 +116,18 @@ public final class MatlabBicubic {
      * Double path on planar CHW data: {@code imresize(double, scale, 'bicubic')} without any
      * rounding or clipping (results may leave [0, 1] slightly, as in MATLAB).
      */
-    public static double[] resize(double[] src, int channels, int height, int width, double scaleH, double scaleW) {
+    public static double[] resize(
+            double[] src, int channels, int height, int width, double scaleH, double scaleW) {
         if (src.length != (long) channels * height * width) {
-            throw new IllegalArgumentException("data length " + src.length + " does not match " + channels + "x" + height + "x" + width);
+            throw new IllegalArgumentException(
+                    "data length "
+                            + src.length
+                            + " does not match "
+                            + channels
+                            + "x"
+                            + height
+                            + "x"
+                            + width);
         }
         ResizeWeights wh = weights(height, scaleH);
         ResizeWeights ww = weights(width, scaleW);
@@ -152,10 +170,16 @@ public final class MatlabBicubic {
         for (int i = 0; i < r.length; i++) {
             out[i] = (float) r[i];
         }
-        return new PlanarImage(image.channels(), outputLength(image.height(), scale), outputLength(image.width(), scale), out);
+        return new PlanarImage(
+                image.channels(),
+                outputLength(image.height(), scale),
+                outputLength(image.width(), scale),
+                out);
     }
 
-    /** MATLAB's {@code cubic}: Keys' kernel with a = -0.5, written as MATLAB's imresize writes it. */
+    /**
+     * MATLAB's {@code cubic}: Keys' kernel with a = -0.5, written as MATLAB's imresize writes it.
+     */
     static double cubic(double x) {
         double absx = Math.abs(x);
         double absx2 = absx * absx;
@@ -169,7 +193,10 @@ public final class MatlabBicubic {
         return f;
     }
 
-    /** MATLAB's {@code contributions(in_length, out_length, scale, @cubic, 4, true)} with edge clamping. */
+    /**
+     * MATLAB's {@code contributions(in_length, out_length, scale, @cubic, 4, true)} with edge
+     * clamping.
+     */
     static ResizeWeights contributions(int inLength, int outLength, double scale) {
         boolean antialias = scale < 1;
         double kernelWidth = antialias ? 4.0 / scale : 4.0;
@@ -205,13 +232,19 @@ public final class MatlabBicubic {
             }
         }
         start[outLength] = n;
-        return new ResizeWeights(inLength, outLength, scale, start,
-                java.util.Arrays.copyOf(index, n), java.util.Arrays.copyOf(weight, n));
+        return new ResizeWeights(
+                inLength,
+                outLength,
+                scale,
+                start,
+                java.util.Arrays.copyOf(index, n),
+                java.util.Arrays.copyOf(weight, n));
     }
 
     private static void checkScale(double scale) {
         if (!(scale > 0) || Double.isInfinite(scale)) {
-            throw new IllegalArgumentException("scale factor must be positive and finite, got " + scale);
+            throw new IllegalArgumentException(
+                    "scale factor must be positive and finite, got " + scale);
         }
     }
 

@@ -3,16 +3,21 @@ package io.srgrn.data.resize;
 /**
  * The two 1-D passes of the separable resize. The row pass (resizing the height) combines whole
  * input rows, so its inner loop runs over contiguous columns and vectorises; the column pass
- * gathers taps along each row. Each output sums its taps in table order starting from 0, the
- * order MATLAB's resize kernel uses, which matters for bit-exact 8-bit rounding.
+ * gathers taps along each row. Each output sums its taps in table order starting from 0, the order
+ * MATLAB's resize kernel uses, which matters for bit-exact 8-bit rounding.
  */
 final class Passes {
 
-    private Passes() {
-    }
+    private Passes() {}
 
     /** Resizes the height of one 8-bit plane of the given width. */
-    static void rows8(byte[] src, int srcOff, int width, ResizeWeights wh, byte[] dst, int dstOff,
+    static void rows8(
+            byte[] src,
+            int srcOff,
+            int width,
+            ResizeWeights wh,
+            byte[] dst,
+            int dstOff,
             MatlabBicubic.PassBuffers buf) {
         double[] acc = buf.acc(width);
         int[] start = wh.start();
@@ -35,7 +40,14 @@ final class Passes {
     }
 
     /** Resizes the width of each of {@code height} rows of an 8-bit plane. */
-    static void columns8(byte[] src, int srcOff, int height, int width, ResizeWeights ww, byte[] dst, int dstOff) {
+    static void columns8(
+            byte[] src,
+            int srcOff,
+            int height,
+            int width,
+            ResizeWeights ww,
+            byte[] dst,
+            int dstOff) {
         int[] start = ww.start();
         int[] index = ww.index();
         double[] weight = ww.weight();
@@ -53,7 +65,8 @@ final class Passes {
         }
     }
 
-    static void rowsD(double[] src, int srcOff, int width, ResizeWeights wh, double[] dst, int dstOff) {
+    static void rowsD(
+            double[] src, int srcOff, int width, ResizeWeights wh, double[] dst, int dstOff) {
         int[] start = wh.start();
         int[] index = wh.index();
         double[] weight = wh.weight();
@@ -70,7 +83,14 @@ final class Passes {
         }
     }
 
-    static void columnsD(double[] src, int srcOff, int height, int width, ResizeWeights ww, double[] dst, int dstOff) {
+    static void columnsD(
+            double[] src,
+            int srcOff,
+            int height,
+            int width,
+            ResizeWeights ww,
+            double[] dst,
+            int dstOff) {
         int[] start = ww.start();
         int[] index = ww.index();
         double[] weight = ww.weight();

@@ -5,8 +5,9 @@ import io.srgrn.data.image.PlanarImage;
 /**
  * The 8 symmetries of a square used for training augmentation (SPEC section 5) and the
  * self-ensemble (SPEC section 8): an optional horizontal flip, then 0-3 quarter turns
- * counter-clockwise ({@code numpy.rot90} / {@code torch.rot90(x, k, dims=(H, W))}). The order of the
- * constants is SPEC section 8's: the identity, three rotations, then the same four after a flip.
+ * counter-clockwise ({@code numpy.rot90} / {@code torch.rot90(x, k, dims=(H, W))}). The order of
+ * the constants is SPEC section 8's: the identity, three rotations, then the same four after a
+ * flip.
  */
 public enum Dihedral {
     IDENTITY(0, false),
@@ -52,8 +53,8 @@ public enum Dihedral {
     }
 
     /**
-     * The source row of output sample (i, j) for an input of {@code h x w}; see {@link #sourceColumn}.
-     * The output is {@code w x h} when {@link #swapsAxes()}, else {@code h x w}.
+     * The source row of output sample (i, j) for an input of {@code h x w}; see {@link
+     * #sourceColumn}. The output is {@code w x h} when {@link #swapsAxes()}, else {@code h x w}.
      */
     public int sourceRow(int i, int j, int h, int w) {
         return switch (quarterTurns) {
@@ -67,12 +68,13 @@ public enum Dihedral {
     /** The source column of output sample (i, j) for an input of {@code h x w}. */
     public int sourceColumn(int i, int j, int h, int w) {
         // Rotation of the flipped image g, where g[y][x] = in[y][w - 1 - x].
-        int x = switch (quarterTurns) {
-            case 0 -> j;
-            case 1 -> w - 1 - i;
-            case 2 -> w - 1 - j;
-            default -> i;
-        };
+        int x =
+                switch (quarterTurns) {
+                    case 0 -> j;
+                    case 1 -> w - 1 - i;
+                    case 2 -> w - 1 - j;
+                    default -> i;
+                };
         return flip ? w - 1 - x : x;
     }
 
@@ -89,7 +91,8 @@ public enum Dihedral {
             int o = c * oh * ow;
             for (int i = 0; i < oh; i++) {
                 for (int j = 0; j < ow; j++) {
-                    out[o + i * ow + j] = src[in + sourceRow(i, j, h, w) * w + sourceColumn(i, j, h, w)];
+                    out[o + i * ow + j] =
+                            src[in + sourceRow(i, j, h, w) * w + sourceColumn(i, j, h, w)];
                 }
             }
         }

@@ -11,12 +11,12 @@ import java.util.Objects;
  * at a random position, the HR patch exactly above it, both under the same random one of the 8
  * {@link Dihedral} transforms.
  *
- * <p>{@link #batch(long)} is a pure function of (seed, batch index): samples are numbered
- * globally ({@code index * batchSize + b}); sample {@code g} uses pair {@code perm_p[g mod N]}
- * where {@code perm_p} is a seeded shuffle for pass {@code p = g / N} (every pair once per pass),
- * and its crop and transform come from a generator seeded by {@code (seed, g)}. A training run
- * that resumes at batch {@code k} therefore sees the same batches as one that never stopped, and
- * batches made on worker threads in any order are the same as made in sequence.
+ * <p>{@link #batch(long)} is a pure function of (seed, batch index): samples are numbered globally
+ * ({@code index * batchSize + b}); sample {@code g} uses pair {@code perm_p[g mod N]} where {@code
+ * perm_p} is a seeded shuffle for pass {@code p = g / N} (every pair once per pass), and its crop
+ * and transform come from a generator seeded by {@code (seed, g)}. A training run that resumes at
+ * batch {@code k} therefore sees the same batches as one that never stopped, and batches made on
+ * worker threads in any order are the same as made in sequence.
  */
 public final class PatchSampler {
 
@@ -48,7 +48,7 @@ public final class PatchSampler {
 
     /**
      * @param pairs the training pairs (read-only from here on; all of one scale and channel count,
-     *              every LR image at least {@code lrPatch} on each side)
+     *     every LR image at least {@code lrPatch} on each side)
      */
     public PatchSampler(List<HrLrPair> pairs, Config config) {
         this.pairs = List.copyOf(pairs);
@@ -61,12 +61,34 @@ public final class PatchSampler {
         this.channels = first.lr().channels();
         for (HrLrPair p : this.pairs) {
             if (p.scale() != scale || p.lr().channels() != channels) {
-                throw new IllegalArgumentException("pair '" + p.id() + "' is x" + p.scale() + " with " + p.lr().channels()
-                        + " channels, but '" + first.id() + "' is x" + scale + " with " + channels + " channels");
+                throw new IllegalArgumentException(
+                        "pair '"
+                                + p.id()
+                                + "' is x"
+                                + p.scale()
+                                + " with "
+                                + p.lr().channels()
+                                + " channels, but '"
+                                + first.id()
+                                + "' is x"
+                                + scale
+                                + " with "
+                                + channels
+                                + " channels");
             }
             if (p.lr().height() < config.lrPatch() || p.lr().width() < config.lrPatch()) {
-                throw new IllegalArgumentException("pair '" + p.id() + "': LR image " + p.lr().height() + "x" + p.lr().width()
-                        + " is smaller than the " + config.lrPatch() + "x" + config.lrPatch() + " patch");
+                throw new IllegalArgumentException(
+                        "pair '"
+                                + p.id()
+                                + "': LR image "
+                                + p.lr().height()
+                                + "x"
+                                + p.lr().width()
+                                + " is smaller than the "
+                                + config.lrPatch()
+                                + "x"
+                                + config.lrPatch()
+                                + " patch");
             }
         }
         this.permutations = new Permutations(this.pairs.size(), config.seed(), PERMUTATION_STREAM);
@@ -122,7 +144,14 @@ public final class PatchSampler {
             PatchPlan s = plan.get(b);
             HrLrPair pair = pairs.get(s.pair());
             cut(pair.lr(), s.lrTop(), s.lrLeft(), p, s.transform(), lr, b * lrSample);
-            cut(pair.hr(), s.lrTop() * scale, s.lrLeft() * scale, hp, s.transform(), hr, b * hrSample);
+            cut(
+                    pair.hr(),
+                    s.lrTop() * scale,
+                    s.lrLeft() * scale,
+                    hp,
+                    s.transform(),
+                    hr,
+                    b * hrSample);
         }
         return new Batch(lr, hr, config.batchSize(), channels, p, p, scale);
     }
@@ -135,8 +164,12 @@ public final class PatchSampler {
         return new PrefetchingBatches(this, start, Long.MAX_VALUE, workers, 2 * workers);
     }
 
-    /** The square patch at (top, left) of side {@code size}, transformed, as floats v/255 into {@code out}. */
-    private static void cut(ByteImage image, int top, int left, int size, Dihedral t, float[] out, int offset) {
+    /**
+     * The square patch at (top, left) of side {@code size}, transformed, as floats v/255 into
+     * {@code out}.
+     */
+    private static void cut(
+            ByteImage image, int top, int left, int size, Dihedral t, float[] out, int offset) {
         byte[] src = image.data();
         int w = image.width();
         int plane = image.planeSize();

@@ -14,11 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batches {@code start, start+1, ... end-1} of a {@link PatchSampler}, made ahead of time on
- * worker threads and handed out in index order. Because a batch is a pure function of its
- * index, the sequence is the same for any number of workers. {@link #close()} stops the workers
- * and waits for them to end; the threads are daemons, so a forgotten iterator cannot keep the
- * JVM alive.
+ * Batches {@code start, start+1, ... end-1} of a {@link PatchSampler}, made ahead of time on worker
+ * threads and handed out in index order. Because a batch is a pure function of its index, the
+ * sequence is the same for any number of workers. {@link #close()} stops the workers and waits for
+ * them to end; the threads are daemons, so a forgotten iterator cannot keep the JVM alive.
  */
 public final class PrefetchingBatches implements Iterator<Batch>, AutoCloseable {
 
@@ -37,16 +36,18 @@ public final class PrefetchingBatches implements Iterator<Batch>, AutoCloseable 
     private boolean closed;
 
     /**
-     * @param end     one past the last batch index ({@code Long.MAX_VALUE} for an endless stream)
+     * @param end one past the last batch index ({@code Long.MAX_VALUE} for an endless stream)
      * @param workers worker threads (>= 1)
-     * @param depth   batches made ahead of the consumer (>= 1)
+     * @param depth batches made ahead of the consumer (>= 1)
      */
     public PrefetchingBatches(PatchSampler sampler, long start, long end, int workers, int depth) {
         if (workers < 1 || depth < 1) {
-            throw new IllegalArgumentException("workers and depth must be >= 1, got " + workers + " and " + depth);
+            throw new IllegalArgumentException(
+                    "workers and depth must be >= 1, got " + workers + " and " + depth);
         }
         if (start < 0 || end < start) {
-            throw new IllegalArgumentException("batch range [" + start + ", " + end + ") is invalid");
+            throw new IllegalArgumentException(
+                    "batch range [" + start + ", " + end + ") is invalid");
         }
         this.sampler = sampler;
         this.end = end;
@@ -85,11 +86,14 @@ public final class PrefetchingBatches implements Iterator<Batch>, AutoCloseable 
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
-            throw new IllegalStateException("interrupted while waiting for batch " + nextIndex + "; iterator closed", e);
+            throw new IllegalStateException(
+                    "interrupted while waiting for batch " + nextIndex + "; iterator closed", e);
         } catch (ExecutionException e) {
-            // The queue has moved past this index: the iterator cannot continue in order, so it stops.
+            // The queue has moved past this index: the iterator cannot continue in order, so it
+            // stops.
             close();
-            throw new IllegalStateException("making batch " + nextIndex + " failed (iterator closed): " + e.getCause(),
+            throw new IllegalStateException(
+                    "making batch " + nextIndex + " failed (iterator closed): " + e.getCause(),
                     e.getCause());
         }
     }

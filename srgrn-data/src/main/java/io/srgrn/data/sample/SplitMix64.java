@@ -2,8 +2,8 @@ package io.srgrn.data.sample;
 
 /**
  * SplitMix64 (Steele, Lea, Flood 2014): a tiny generator whose output is fixed by its definition,
- * so sampling is reproducible on any JVM; {@link #mix} turns (seed, counter) pairs into
- * independent streams, which is what makes a batch a pure function of its index.
+ * so sampling is reproducible on any JVM; {@link #mix} turns (seed, counter) pairs into independent
+ * streams, which is what makes a batch a pure function of its index.
  */
 final class SplitMix64 {
 

@@ -39,8 +39,11 @@ class DataRootTest {
         System.setProperty(DataRoot.PROPERTY, "${env.SRGRN_DATA}");
         String env = System.getenv(DataRoot.ENV);
         boolean envSet = env != null && !env.isBlank();
-        assertThat(DataRoot.configured().isPresent()).as("falls back to the environment variable").isEqualTo(envSet);
-        DataRoot.configured().ifPresent(p -> assertThat(p.getFileName()).isEqualTo(Path.of(env).getFileName()));
+        assertThat(DataRoot.configured().isPresent())
+                .as("falls back to the environment variable")
+                .isEqualTo(envSet);
+        DataRoot.configured()
+                .ifPresent(p -> assertThat(p.getFileName()).isEqualTo(Path.of(env).getFileName()));
     }
 
     @Test
@@ -64,6 +67,8 @@ class DataRootTest {
         Path absent = dir.resolve("nowhere");
         System.setProperty(DataRoot.PROPERTY, absent.toString());
         assertThat(DataRoot.find()).isEmpty();
-        assertThatThrownBy(DataRoot::require).isInstanceOf(IllegalStateException.class).hasMessageContaining(absent.toString());
+        assertThatThrownBy(DataRoot::require)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(absent.toString());
     }
 }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatasetsTest {
 
-    @TempDir
-    Path root;
+    @TempDir Path root;
 
     static ByteImage image(int c, int h, int w, int seed) {
         ByteImage img = ByteImage.zeros(c, h, w);
@@ -41,17 +40,25 @@ class DatasetsTest {
         Files.writeString(hr.resolve("README.txt"), "not an image");
         BenchmarkSet set = BenchmarkSet.open(root, "Set5");
         assertThat(set.name()).isEqualTo("Set5");
-        assertThat(set.entries()).extracting(ImageEntry::id).containsExactly("baby", "bird", "woman");
+        assertThat(set.entries())
+                .extracting(ImageEntry::id)
+                .containsExactly("baby", "bird", "woman");
         assertThat(set.entries().get(0).officialLr()).isEmpty();
     }
 
     @Test
     void benchmarkFolderWithoutHrSubfolderAndEmptyFolder() throws IOException {
         write(root.resolve("Mine/a.png"), image(1, 4, 4, 0));
-        assertThat(BenchmarkSet.open(root, "Mine").entries()).extracting(ImageEntry::id).containsExactly("a");
+        assertThat(BenchmarkSet.open(root, "Mine").entries())
+                .extracting(ImageEntry::id)
+                .containsExactly("a");
         Files.createDirectories(root.resolve("Empty/HR"));
-        assertThatThrownBy(() -> BenchmarkSet.open(root, "Empty")).isInstanceOf(IOException.class).hasMessageContaining("Empty");
-        assertThatThrownBy(() -> BenchmarkSet.open(root, "Absent")).isInstanceOf(IOException.class).hasMessageContaining("Absent");
+        assertThatThrownBy(() -> BenchmarkSet.open(root, "Empty"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Empty");
+        assertThatThrownBy(() -> BenchmarkSet.open(root, "Absent"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Absent");
     }
 
     @Test
@@ -62,11 +69,18 @@ class DatasetsTest {
         write(root.resolve("DIV2K_train_LR_bicubic/X4/0001x4.png"), image(3, 4, 3, 9));
         Div2kDataset ds = Div2kDataset.open(root, Div2kDataset.Split.TRAIN, 1, 800, 4);
         assertThat(ds.entries()).extracting(ImageEntry::id).containsExactly("0001", "0002");
-        assertThat(ds.entries().get(0).officialLr()).contains(root.resolve("DIV2K_train_LR_bicubic/X4/0001x4.png"));
+        assertThat(ds.entries().get(0).officialLr())
+                .contains(root.resolve("DIV2K_train_LR_bicubic/X4/0001x4.png"));
         assertThat(ds.entries().get(1).officialLr()).isEmpty();
-        assertThat(Div2kDataset.open(root, Div2kDataset.Split.TRAIN, 1, 800, 0).entries().get(0).officialLr()).isEmpty();
+        assertThat(
+                        Div2kDataset.open(root, Div2kDataset.Split.TRAIN, 1, 800, 0)
+                                .entries()
+                                .get(0)
+                                .officialLr())
+                .isEmpty();
         assertThatThrownBy(() -> Div2kDataset.open(root, Div2kDataset.Split.VALID, 801, 900, 4))
-                .isInstanceOf(IOException.class).hasMessageContaining("DIV2K_valid_HR");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("DIV2K_valid_HR");
     }
 
     @Test
@@ -93,8 +107,10 @@ class DatasetsTest {
         write(root.resolve("DIV2K_train_HR/0001.png"), image(3, 16, 12, 1));
         write(root.resolve("DIV2K_train_LR_bicubic/X4/0001x4.png"), image(3, 3, 3, 9));
         ImageEntry e = Div2kDataset.open(root, Div2kDataset.Split.TRAIN, 1, 1, 4).entries().get(0);
-        assertThatThrownBy(() -> PairLoader.of(Degradation.bi(4)).load(e)).isInstanceOf(IOException.class)
-                .hasMessageContaining("0001x4.png").hasMessageContaining("0001.png");
+        assertThatThrownBy(() -> PairLoader.of(Degradation.bi(4)).load(e))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("0001x4.png")
+                .hasMessageContaining("0001.png");
     }
 
     @Test
@@ -116,16 +132,19 @@ class DatasetsTest {
         write(hr, image(3, 12, 12, 1));
         LrCache cache = new LrCache(root.resolve("cache"));
         int[] builds = {0};
-        LrCache.Builder builder = () -> {
-            builds[0]++;
-            return Degradation.bi(3).apply(ImageFiles.read(hr).color8());
-        };
+        LrCache.Builder builder =
+                () -> {
+                    builds[0]++;
+                    return Degradation.bi(3).apply(ImageFiles.read(hr).color8());
+                };
         ByteImage first = cache.getOrBuild("a", hr, "BI_x3", "rgb", builder);
         ByteImage second = cache.getOrBuild("a", hr, "BI_x3", "rgb", builder);
         assertThat(builds[0]).isEqualTo(1);
         assertThat(second).isEqualTo(first);
         Path entry = cache.entryPath("a", hr, "BI_x3", "rgb");
-        assertThat(entry).exists().startsWith(root.resolve("cache").toAbsolutePath().resolve("v" + LrCache.VERSION));
+        assertThat(entry)
+                .exists()
+                .startsWith(root.resolve("cache").toAbsolutePath().resolve("v" + LrCache.VERSION));
 
         // Another degradation or channel layout is another entry.
         assertThat(cache.entryPath("a", hr, "BI_x2", "rgb")).isNotEqualTo(entry);
@@ -135,7 +154,9 @@ class DatasetsTest {
         write(hr, image(3, 12, 12, 2));
         ByteImage third = cache.getOrBuild("a", hr, "BI_x3", "rgb", builder);
         assertThat(builds[0]).isEqualTo(2);
-        assertThat(third).isEqualTo(Degradation.bi(3).apply(image(3, 12, 12, 2))).isNotEqualTo(first);
+        assertThat(third)
+                .isEqualTo(Degradation.bi(3).apply(image(3, 12, 12, 2)))
+                .isNotEqualTo(first);
         assertThat(entry).doesNotExist();
 
         // A damaged entry is rebuilt rather than failing or being served.

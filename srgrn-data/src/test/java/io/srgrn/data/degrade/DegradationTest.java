@@ -24,10 +24,14 @@ class DegradationTest {
         assertThat(Degradation.named("bi", 4, 0).key()).isEqualTo("BI_x4");
         assertThat(Degradation.named("BD", 3, 0)).isEqualTo(Degradation.bd());
         assertThat(Degradation.named(" DN ", 3, 7)).isEqualTo(Degradation.dn(7));
-        assertThatThrownBy(() -> Degradation.named("BD", 2, 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("degradation BD is defined for x3 only (the paper's BD setting), not x2");
+        assertThatThrownBy(() -> Degradation.named("BD", 2, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "degradation BD is defined for x3 only (the paper's BD setting), not x2");
         assertThatThrownBy(() -> Degradation.named("DN", 4, 0)).hasMessageContaining("x3 only");
-        assertThatThrownBy(() -> Degradation.named("XX", 2, 0)).hasMessageContaining("'XX'").hasMessageContaining("BI, BD, DN");
+        assertThatThrownBy(() -> Degradation.named("XX", 2, 0))
+                .hasMessageContaining("'XX'")
+                .hasMessageContaining("BI, BD, DN");
     }
 
     @Test
@@ -38,7 +42,8 @@ class DegradationTest {
         assertThat(cropped.width()).isEqualTo(6);
         assertThat(cropped.get(2, 8, 5)).isEqualTo(img.get(2, 8, 5));
         assertThat(ModCrop.apply(pattern(1, 8, 8), 4)).isEqualTo(pattern(1, 8, 8));
-        assertThatThrownBy(() -> ModCrop.apply(pattern(1, 2, 8), 3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ModCrop.apply(pattern(1, 2, 8), 3))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("shorter than the scale 3");
     }
 
@@ -61,7 +66,8 @@ class DegradationTest {
             }
         }
         // Neighbouring ratio exp(1 / (2 sigma^2)) along an axis from the centre.
-        assertThat(k[3 * 7 + 3] / k[3 * 7 + 4]).isCloseTo(Math.exp(1 / (2 * 1.6 * 1.6)), within(1e-12));
+        assertThat(k[3 * 7 + 3] / k[3 * 7 + 4])
+                .isCloseTo(Math.exp(1 / (2 * 1.6 * 1.6)), within(1e-12));
         // Centre: 1 / (sum over the 7x7 grid of exp(-(x^2 + y^2) / 5.12)).
         double s = 0;
         for (int y = -3; y <= 3; y++) {
@@ -101,7 +107,9 @@ class DegradationTest {
         for (int dy = -3; dy <= 3; dy++) {
             for (int dx = -3; dx <= 3; dx++) {
                 long expected = Math.round(255 * k[(dy + 3) * 7 + dx + 3]);
-                assertThat(blurred.get(0, 4 + dy, 4 + dx)).as("(%d, %d)", dy, dx).isEqualTo((int) expected);
+                assertThat(blurred.get(0, 4 + dy, 4 + dx))
+                        .as("(%d, %d)", dy, dx)
+                        .isEqualTo((int) expected);
             }
         }
     }
@@ -132,7 +140,9 @@ class DegradationTest {
     @Test
     void dnGivesEachImageItsOwnNoise() {
         Degradation dn = Degradation.dn(5);
-        assertThat(dn.forImage("baby")).isEqualTo(dn.forImage("baby")).isNotEqualTo(dn.forImage("bird"));
+        assertThat(dn.forImage("baby"))
+                .isEqualTo(dn.forImage("baby"))
+                .isNotEqualTo(dn.forImage("bird"));
         assertThat(dn.forImage("baby").key()).startsWith("DN_x3_s30_seed");
         assertThat(Degradation.bi(2).forImage("baby")).isEqualTo(Degradation.bi(2));
     }
@@ -144,7 +154,10 @@ class DegradationTest {
         assertThat(Degradation.parse("DN_x3", 9)).isEqualTo(Degradation.dn(9));
         assertThat(Degradation.bi(2).key()).isEqualTo("BI_x2");
         assertThat(Degradation.bd().key()).isEqualTo("BD_x3");
-        assertThatThrownBy(() -> Degradation.parse("XX_x2", 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("XX");
-        assertThatThrownBy(() -> Degradation.parse("BI", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Degradation.parse("XX_x2", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("XX");
+        assertThatThrownBy(() -> Degradation.parse("BI", 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The BI and BD degradations against the LR files MATLAB made for RDN's Set5 test data
- * (data/RDN-Set5-matlab): every byte must be equal, starting both from the original HR (which
- * the degradation mod-crops) and checking the mod-crop against MATLAB's cropped HR.
+ * (data/RDN-Set5-matlab): every byte must be equal, starting both from the original HR (which the
+ * degradation mod-crops) and checking the mod-crop against MATLAB's cropped HR.
  */
 class MatlabLrFilesTest {
 
@@ -30,11 +30,25 @@ class MatlabLrFilesTest {
         List<String> mismatches = new ArrayList<>();
         for (String name : NAMES) {
             ByteImage hr = ImageFiles.read(set5.resolve(name + ".png")).color8();
-            ByteImage matlabHr = ImageFiles.read(matlab.resolve("HR/Set5/x" + scale + "/" + name + "_HR_x" + scale + ".png")).color8();
+            ByteImage matlabHr =
+                    ImageFiles.read(
+                                    matlab.resolve(
+                                            "HR/Set5/x"
+                                                    + scale
+                                                    + "/"
+                                                    + name
+                                                    + "_HR_x"
+                                                    + scale
+                                                    + ".png"))
+                            .color8();
             assertThat(degradation.hrFor(hr)).as("mod-cropped HR of %s", name).isEqualTo(matlabHr);
 
-            ByteImage expected = ImageFiles.read(matlab.resolve("LR/LR" + kind + "/Set5/x" + scale + "/" + name + "_LR" + kind
-                    + "_x" + scale + ".png")).color8();
+            ByteImage expected =
+                    ImageFiles.read(
+                                    matlab.resolve(
+                                            "LR/LR" + kind + "/Set5/x" + scale + "/" + name + "_LR"
+                                                    + kind + "_x" + scale + ".png"))
+                            .color8();
             ByteImage actual = degradation.apply(hr);
             assertThat(actual.height()).as("LR height of %s", name).isEqualTo(expected.height());
             assertThat(actual.width()).as("LR width of %s", name).isEqualTo(expected.width());
@@ -51,6 +65,8 @@ class MatlabLrFilesTest {
                 mismatches.add(name + ": " + diff + " samples differ (max " + maxAbs + ")");
             }
         }
-        assertThat(mismatches).as("%s x%d LR files that differ from MATLAB's", kind, scale).isEmpty();
+        assertThat(mismatches)
+                .as("%s x%d LR files that differ from MATLAB's", kind, scale)
+                .isEmpty();
     }
 }

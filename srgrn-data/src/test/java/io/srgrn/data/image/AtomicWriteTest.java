@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicWriteTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @BeforeEach
     void posixOnly() {
-        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
                 "file modes are POSIX");
     }
 
@@ -39,7 +39,8 @@ class AtomicWriteTest {
         Path target = Files.write(dir.resolve("kept.bin"), new byte[] {1});
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
         AtomicWrite.write(target, new byte[] {3});
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-r-----");
         assertThat(Files.readAllBytes(target)).containsExactly(3);
     }
 
@@ -51,25 +52,35 @@ class AtomicWriteTest {
         Files.write(dir.resolve(".checkpoint.safetensors.k3x9.tmp"), new byte[10]);
         Path unrelated = Files.write(dir.resolve(".other.safetensors.k3x9.tmp"), new byte[10]);
         AtomicWrite.write(target, new byte[] {4});
-        assertThatThrownBy(() -> AtomicWrite.write(target, out -> {
-            out.write(5);
-            throw new IOException("disk full");
-        })).hasMessageContaining("disk full");
+        assertThatThrownBy(
+                        () ->
+                                AtomicWrite.write(
+                                        target,
+                                        out -> {
+                                            out.write(5);
+                                            throw new IOException("disk full");
+                                        }))
+                .hasMessageContaining("disk full");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("checkpoint.safetensors", unrelated.getFileName().toString());
+                    .containsExactlyInAnyOrder(
+                            "checkpoint.safetensors", unrelated.getFileName().toString());
         }
         assertThat(Files.readAllBytes(target)).containsExactly(4);
     }
 
-    /** Training calls this when a run folder is resumed, so a killed run's 68 MB temporaries go at once. */
+    /**
+     * Training calls this when a run folder is resumed, so a killed run's 68 MB temporaries go at
+     * once.
+     */
     @Test
     void staleTemporariesCanBeRemovedWithoutWritingAndAMissingFolderIsNoError() throws IOException {
         Files.write(dir.resolve(".checkpoint.safetensors.k3x9.tmp"), new byte[10]);
         Path kept = Files.write(dir.resolve("checkpoint.safetensors"), new byte[] {7});
         AtomicWrite.removeStaleTemporaries(kept);
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("checkpoint.safetensors");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly("checkpoint.safetensors");
         }
         AtomicWrite.removeStaleTemporaries(dir.resolve("absent").resolve("checkpoint.safetensors"));
         assertThat(dir.resolve("absent")).doesNotExist();

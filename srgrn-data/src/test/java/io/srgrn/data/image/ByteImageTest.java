@@ -10,7 +10,18 @@ class ByteImageTest {
     @Test
     void quantisationRoundsHalfUpAndClamps() {
         // 0.5f * 255 = 127.5 exactly: the half goes up.
-        float[] v = {-0.1f, 0f, 0.49f / 255, 0.5f, 1.6f / 255, 254.4f / 255, 254.6f / 255, 1f, 1.2f, Float.NaN};
+        float[] v = {
+            -0.1f,
+            0f,
+            0.49f / 255,
+            0.5f,
+            1.6f / 255,
+            254.4f / 255,
+            254.6f / 255,
+            1f,
+            1.2f,
+            Float.NaN
+        };
         ByteImage q = ByteImage.quantize(new PlanarImage(1, 1, v.length, v));
         int[] got = new int[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -43,13 +54,18 @@ class ByteImageTest {
         assertThat(rep.isGreyscaleContent()).isTrue();
         assertThat(img.isGreyscaleContent()).isFalse();
         assertThat(rep.get(2, 2, 3)).isEqualTo(23);
-        assertThatThrownBy(() -> img.crop(2, 0, 2, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+        assertThatThrownBy(() -> img.crop(2, 0, 2, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("outside");
     }
 
     @Test
     void shapeMustMatchData() {
-        assertThatThrownBy(() -> new PlanarImage(3, 2, 2, new float[11])).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("11").hasMessageContaining("12");
-        assertThatThrownBy(() -> new ByteImage(0, 2, 2, new byte[0])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PlanarImage(3, 2, 2, new float[11]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("11")
+                .hasMessageContaining("12");
+        assertThatThrownBy(() -> new ByteImage(0, 2, 2, new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

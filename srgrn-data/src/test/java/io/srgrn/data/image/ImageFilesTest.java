@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageFilesTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     /** A 3-channel 8-bit pattern with every channel different. */
     static PlanarImage rgbPattern(int h, int w) {
@@ -60,7 +59,8 @@ class ImageFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"png", "jpg", "bmp", "tif"})
     void inMemoryEncodeAndDecodeGiveTheFilesBytesAndImage(String ext) throws IOException {
-        // A distributed job encodes in memory and stores the bytes elsewhere: they must be what write() writes.
+        // A distributed job encodes in memory and stores the bytes elsewhere: they must be what
+        // write() writes.
         DecodedImage image = DecodedImage.of(rgbPattern(13, 19));
         Path f = dir.resolve("img." + ext);
         ImageFiles.write(f, image);
@@ -71,8 +71,13 @@ class ImageFilesTest {
 
     @Test
     void decodingCorruptBytesNamesTheImage() {
-        assertThatThrownBy(() -> ImageFiles.decode(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1}, Path.of("bad.png")))
-                .isInstanceOf(ImageFormatException.class).hasMessageContaining("bad.png");
+        assertThatThrownBy(
+                        () ->
+                                ImageFiles.decode(
+                                        new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1},
+                                        Path.of("bad.png")))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("bad.png");
     }
 
     @ParameterizedTest
@@ -136,7 +141,9 @@ class ImageFilesTest {
         DecodedImage back = ImageFiles.read(f);
         assertThat(back.bitDepth()).isEqualTo(16);
         for (int i = 0; i < v.length; i++) {
-            assertThat((double) back.color().data()[i]).as("sample %d", i).isCloseTo(v[i] / 65535.0, within(1e-7));
+            assertThat((double) back.color().data()[i])
+                    .as("sample %d", i)
+                    .isCloseTo(v[i] / 65535.0, within(1e-7));
         }
     }
 
@@ -153,7 +160,8 @@ class ImageFilesTest {
         for (int i = 0; i < a.length; i++) {
             a[i] = ((i * 104729) % 65536) / 65535f;
         }
-        DecodedImage img = new DecodedImage(new PlanarImage(3, h, w, c), new PlanarImage(1, h, w, a), 16);
+        DecodedImage img =
+                new DecodedImage(new PlanarImage(3, h, w, c), new PlanarImage(1, h, w, a), 16);
         Path f = dir.resolve("rgba16." + ext);
         ImageFiles.write(f, img);
         DecodedImage back = ImageFiles.read(f);
@@ -192,7 +200,9 @@ class ImageFilesTest {
         assertThat(back.width()).isEqualTo(w);
         int maxDiff = 0;
         for (int i = 0; i < back.data().length; i++) {
-            maxDiff = Math.max(maxDiff, Math.abs((back.data()[i] & 0xFF) - (smooth.data()[i] & 0xFF)));
+            maxDiff =
+                    Math.max(
+                            maxDiff, Math.abs((back.data()[i] & 0xFF) - (smooth.data()[i] & 0xFF)));
         }
         assertThat(maxDiff).isLessThanOrEqualTo(6);
     }
@@ -202,13 +212,17 @@ class ImageFilesTest {
         byte[] r = {0, (byte) 255, 10};
         byte[] g = {0, 0, (byte) 200};
         byte[] b = {0, 0, 30};
-        BufferedImage img = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 3, r, g, b));
+        BufferedImage img =
+                new BufferedImage(
+                        3, 1, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 3, r, g, b));
         WritableRaster raster = img.getRaster();
         raster.setSamples(0, 0, 3, 1, 0, new int[] {2, 1, 0});
         ByteImage rgb = ImageFiles.fromBufferedImage(img).color8();
         assertThat(rgb.channels()).isEqualTo(3);
-        assertThat(new int[] {rgb.get(0, 0, 0), rgb.get(1, 0, 0), rgb.get(2, 0, 0)}).containsExactly(10, 200, 30);
-        assertThat(new int[] {rgb.get(0, 0, 1), rgb.get(1, 0, 1), rgb.get(2, 0, 1)}).containsExactly(255, 0, 0);
+        assertThat(new int[] {rgb.get(0, 0, 0), rgb.get(1, 0, 0), rgb.get(2, 0, 0)})
+                .containsExactly(10, 200, 30);
+        assertThat(new int[] {rgb.get(0, 0, 1), rgb.get(1, 0, 1), rgb.get(2, 0, 1)})
+                .containsExactly(255, 0, 0);
     }
 
     @Test
@@ -230,15 +244,19 @@ class ImageFilesTest {
         byte[] junk = new byte[500];
         new java.util.Random(1).nextBytes(junk);
         Files.write(f, junk);
-        assertThatThrownBy(() -> ImageFiles.read(f)).isInstanceOf(ImageFormatException.class)
-                .hasMessageContaining(f.toString()).hasMessageContaining("not a recognised image format");
+        assertThatThrownBy(() -> ImageFiles.read(f))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("not a recognised image format");
     }
 
     @Test
     void emptyFileIsRejected() throws IOException {
         Path f = dir.resolve("empty.png");
         Files.write(f, new byte[0]);
-        assertThatThrownBy(() -> ImageFiles.read(f)).isInstanceOf(ImageFormatException.class).hasMessageContaining(f.toString());
+        assertThatThrownBy(() -> ImageFiles.read(f))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining(f.toString());
     }
 
     @ParameterizedTest
@@ -249,23 +267,32 @@ class ImageFilesTest {
         byte[] bytes = Files.readAllBytes(full);
         Path cut = dir.resolve("cut." + ext);
         Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
-        assertThatThrownBy(() -> ImageFiles.read(cut)).isInstanceOf(ImageFormatException.class)
+        assertThatThrownBy(() -> ImageFiles.read(cut))
+                .isInstanceOf(ImageFormatException.class)
                 .hasMessageContaining(cut.toString());
     }
 
     @Test
     void missingFileIsReported() {
         Path f = dir.resolve("absent.png");
-        assertThatThrownBy(() -> ImageFiles.read(f)).isInstanceOf(NoSuchFileException.class).hasMessageContaining("absent.png");
+        assertThatThrownBy(() -> ImageFiles.read(f))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("absent.png");
     }
 
     @Test
     void unknownExtensionAndLostAlphaAreRefused() {
         DecodedImage rgba = new DecodedImage(rgbPattern(4, 4), greyRamp(4, 4), 8);
-        assertThatThrownBy(() -> ImageFiles.write(dir.resolve("x.webp"), DecodedImage.of(rgbPattern(4, 4))))
-                .isInstanceOf(ImageFormatException.class).hasMessageContaining("x.webp").hasMessageContaining("webp");
+        assertThatThrownBy(
+                        () ->
+                                ImageFiles.write(
+                                        dir.resolve("x.webp"), DecodedImage.of(rgbPattern(4, 4))))
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("x.webp")
+                .hasMessageContaining("webp");
         assertThatThrownBy(() -> ImageFiles.write(dir.resolve("x.jpg"), rgba))
-                .isInstanceOf(ImageFormatException.class).hasMessageContaining("alpha");
+                .isInstanceOf(ImageFormatException.class)
+                .hasMessageContaining("alpha");
         assertThat(dir.resolve("x.jpg")).doesNotExist();
     }
 
@@ -285,7 +312,10 @@ class ImageFilesTest {
         Path f = dir.resolve("keep.jpg");
         ImageFiles.write(f, DecodedImage.of(rgbPattern(8, 8)));
         byte[] before = Files.readAllBytes(f);
-        assertThatThrownBy(() -> ImageFiles.write(f, new DecodedImage(rgbPattern(8, 8), greyRamp(8, 8), 8)))
+        assertThatThrownBy(
+                        () ->
+                                ImageFiles.write(
+                                        f, new DecodedImage(rgbPattern(8, 8), greyRamp(8, 8), 8)))
                 .isInstanceOf(ImageFormatException.class);
         assertThat(Files.readAllBytes(f)).isEqualTo(before);
     }

@@ -14,12 +14,16 @@ import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 11, case 10: a PNG declaring 20000x20000 pixels ended in "Java heap space" after 2.2 GB. */
+/**
+ * Issue 11, case 10: a PNG declaring 20000x20000 pixels ended in "Java heap space" after 2.2 GB.
+ */
 class PixelLimitTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    /** A well-formed PNG header declaring {@code width x height} 8-bit RGB pixels, followed by one row of data. */
+    /**
+     * A well-formed PNG header declaring {@code width x height} 8-bit RGB pixels, followed by one
+     * row of data.
+     */
     static byte[] forgedPng(int width, int height) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
@@ -55,9 +59,12 @@ class PixelLimitTest {
     void aPngDeclaringTwentyThousandSquaredPixelsIsRefusedFromItsHeader() throws IOException {
         Path f = Files.write(dir.resolve("huge.png"), forgedPng(20000, 20000));
         assertThat(Files.size(f)).isLessThan(1000);
-        assertThatThrownBy(() -> ImageFiles.read(f)).isInstanceOf(ImageTooLargeException.class)
-                .hasMessageContaining(f.toString()).hasMessageContaining("20000x20000")
-                .hasMessageContaining("400.0 megapixels").hasMessageContaining("limit of 100.0 megapixels")
+        assertThatThrownBy(() -> ImageFiles.read(f))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("20000x20000")
+                .hasMessageContaining("400.0 megapixels")
+                .hasMessageContaining("limit of 100.0 megapixels")
                 .hasMessageContaining(PixelLimit.PROPERTY);
     }
 
@@ -65,16 +72,20 @@ class PixelLimitTest {
     void theLimitIsGivenPerCallOrByTheSystemProperty() throws IOException {
         Path f = dir.resolve("small.png");
         ImageFiles.write(f, DecodedImage.of(PlanarImage.zeros(3, 32, 64)));
-        assertThatThrownBy(() -> ImageFiles.read(f, new PixelLimit(2047))).isInstanceOf(ImageTooLargeException.class)
-                .hasMessageContaining("64x32 pixels (2048 pixels) exceeds the limit of 2047 pixels");
+        assertThatThrownBy(() -> ImageFiles.read(f, new PixelLimit(2047)))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining(
+                        "64x32 pixels (2048 pixels) exceeds the limit of 2047 pixels");
         assertThat(ImageFiles.read(f, new PixelLimit(2048)).width()).isEqualTo(64);
         String before = System.getProperty(PixelLimit.PROPERTY);
         try {
             System.setProperty(PixelLimit.PROPERTY, "1000");
-            assertThatThrownBy(() -> ImageFiles.read(f)).isInstanceOf(ImageTooLargeException.class)
+            assertThatThrownBy(() -> ImageFiles.read(f))
+                    .isInstanceOf(ImageTooLargeException.class)
                     .hasMessageContaining("limit of 1000 pixels");
             System.setProperty(PixelLimit.PROPERTY, "many");
-            assertThatThrownBy(() -> ImageFiles.read(f)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> ImageFiles.read(f))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(PixelLimit.PROPERTY + "=many");
         } finally {
             if (before == null) {

@@ -23,27 +23,41 @@ class MatlabBicubicTest {
 
     @Test
     void upscaleByTwoUsesTheKnownMatlabWeights() {
-        // x = 1: u = 0.75, taps at 1-based -1..2 with cubic(1.75), cubic(0.75), cubic(0.25), cubic(1.25)
-        // = -0.0234375, 0.2265625, 0.8671875, -0.0703125 (sum 1); -1 and 0 clamp to the first pixel.
+        // x = 1: u = 0.75, taps at 1-based -1..2 with cubic(1.75), cubic(0.75), cubic(0.25),
+        // cubic(1.25)
+        // = -0.0234375, 0.2265625, 0.8671875, -0.0703125 (sum 1); -1 and 0 clamp to the first
+        // pixel.
         ResizeWeights w = MatlabBicubic.weights(6, 2);
         assertThat(w.outLength()).isEqualTo(12);
         assertThat(slice(w.index(), w.start()[0], w.start()[1])).containsExactly(0, 0, 0, 1);
-        assertThat(slice(w.weight(), w.start()[0], w.start()[1])).containsExactly(-0.0234375, 0.2265625, 0.8671875, -0.0703125);
-        // x = 4: u = 2.25, taps 1-based 1..4 (0-based 0..3): cubic(1.25), cubic(0.25), cubic(0.75), cubic(1.75).
+        assertThat(slice(w.weight(), w.start()[0], w.start()[1]))
+                .containsExactly(-0.0234375, 0.2265625, 0.8671875, -0.0703125);
+        // x = 4: u = 2.25, taps 1-based 1..4 (0-based 0..3): cubic(1.25), cubic(0.25), cubic(0.75),
+        // cubic(1.75).
         assertThat(slice(w.index(), w.start()[3], w.start()[4])).containsExactly(0, 1, 2, 3);
-        assertThat(slice(w.weight(), w.start()[3], w.start()[4])).containsExactly(-0.0703125, 0.8671875, 0.2265625, -0.0234375);
+        assertThat(slice(w.weight(), w.start()[3], w.start()[4]))
+                .containsExactly(-0.0703125, 0.8671875, 0.2265625, -0.0234375);
     }
 
     @Test
     void downscaleByTwoStretchesTheKernel() {
-        // x = 3: u = 5.5, kernel width 8; weights 0.5*cubic(d/2) for d = +-0.5, +-1.5, +-2.5, +-3.5.
+        // x = 3: u = 5.5, kernel width 8; weights 0.5*cubic(d/2) for d = +-0.5, +-1.5, +-2.5,
+        // +-3.5.
         ResizeWeights w = MatlabBicubic.weights(20, 0.5);
         assertThat(w.outLength()).isEqualTo(10);
         int s = w.start()[2];
         assertThat(w.taps(2)).isEqualTo(8);
         assertThat(slice(w.index(), s, s + 8)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
-        assertThat(slice(w.weight(), s, s + 8)).containsExactly(-0.01171875, -0.03515625, 0.11328125, 0.43359375,
-                0.43359375, 0.11328125, -0.03515625, -0.01171875);
+        assertThat(slice(w.weight(), s, s + 8))
+                .containsExactly(
+                        -0.01171875,
+                        -0.03515625,
+                        0.11328125,
+                        0.43359375,
+                        0.43359375,
+                        0.11328125,
+                        -0.03515625,
+                        -0.01171875);
     }
 
     @Test
@@ -81,7 +95,8 @@ class MatlabBicubicTest {
 
     @Test
     void cubicInterpolationReproducesLinearRampsAwayFromTheBorder() {
-        // Keys' kernel (a = -0.5) reproduces polynomials up to degree 2; out sample x (1-based) sits at
+        // Keys' kernel (a = -0.5) reproduces polynomials up to degree 2; out sample x (1-based)
+        // sits at
         // u = x/2 + 0.25, so a ramp f(k) = k (1-based) becomes u there.
         int n = 16;
         double[] ramp = new double[n];
@@ -96,18 +111,23 @@ class MatlabBicubicTest {
 
     @Test
     void eightBitPathRoundsHalfAwayAndClipsEachPass() {
-        // A 0/255 step overshoots with the negative lobes: results must clip to 0..255 and be integers.
+        // A 0/255 step overshoots with the negative lobes: results must clip to 0..255 and be
+        // integers.
         ByteImage step = ByteImage.zeros(1, 1, 8);
         for (int i = 4; i < 8; i++) {
             step.data()[i] = (byte) 255;
         }
         ByteImage up = MatlabBicubic.upscale(step, 2);
-        double[] dbl = MatlabBicubic.resize(new double[] {0, 0, 0, 0, 255, 255, 255, 255}, 1, 1, 8, 1, 2);
+        double[] dbl =
+                MatlabBicubic.resize(new double[] {0, 0, 0, 0, 255, 255, 255, 255}, 1, 1, 8, 1, 2);
         for (int i = 0; i < 16; i++) {
             long expected = Math.max(0, Math.min(255, Math.round(dbl[i])));
-            assertThat(up.data()[i] & 0xFF).as("sample %d (double %f)", i, dbl[i]).isEqualTo((int) expected);
+            assertThat(up.data()[i] & 0xFF)
+                    .as("sample %d (double %f)", i, dbl[i])
+                    .isEqualTo((int) expected);
         }
-        // The double path itself keeps the overshoot: 255 * (1 + 0.0234375 + ...) > 255 next to the edge.
+        // The double path itself keeps the overshoot: 255 * (1 + 0.0234375 + ...) > 255 next to the
+        // edge.
         assertThat(java.util.Arrays.stream(dbl).max().orElseThrow()).isGreaterThan(255);
         assertThat(java.util.Arrays.stream(dbl).min().orElseThrow()).isLessThan(0);
     }
@@ -126,9 +146,13 @@ class MatlabBicubicTest {
     @Test
     void invalidFactorsAreRejected() {
         ByteImage img = ByteImage.zeros(1, 4, 4);
-        assertThatThrownBy(() -> MatlabBicubic.resize(img, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0.0");
-        assertThatThrownBy(() -> MatlabBicubic.resize(img, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MatlabBicubic.downscale(img, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MatlabBicubic.resize(img, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0.0");
+        assertThatThrownBy(() -> MatlabBicubic.resize(img, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MatlabBicubic.downscale(img, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static int[] slice(int[] a, int from, int to) {

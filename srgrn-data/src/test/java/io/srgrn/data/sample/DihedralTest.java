@@ -11,6 +11,7 @@ class DihedralTest {
 
     /**
      * 2x3 image
+     *
      * <pre>
      * 1 2 3
      * 4 5 6
@@ -21,12 +22,17 @@ class DihedralTest {
     @Test
     void handWorkedExamples() {
         // numpy.rot90 (counter-clockwise): [[3, 6], [2, 5], [1, 4]]
-        assertThat(Dihedral.ROT90.apply(IMG)).isEqualTo(new PlanarImage(1, 3, 2, new float[] {3, 6, 2, 5, 1, 4}));
-        assertThat(Dihedral.ROT180.apply(IMG)).isEqualTo(new PlanarImage(1, 2, 3, new float[] {6, 5, 4, 3, 2, 1}));
-        assertThat(Dihedral.ROT270.apply(IMG)).isEqualTo(new PlanarImage(1, 3, 2, new float[] {4, 1, 5, 2, 6, 3}));
-        assertThat(Dihedral.FLIP.apply(IMG)).isEqualTo(new PlanarImage(1, 2, 3, new float[] {3, 2, 1, 6, 5, 4}));
+        assertThat(Dihedral.ROT90.apply(IMG))
+                .isEqualTo(new PlanarImage(1, 3, 2, new float[] {3, 6, 2, 5, 1, 4}));
+        assertThat(Dihedral.ROT180.apply(IMG))
+                .isEqualTo(new PlanarImage(1, 2, 3, new float[] {6, 5, 4, 3, 2, 1}));
+        assertThat(Dihedral.ROT270.apply(IMG))
+                .isEqualTo(new PlanarImage(1, 3, 2, new float[] {4, 1, 5, 2, 6, 3}));
+        assertThat(Dihedral.FLIP.apply(IMG))
+                .isEqualTo(new PlanarImage(1, 2, 3, new float[] {3, 2, 1, 6, 5, 4}));
         // Flip first, then rotate: rot90([[3,2,1],[6,5,4]]) = [[1,4],[2,5],[3,6]] (the transpose).
-        assertThat(Dihedral.FLIP_ROT90.apply(IMG)).isEqualTo(new PlanarImage(1, 3, 2, new float[] {1, 4, 2, 5, 3, 6}));
+        assertThat(Dihedral.FLIP_ROT90.apply(IMG))
+                .isEqualTo(new PlanarImage(1, 3, 2, new float[] {1, 4, 2, 5, 3, 6}));
     }
 
     @Test

@@ -58,7 +58,9 @@ class PatchSamplerTest {
                         for (int x = 0; x < 12; x++) {
                             float hr = b.hr()[((n * 3 + c) * 12 + y) * 12 + x];
                             float lr = b.lr()[((n * 3 + c) * 6 + y / 2) * 6 + x / 2];
-                            assertThat(hr).as("batch %d sample %d (%d,%d,%d)", index, n, c, y, x).isEqualTo(lr);
+                            assertThat(hr)
+                                    .as("batch %d sample %d (%d,%d,%d)", index, n, c, y, x)
+                                    .isEqualTo(lr);
                         }
                     }
                 }
@@ -77,9 +79,12 @@ class PatchSamplerTest {
         int len = 3 * 5 * 5;
         for (int n = 0; n < 4; n++) {
             PatchPlan p = plan.get(n);
-            PlanarImage crop = pairs.get(p.pair()).lr().toPlanar().crop(p.lrTop(), p.lrLeft(), 5, 5);
+            PlanarImage crop =
+                    pairs.get(p.pair()).lr().toPlanar().crop(p.lrTop(), p.lrLeft(), 5, 5);
             float[] got = java.util.Arrays.copyOfRange(b.lr(), n * len, (n + 1) * len);
-            assertThat(new PlanarImage(3, 5, 5, got)).as("sample %d %s", n, p).isEqualTo(p.transform().apply(crop));
+            assertThat(new PlanarImage(3, 5, 5, got))
+                    .as("sample %d %s", n, p)
+                    .isEqualTo(p.transform().apply(crop));
         }
     }
 
@@ -111,7 +116,8 @@ class PatchSamplerTest {
         }
         // 21 samples = 3 passes over 7 pairs.
         for (int pass = 0; pass < 3; pass++) {
-            assertThat(order.subList(pass * n, (pass + 1) * n)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6);
+            assertThat(order.subList(pass * n, (pass + 1) * n))
+                    .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6);
         }
         assertThat(order.subList(0, n)).isNotEqualTo(order.subList(n, 2 * n));
         sampler.plan(3).forEach(p -> assertThat(p.transform()).isEqualTo(Dihedral.IDENTITY));
@@ -119,13 +125,18 @@ class PatchSamplerTest {
 
     @Test
     void invalidInputsAreRejected() {
-        List<HrLrPair> mixed = List.of(codedPair("a", 3, 10, 10, 2, 0), codedPair("b", 3, 10, 10, 3, 0));
+        List<HrLrPair> mixed =
+                List.of(codedPair("a", 3, 10, 10, 2, 0), codedPair("b", 3, 10, 10, 3, 0));
         assertThatThrownBy(() -> new PatchSampler(mixed, new PatchSampler.Config(4, 2, true, 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'b'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'b'");
         List<HrLrPair> small = List.of(codedPair("tiny", 3, 10, 5, 2, 0));
         assertThatThrownBy(() -> new PatchSampler(small, new PatchSampler.Config(6, 2, true, 0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tiny").hasMessageContaining("10x5");
-        assertThatThrownBy(() -> new PatchSampler(List.of(), PatchSampler.Config.paper(0))).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tiny")
+                .hasMessageContaining("10x5");
+        assertThatThrownBy(() -> new PatchSampler(List.of(), PatchSampler.Config.paper(0)))
+                .isInstanceOf(IllegalArgumentException.class);
         PatchSampler ok = new PatchSampler(small, new PatchSampler.Config(4, 2, true, 0));
         assertThatThrownBy(() -> ok.batch(-1)).isInstanceOf(IllegalArgumentException.class);
     }

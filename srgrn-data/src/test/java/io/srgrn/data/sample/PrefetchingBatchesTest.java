@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PrefetchingBatchesTest {
 
-    private final PatchSampler sampler = new PatchSampler(PatchSamplerTest.pairs(4), new PatchSampler.Config(5, 4, true, 99));
+    private final PatchSampler sampler =
+            new PatchSampler(PatchSamplerTest.pairs(4), new PatchSampler.Config(5, 4, true, 99));
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 4})
@@ -20,7 +21,9 @@ class PrefetchingBatchesTest {
                 assertThat(it.nextIndex()).isEqualTo(i);
                 Batch b = it.next();
                 Batch expected = sampler.batch(i);
-                assertThat(b.lr()).as("batch %d with %d workers", i, workers).isEqualTo(expected.lr());
+                assertThat(b.lr())
+                        .as("batch %d with %d workers", i, workers)
+                        .isEqualTo(expected.lr());
                 assertThat(b.hr()).isEqualTo(expected.hr());
             }
         }
@@ -47,8 +50,11 @@ class PrefetchingBatchesTest {
         it.close();
         it.close();
         assertThat(it.hasNext()).isFalse();
-        assertThatThrownBy(it::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        // close() waits for termination, so no worker may be left (threads of other, open iterators excepted:
+        assertThatThrownBy(it::next)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        // close() waits for termination, so no worker may be left (threads of other, open iterators
+        // excepted:
         // none exist at this point because every test closes its own).
         assertThat(workerThreads()).isZero();
     }
@@ -57,15 +63,20 @@ class PrefetchingBatchesTest {
     void aFailedBatchIsReportedAndClosesTheIterator() {
         // Sample numbers index * batchSize overflow a long here, so making the batch fails.
         PrefetchingBatches it = sampler.prefetch(Long.MAX_VALUE / 2, 2);
-        assertThatThrownBy(it::next).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("batch " + Long.MAX_VALUE / 2).hasCauseInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(it::next)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("batch " + Long.MAX_VALUE / 2)
+                .hasCauseInstanceOf(ArithmeticException.class);
         assertThat(it.hasNext()).isFalse();
         assertThat(workerThreads()).isZero();
     }
 
     private static long workerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(PrefetchingBatches.THREAD_PREFIX) && t.isAlive())
+                .filter(
+                        t ->
+                                t.getName().startsWith(PrefetchingBatches.THREAD_PREFIX)
+                                        && t.isAlive())
                 .count();
     }
 }

@@ -4,11 +4,13 @@ import io.srgrn.api.spi.AdamSettings;
 
 /**
  * One Adam update exactly as {@code torch.optim.Adam} (no weight decay, no amsgrad):
+ *
  * <pre>
  * m = beta1 * m + (1 - beta1) * g
  * v = beta2 * v + (1 - beta2) * g^2
  * p = p - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
  * </pre>
+ *
  * eps is added after the square root of the bias-corrected second moment.
  */
 public final class AdamOp {
@@ -19,7 +21,13 @@ public final class AdamOp {
      *
      * @param step the step number after this update, 1 for the first
      */
-    public static void update(double[] param, double[] grad, double[] m, double[] v, long step, AdamSettings adam,
+    public static void update(
+            double[] param,
+            double[] grad,
+            double[] m,
+            double[] v,
+            long step,
+            AdamSettings adam,
             double learningRate) {
         if (step < 1) {
             throw new IllegalArgumentException("Adam step number must be >= 1, got " + step);

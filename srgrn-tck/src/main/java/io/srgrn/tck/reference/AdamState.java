@@ -17,7 +17,10 @@ public final class AdamState {
     public AdamState() {}
 
     /** A state restored from a checkpoint: the maps are copied. */
-    public AdamState(long step, Map<String, DoubleTensor> firstMoment, Map<String, DoubleTensor> secondMoment) {
+    public AdamState(
+            long step,
+            Map<String, DoubleTensor> firstMoment,
+            Map<String, DoubleTensor> secondMoment) {
         if (step < 0) {
             throw new IllegalArgumentException("Adam step count must be >= 0, got " + step);
         }
@@ -26,8 +29,14 @@ public final class AdamState {
         secondMoment.forEach((k, t) -> this.secondMoment.put(k, t.copy()));
     }
 
-    /** Updates every parameter in {@code parameters} (in place) from its gradient in {@code gradients}. */
-    public void step(Map<String, DoubleTensor> parameters, Map<String, DoubleTensor> gradients, AdamSettings adam,
+    /**
+     * Updates every parameter in {@code parameters} (in place) from its gradient in {@code
+     * gradients}.
+     */
+    public void step(
+            Map<String, DoubleTensor> parameters,
+            Map<String, DoubleTensor> gradients,
+            AdamSettings adam,
             double learningRate) {
         step++;
         for (Map.Entry<String, DoubleTensor> e : parameters.entrySet()) {
@@ -35,10 +44,13 @@ public final class AdamState {
             DoubleTensor param = e.getValue();
             DoubleTensor grad = gradients.get(name);
             if (grad == null) {
-                throw new IllegalArgumentException("Adam: no gradient for parameter '" + name + "'");
+                throw new IllegalArgumentException(
+                        "Adam: no gradient for parameter '" + name + "'");
             }
-            DoubleTensor m = firstMoment.computeIfAbsent(name, k -> DoubleTensor.zeros(param.shape()));
-            DoubleTensor v = secondMoment.computeIfAbsent(name, k -> DoubleTensor.zeros(param.shape()));
+            DoubleTensor m =
+                    firstMoment.computeIfAbsent(name, k -> DoubleTensor.zeros(param.shape()));
+            DoubleTensor v =
+                    secondMoment.computeIfAbsent(name, k -> DoubleTensor.zeros(param.shape()));
             AdamOp.update(param.data(), grad.data(), m.data(), v.data(), step, adam, learningRate);
         }
     }

@@ -2,14 +2,18 @@ package io.srgrn.tck.reference;
 
 import java.util.Arrays;
 
-/** {@code a @ b} per batch entry: (B, M, K) times (B, K, N) gives (B, M, N); and the transpose of the last two axes. */
+/**
+ * {@code a @ b} per batch entry: (B, M, K) times (B, K, N) gives (B, M, N); and the transpose of
+ * the last two axes.
+ */
 public final class BatchedMatmulOp {
     private BatchedMatmulOp() {}
 
     public static DoubleTensor forward(DoubleTensor a, DoubleTensor b) {
         int batch = a.dim(0), m = a.dim(1), k = a.dim(2), n = b.dim(2);
         if (b.dim(0) != batch || b.dim(1) != k) {
-            throw new IllegalArgumentException("matmul: " + Arrays.toString(a.shape()) + " @ " + Arrays.toString(b.shape()));
+            throw new IllegalArgumentException(
+                    "matmul: " + Arrays.toString(a.shape()) + " @ " + Arrays.toString(b.shape()));
         }
         double[] x = a.data(), y = b.data();
         DoubleTensor out = DoubleTensor.zeros(batch, m, n);
@@ -29,7 +33,10 @@ public final class BatchedMatmulOp {
         return out;
     }
 
-    /** Gradients of {@code sum((a @ b) * upstream)}: {@code upstream @ b^T} and {@code a^T @ upstream}. */
+    /**
+     * Gradients of {@code sum((a @ b) * upstream)}: {@code upstream @ b^T} and {@code a^T @
+     * upstream}.
+     */
     public static PairGradients backward(DoubleTensor a, DoubleTensor b, DoubleTensor upstream) {
         return new PairGradients(forward(upstream, transpose(b)), forward(transpose(a), upstream));
     }

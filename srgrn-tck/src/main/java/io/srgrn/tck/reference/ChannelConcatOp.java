@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Concatenation along axis 1 (channels) of tensors that agree on every other axis, and its inverse. */
+/**
+ * Concatenation along axis 1 (channels) of tensors that agree on every other axis, and its inverse.
+ */
 public final class ChannelConcatOp {
     private ChannelConcatOp() {}
 
@@ -15,8 +17,12 @@ public final class ChannelConcatOp {
         int channels = 0;
         for (DoubleTensor t : parts) {
             if (t.dim(0) != batch || t.size() / (batch * t.dim(1)) != inner) {
-                throw new IllegalArgumentException("concat: " + Arrays.toString(t.shape()) + " does not match "
-                        + Arrays.toString(first.shape()) + " outside axis 1");
+                throw new IllegalArgumentException(
+                        "concat: "
+                                + Arrays.toString(t.shape())
+                                + " does not match "
+                                + Arrays.toString(first.shape())
+                                + " outside axis 1");
             }
             channels += t.dim(1);
         }
@@ -27,14 +33,18 @@ public final class ChannelConcatOp {
         for (DoubleTensor t : parts) {
             int block = t.dim(1) * inner;
             for (int n = 0; n < batch; n++) {
-                System.arraycopy(t.data(), n * block, out.data(), n * channels * inner + offset, block);
+                System.arraycopy(
+                        t.data(), n * block, out.data(), n * channels * inner + offset, block);
             }
             offset += block;
         }
         return out;
     }
 
-    /** Splits {@code whole} along axis 1 into parts of the given channel counts (the gradient of concat). */
+    /**
+     * Splits {@code whole} along axis 1 into parts of the given channel counts (the gradient of
+     * concat).
+     */
     public static List<DoubleTensor> split(DoubleTensor whole, int[] channels) {
         int batch = whole.dim(0);
         int total = whole.dim(1);
@@ -46,14 +56,22 @@ public final class ChannelConcatOp {
             shape[1] = c;
             DoubleTensor part = DoubleTensor.zeros(shape);
             for (int n = 0; n < batch; n++) {
-                System.arraycopy(whole.data(), n * total * inner + offset, part.data(), n * c * inner, c * inner);
+                System.arraycopy(
+                        whole.data(),
+                        n * total * inner + offset,
+                        part.data(),
+                        n * c * inner,
+                        c * inner);
             }
             parts.add(part);
             offset += c * inner;
         }
         if (offset != total * inner) {
-            throw new IllegalArgumentException("split: channel counts " + Arrays.toString(channels) + " do not add up to "
-                    + total);
+            throw new IllegalArgumentException(
+                    "split: channel counts "
+                            + Arrays.toString(channels)
+                            + " do not add up to "
+                            + total);
         }
         return parts;
     }

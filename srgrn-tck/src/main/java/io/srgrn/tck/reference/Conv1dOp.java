@@ -1,9 +1,9 @@
 package io.srgrn.tck.reference;
 
 /**
- * 1D convolution with kernel size 1 and bias (PyTorch's {@code conv1d} with {@code kernel_size=1}): a
- * linear map over the channel axis at every position, {@code out[b,o,l] = bias[o] + sum_i w[o,i,0] * in[b,i,l]}.
- * Input (B, Ci, L), weight (Co, Ci, 1), bias (Co), output (B, Co, L).
+ * 1D convolution with kernel size 1 and bias (PyTorch's {@code conv1d} with {@code kernel_size=1}):
+ * a linear map over the channel axis at every position, {@code out[b,o,l] = bias[o] + sum_i
+ * w[o,i,0] * in[b,i,l]}. Input (B, Ci, L), weight (Co, Ci, 1), bias (Co), output (B, Co, L).
  */
 public final class Conv1dOp {
     private Conv1dOp() {}
@@ -28,7 +28,8 @@ public final class Conv1dOp {
     }
 
     /** Gradients of {@code sum(forward(in, weight, bias) * upstream)}. */
-    public static LinearGradients backward(DoubleTensor in, DoubleTensor weight, DoubleTensor upstream) {
+    public static LinearGradients backward(
+            DoubleTensor in, DoubleTensor weight, DoubleTensor upstream) {
         int batch = in.dim(0), ci = in.dim(1), len = in.dim(2), co = weight.dim(0);
         double[] x = in.data(), wt = weight.data(), gy = upstream.data();
         DoubleTensor dIn = DoubleTensor.zeros(in.shape());

@@ -17,11 +17,13 @@ public final class Conv2dLayer implements ReferenceLayer {
     public Traced forward(DoubleTensor x, ReferenceParameters params) {
         DoubleTensor w = params.value(weight);
         DoubleTensor out = Conv2dOp.forward(x, w, params.value(bias));
-        return new Traced(out, upstream -> {
-            LinearGradients g = Conv2dOp.backward(x, w, upstream);
-            params.accumulate(weight, g.weight());
-            params.accumulate(bias, g.bias());
-            return g.input();
-        });
+        return new Traced(
+                out,
+                upstream -> {
+                    LinearGradients g = Conv2dOp.backward(x, w, upstream);
+                    params.accumulate(weight, g.weight());
+                    params.accumulate(bias, g.bias());
+                    return g.input();
+                });
     }
 }

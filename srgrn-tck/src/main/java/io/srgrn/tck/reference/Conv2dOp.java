@@ -2,8 +2,9 @@ package io.srgrn.tck.reference;
 
 /**
  * 2D cross-correlation with bias, stride 1, zero padding {@code kernel / 2} on each side (PyTorch's
- * {@code conv2d}): {@code out[b,o,y,x] = bias[o] + sum_{i,ky,kx} w[o,i,ky,kx] * in[b,i,y+ky-p,x+kx-p]}.
- * Input (B, Ci, H, W), weight (Co, Ci, k, k), bias (Co), output (B, Co, H, W).
+ * {@code conv2d}): {@code out[b,o,y,x] = bias[o] + sum_{i,ky,kx} w[o,i,ky,kx] *
+ * in[b,i,y+ky-p,x+kx-p]}. Input (B, Ci, H, W), weight (Co, Ci, k, k), bias (Co), output (B, Co, H,
+ * W).
  */
 public final class Conv2dOp {
     private Conv2dOp() {}
@@ -44,7 +45,8 @@ public final class Conv2dOp {
     }
 
     /** Gradients of {@code sum(forward(in, weight, bias) * upstream)}. */
-    public static LinearGradients backward(DoubleTensor in, DoubleTensor weight, DoubleTensor upstream) {
+    public static LinearGradients backward(
+            DoubleTensor in, DoubleTensor weight, DoubleTensor upstream) {
         int batch = in.dim(0), ci = in.dim(1), h = in.dim(2), w = in.dim(3);
         int co = weight.dim(0), k = weight.dim(2), p = k / 2;
         double[] x = in.data(), wt = weight.data(), gy = upstream.data();

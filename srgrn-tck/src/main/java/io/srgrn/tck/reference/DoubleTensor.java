@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A dense double-precision tensor, row-major like {@link Tensor}: the reference computes in double so
- * that its own rounding is negligible next to a float32 backend's.
+ * A dense double-precision tensor, row-major like {@link Tensor}: the reference computes in double
+ * so that its own rounding is negligible next to a float32 backend's.
  *
  * <p>Operations return new tensors; only {@link #addInPlace} mutates, for gradient accumulation.
  * {@link #reshape} shares the data, as a view.
@@ -25,8 +25,13 @@ public final class DoubleTensor {
         Objects.requireNonNull(data, "data");
         int[] s = shape.clone();
         if (Tensor.elementCount(s) != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(s) + " holds " + Tensor.elementCount(s)
-                    + " elements but the data array has " + data.length);
+            throw new IllegalArgumentException(
+                    "shape "
+                            + Arrays.toString(s)
+                            + " holds "
+                            + Tensor.elementCount(s)
+                            + " elements but the data array has "
+                            + data.length);
         }
         return new DoubleTensor(data, s);
     }
@@ -132,8 +137,12 @@ public final class DoubleTensor {
 
     private void requireSameShape(DoubleTensor other, String op) {
         if (!Arrays.equals(shape, other.shape)) {
-            throw new IllegalArgumentException(op + ": shapes differ, " + Arrays.toString(shape) + " vs "
-                    + Arrays.toString(other.shape));
+            throw new IllegalArgumentException(
+                    op
+                            + ": shapes differ, "
+                            + Arrays.toString(shape)
+                            + " vs "
+                            + Arrays.toString(other.shape));
         }
     }
 

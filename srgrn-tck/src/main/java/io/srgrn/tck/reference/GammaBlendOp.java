@@ -15,8 +15,12 @@ public final class GammaBlendOp {
         return a.times(gamma).plus(b.times(1 - gamma));
     }
 
-    public static Gradients mixBackward(double gamma, DoubleTensor a, DoubleTensor b, DoubleTensor upstream) {
-        return new Gradients(upstream.times(gamma), upstream.times(1 - gamma), upstream.dot(a) - upstream.dot(b));
+    public static Gradients mixBackward(
+            double gamma, DoubleTensor a, DoubleTensor b, DoubleTensor upstream) {
+        return new Gradients(
+                upstream.times(gamma),
+                upstream.times(1 - gamma),
+                upstream.dot(a) - upstream.dot(b));
     }
 
     /** GRRB: {@code gamma * a + b}. */

@@ -5,11 +5,13 @@ import io.srgrn.api.spec.ParameterPath;
 
 /**
  * The graph part shared by GRUM and GRRB (SPEC 3.1 to 3.3), on X (B, C, H, W):
+ *
  * <pre>
  * P  = proj(X).reshape(B, N, HW);  Yw = aggregate(P, X.reshape(B, C, HW))     B x N x C
  * Yn = clc.2(leaky_relu(clc.0(Yw)))                                           B x N x C
  * Wp = softmax over N of distribute(X).reshape(B, N, HW)                      B x N x HW
  * </pre>
+ *
  * Its children's parameters live in the owning module's path.
  */
 public final class GraphReasoningLayer {
@@ -51,15 +53,28 @@ public final class GraphReasoningLayer {
         Traced logits = distribute.forward(x, params);
         DoubleTensor weights = NodeSoftmaxOp.forward(logits.output().reshape(batch, nodes, h * w));
 
-        return new Trace(reasoned2.output(), weights, (nodesGrad, weightsGrad) -> {
-            DoubleTensor pooledGrad = reasoned0.backprop().backward(
-                    LeakyReluOp.backward(reasoned0.output(), reasoned2.backprop().backward(nodesGrad), graph.slope()));
-            PairGradients agg = NodeAggregationOp.backward(nodeWeights, features, pooledGrad, graph.aggregation());
-            DoubleTensor xGrad = agg.second().reshape(batch, channels, h, w);
-            xGrad.addInPlace(projected.backprop().backward(agg.first().reshape(batch, nodes, h, w)));
-            DoubleTensor logitsGrad = NodeSoftmaxOp.backward(weights, weightsGrad);
-            xGrad.addInPlace(logits.backprop().backward(logitsGrad.reshape(batch, nodes, h, w)));
-            return xGrad;
-        });
+        return new Trace(
+                reasoned2.output(),
+                weights,
+                (nodesGrad, weightsGrad) -> {
+                    DoubleTensor pooledGrad =
+                            reasoned0
+                                    .backprop()
+                                    .backward(
+                                            LeakyReluOp.backward(
+                                                    reasoned0.output(),
+                                                    reasoned2.backprop().backward(nodesGrad),
+                                                    graph.slope()));
+                    PairGradients agg =
+                            NodeAggregationOp.backward(
+                                    nodeWeights, features, pooledGrad, graph.aggregation());
+                    DoubleTensor xGrad = agg.second().reshape(batch, channels, h, w);
+                    xGrad.addInPlace(
+                            projected.backprop().backward(agg.first().reshape(batch, nodes, h, w)));
+                    DoubleTensor logitsGrad = NodeSoftmaxOp.backward(weights, weightsGrad);
+                    xGrad.addInPlace(
+                            logits.backprop().backward(logitsGrad.reshape(batch, nodes, h, w)));
+                    return xGrad;
+                });
     }
 }

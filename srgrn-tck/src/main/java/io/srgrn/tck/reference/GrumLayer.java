@@ -5,11 +5,13 @@ import io.srgrn.api.spec.ParameterPath;
 
 /**
  * {@link GrumSpec}, global reasoning upsampling (SPEC 3.4), F (B, C, H, W) to F_S (B, C, rH, rW):
+ *
  * <pre>
  * Yn  = CLC(aggregate(F));  Ync = expand.2(leaky_relu(expand.0(Yn^T)))
  * Yrc = (Ync @ Wp).reshape(B, r*r*C, H, W)
  * Ys  = gamma * pixel_shuffle(Yrc) + (1 - gamma) * pixel_shuffle(subpixel(F));  F_S = fuse(Ys)
  * </pre>
+ *
  * Without reasoning (ablation): {@code F_S = fuse(pixel_shuffle(subpixel(F)))}.
  */
 public final class GrumLayer implements ReferenceLayer {
@@ -47,8 +49,13 @@ public final class GrumLayer implements ReferenceLayer {
         DoubleTensor upsampled = shuffle.forward(sub.output(), r);
         if (!spec.reasoning()) {
             Traced fused = fuse.forward(upsampled, params);
-            return new Traced(fused.output(), upstream ->
-                    sub.backprop().backward(shuffle.backward(fused.backprop().backward(upstream), r)));
+            return new Traced(
+                    fused.output(),
+                    upstream ->
+                            sub.backprop()
+                                    .backward(
+                                            shuffle.backward(
+                                                    fused.backprop().backward(upstream), r)));
         }
         int batch = x.dim(0), h = x.dim(2), w = x.dim(3);
         int expanded = r * r * spec.channels();
@@ -62,18 +69,28 @@ public final class GrumLayer implements ReferenceLayer {
         DoubleTensor blended = GammaBlendOp.mix(gammaValue, reasoned, upsampled);
         Traced fused = fuse.forward(blended, params);
 
-        return new Traced(fused.output(), upstream -> {
-            GammaBlendOp.Gradients blend = GammaBlendOp.mixBackward(gammaValue, reasoned, upsampled,
-                    fused.backprop().backward(upstream));
-            params.accumulate(gamma, DoubleTensor.of(new double[] {blend.gamma()}, 1));
-            DoubleTensor xGrad = sub.backprop().backward(shuffle.backward(blend.b(), r));
-            DoubleTensor distributedGrad = shuffle.backward(blend.a(), r).reshape(batch, expanded, h * w);
-            PairGradients mm = BatchedMatmulOp.backward(e2.output(), g.weights(), distributedGrad);
-            DoubleTensor bottleneckGrad = LeakyReluOp.backward(e0.output(), e2.backprop().backward(mm.first()),
-                    spec.slope());
-            DoubleTensor nodesGrad = BatchedMatmulOp.transpose(e0.backprop().backward(bottleneckGrad));
-            xGrad.addInPlace(g.backprop().backward(nodesGrad, mm.second()));
-            return xGrad;
-        });
+        return new Traced(
+                fused.output(),
+                upstream -> {
+                    GammaBlendOp.Gradients blend =
+                            GammaBlendOp.mixBackward(
+                                    gammaValue,
+                                    reasoned,
+                                    upsampled,
+                                    fused.backprop().backward(upstream));
+                    params.accumulate(gamma, DoubleTensor.of(new double[] {blend.gamma()}, 1));
+                    DoubleTensor xGrad = sub.backprop().backward(shuffle.backward(blend.b(), r));
+                    DoubleTensor distributedGrad =
+                            shuffle.backward(blend.a(), r).reshape(batch, expanded, h * w);
+                    PairGradients mm =
+                            BatchedMatmulOp.backward(e2.output(), g.weights(), distributedGrad);
+                    DoubleTensor bottleneckGrad =
+                            LeakyReluOp.backward(
+                                    e0.output(), e2.backprop().backward(mm.first()), spec.slope());
+                    DoubleTensor nodesGrad =
+                            BatchedMatmulOp.transpose(e0.backprop().backward(bottleneckGrad));
+                    xGrad.addInPlace(g.backprop().backward(nodesGrad, mm.second()));
+                    return xGrad;
+                });
     }
 }

@@ -1,6 +1,8 @@
 package io.srgrn.tck.reference;
 
-/** {@code x} for x > 0, else {@code slope * x}; the derivative at 0 is {@code slope}, as PyTorch's. */
+/**
+ * {@code x} for x > 0, else {@code slope * x}; the derivative at 0 is {@code slope}, as PyTorch's.
+ */
 public final class LeakyReluOp {
     private LeakyReluOp() {}
 

@@ -1,8 +1,8 @@
 package io.srgrn.tck.reference;
 
 /**
- * Softmax over axis 1 of a (B, N, L) tensor (SPEC 3.3: over the N nodes, so each of the L pixels'
- * N weights sum to 1). The maximum is subtracted first so large logits do not overflow.
+ * Softmax over axis 1 of a (B, N, L) tensor (SPEC 3.3: over the N nodes, so each of the L pixels' N
+ * weights sum to 1). The maximum is subtracted first so large logits do not overflow.
  */
 public final class NodeSoftmaxOp {
     private NodeSoftmaxOp() {}
@@ -33,8 +33,8 @@ public final class NodeSoftmaxOp {
     }
 
     /**
-     * Gradient with respect to the logits, from the softmax output {@code y}:
-     * {@code dz_n = y_n * (g_n - sum_m y_m g_m)}.
+     * Gradient with respect to the logits, from the softmax output {@code y}: {@code dz_n = y_n *
+     * (g_n - sum_m y_m g_m)}.
      */
     public static DoubleTensor backward(DoubleTensor softmax, DoubleTensor upstream) {
         int batch = softmax.dim(0), nodes = softmax.dim(1), len = softmax.dim(2);

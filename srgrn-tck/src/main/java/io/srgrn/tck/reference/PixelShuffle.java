@@ -1,8 +1,8 @@
 package io.srgrn.tck.reference;
 
 /**
- * Pixel shuffle in SPEC's order (PyTorch / ESPCN):
- * {@code out[b, c, h*r + i, w*r + j] = in[b, c*r*r + i*r + j, h, w]}; (B, C*r*r, H, W) to (B, C, rH, rW).
+ * Pixel shuffle in SPEC's order (PyTorch / ESPCN): {@code out[b, c, h*r + i, w*r + j] = in[b, c*r*r
+ * + i*r + j, h, w]}; (B, C*r*r, H, W) to (B, C, rH, rW).
  *
  * <p>Not final on purpose: the kit's own tests subclass it to build a deliberately wrong backend
  * and show that the kit catches it. The reference always uses {@link #SPEC}.
@@ -21,8 +21,13 @@ public class PixelShuffle {
     public final DoubleTensor forward(DoubleTensor in, int r) {
         int batch = in.dim(0), cr = in.dim(1), h = in.dim(2), w = in.dim(3);
         if (cr % (r * r) != 0) {
-            throw new IllegalArgumentException("pixel shuffle by " + r + " needs channels divisible by " + r * r
-                    + ", got " + cr);
+            throw new IllegalArgumentException(
+                    "pixel shuffle by "
+                            + r
+                            + " needs channels divisible by "
+                            + r * r
+                            + ", got "
+                            + cr);
         }
         int c = cr / (r * r);
         DoubleTensor out = DoubleTensor.zeros(batch, c, h * r, w * r);
@@ -30,15 +35,28 @@ public class PixelShuffle {
         return out;
     }
 
-    /** The gradient of {@link #forward}: every output element came from exactly one input element. */
+    /**
+     * The gradient of {@link #forward}: every output element came from exactly one input element.
+     */
     public final DoubleTensor backward(DoubleTensor upstream, int r) {
-        int batch = upstream.dim(0), c = upstream.dim(1), h = upstream.dim(2) / r, w = upstream.dim(3) / r;
+        int batch = upstream.dim(0),
+                c = upstream.dim(1),
+                h = upstream.dim(2) / r,
+                w = upstream.dim(3) / r;
         DoubleTensor grad = DoubleTensor.zeros(batch, c * r * r, h, w);
         move(grad.data(), upstream.data(), batch, c, h, w, r, false);
         return grad;
     }
 
-    private void move(double[] small, double[] large, int batch, int c, int h, int w, int r, boolean toLarge) {
+    private void move(
+            double[] small,
+            double[] large,
+            int batch,
+            int c,
+            int h,
+            int w,
+            int r,
+            boolean toLarge) {
         int cr = c * r * r;
         for (int n = 0; n < batch; n++) {
             for (int ch = 0; ch < c; ch++) {

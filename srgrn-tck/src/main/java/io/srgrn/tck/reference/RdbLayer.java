@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@link RdbSpec}, residual dense block:
- * {@code feats = [x]; for c: feats += relu(convs.c(concat(feats))); out = lff(concat(feats)) + x}.
+ * {@link RdbSpec}, residual dense block: {@code feats = [x]; for c: feats +=
+ * relu(convs.c(concat(feats))); out = lff(concat(feats)) + x}.
  */
 public final class RdbLayer implements ReferenceLayer {
     private final List<Conv2dLayer> convs = new ArrayList<>();
@@ -37,18 +37,26 @@ public final class RdbLayer implements ReferenceLayer {
         Traced fused = lff.forward(ChannelConcatOp.forward(feats), params);
         DoubleTensor out = fused.output().plus(x);
         int[] widths = feats.stream().mapToInt(t -> t.dim(1)).toArray();
-        return new Traced(out, upstream -> {
-            // featGrads[i] collects the gradient of feats[i] from lff and from every later conv
-            List<DoubleTensor> featGrads = new ArrayList<>(ChannelConcatOp.split(fused.backprop().backward(upstream), widths));
-            for (int c = traces.size() - 1; c >= 0; c--) {
-                DoubleTensor pre = ReluOp.backward(preActivations.get(c), featGrads.get(c + 1));
-                DoubleTensor concatGrad = traces.get(c).backprop().backward(pre);
-                List<DoubleTensor> parts = ChannelConcatOp.split(concatGrad, Arrays.copyOf(widths, c + 1));
-                for (int i = 0; i <= c; i++) {
-                    featGrads.get(i).addInPlace(parts.get(i));
-                }
-            }
-            return featGrads.get(0).plus(upstream);
-        });
+        return new Traced(
+                out,
+                upstream -> {
+                    // featGrads[i] collects the gradient of feats[i] from lff and from every later
+                    // conv
+                    List<DoubleTensor> featGrads =
+                            new ArrayList<>(
+                                    ChannelConcatOp.split(
+                                            fused.backprop().backward(upstream), widths));
+                    for (int c = traces.size() - 1; c >= 0; c--) {
+                        DoubleTensor pre =
+                                ReluOp.backward(preActivations.get(c), featGrads.get(c + 1));
+                        DoubleTensor concatGrad = traces.get(c).backprop().backward(pre);
+                        List<DoubleTensor> parts =
+                                ChannelConcatOp.split(concatGrad, Arrays.copyOf(widths, c + 1));
+                        for (int i = 0; i <= c; i++) {
+                            featGrads.get(i).addInPlace(parts.get(i));
+                        }
+                    }
+                    return featGrads.get(0).plus(upstream);
+                });
     }
 }

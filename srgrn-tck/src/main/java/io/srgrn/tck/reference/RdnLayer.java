@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link RdnSpec}, the feature extraction of SPEC 3:
- * {@code f1 = sfe1(x); h = sfe2(f1); h = rdbs.d(h) for each d; F_L = gff.1(gff.0(concat(out_d))) + f1}.
+ * {@link RdnSpec}, the feature extraction of SPEC 3: {@code f1 = sfe1(x); h = sfe2(f1); h =
+ * rdbs.d(h) for each d; F_L = gff.1(gff.0(concat(out_d))) + f1}.
  */
 public final class RdnLayer implements ReferenceLayer {
     private final Conv2dLayer sfe1;
@@ -45,16 +45,20 @@ public final class RdnLayer implements ReferenceLayer {
         Traced g1 = gff1.forward(g0.output(), params);
         DoubleTensor out = g1.output().plus(f1.output());
         int[] widths = outs.stream().mapToInt(t -> t.dim(1)).toArray();
-        return new Traced(out, upstream -> {
-            List<DoubleTensor> outGrads = ChannelConcatOp.split(
-                    g0.backprop().backward(g1.backprop().backward(upstream)), widths);
-            // the gradient of block d's output: from the global fusion and from block d + 1
-            DoubleTensor carry = DoubleTensor.zeros(outGrads.get(0).shape());
-            for (int d = blocks.size() - 1; d >= 0; d--) {
-                carry = blocks.get(d).backprop().backward(outGrads.get(d).plus(carry));
-            }
-            DoubleTensor f1Grad = f0.backprop().backward(carry).plus(upstream);
-            return f1.backprop().backward(f1Grad);
-        });
+        return new Traced(
+                out,
+                upstream -> {
+                    List<DoubleTensor> outGrads =
+                            ChannelConcatOp.split(
+                                    g0.backprop().backward(g1.backprop().backward(upstream)),
+                                    widths);
+                    // the gradient of block d's output: from the global fusion and from block d + 1
+                    DoubleTensor carry = DoubleTensor.zeros(outGrads.get(0).shape());
+                    for (int d = blocks.size() - 1; d >= 0; d--) {
+                        carry = blocks.get(d).backprop().backward(outGrads.get(d).plus(carry));
+                    }
+                    DoubleTensor f1Grad = f0.backprop().backward(carry).plus(upstream);
+                    return f1.backprop().backward(f1Grad);
+                });
     }
 }

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The double-precision reference of one {@link LayerSpec}: forward, and backward of
- * {@code sum(output * upstream)}. Stateless: parameters are passed in by SPEC name.
+ * The double-precision reference of one {@link LayerSpec}: forward, and backward of {@code
+ * sum(output * upstream)}. Stateless: parameters are passed in by SPEC name.
  */
 public final class ReferenceModel {
     private final LayerSpec spec;
@@ -37,11 +37,17 @@ public final class ReferenceModel {
         return layer.forward(input, new ReferenceParameters(parameters, new HashMap<>())).output();
     }
 
-    public ReferenceGradients gradients(Map<String, DoubleTensor> parameters, DoubleTensor input, DoubleTensor upstream) {
+    public ReferenceGradients gradients(
+            Map<String, DoubleTensor> parameters, DoubleTensor input, DoubleTensor upstream) {
         int[] outShape = spec.outputShape(input.shape());
         if (!Arrays.equals(outShape, upstream.shape())) {
-            throw new ShapeMismatchException("upstream gradient for " + spec.describe() + " must have shape "
-                    + Arrays.toString(outShape) + ", got " + Arrays.toString(upstream.shape()));
+            throw new ShapeMismatchException(
+                    "upstream gradient for "
+                            + spec.describe()
+                            + " must have shape "
+                            + Arrays.toString(outShape)
+                            + ", got "
+                            + Arrays.toString(upstream.shape()));
         }
         requireParameters(parameters);
         Map<String, DoubleTensor> sums = new HashMap<>();
@@ -53,7 +59,8 @@ public final class ReferenceModel {
             ordered.put(p.name(), sums.getOrDefault(p.name(), DoubleTensor.zeros(p.shape())));
         }
         if (!ordered.keySet().containsAll(sums.keySet())) {
-            throw new IllegalStateException("reference used parameters outside " + spec.describe() + ": " + sums.keySet());
+            throw new IllegalStateException(
+                    "reference used parameters outside " + spec.describe() + ": " + sums.keySet());
         }
         return new ReferenceGradients(traced.output(), inputGrad, ordered);
     }
@@ -69,11 +76,19 @@ public final class ReferenceModel {
         for (ParamSpec p : spec.parameters()) {
             DoubleTensor t = parameters.get(p.name());
             if (t == null) {
-                throw new IllegalArgumentException("reference: missing parameter '" + p.name() + "' of " + spec.describe());
+                throw new IllegalArgumentException(
+                        "reference: missing parameter '" + p.name() + "' of " + spec.describe());
             }
             if (!p.hasShape(t.shape())) {
-                throw new ShapeMismatchException("reference: parameter '" + p.name() + "' of " + spec.describe()
-                        + " must have shape " + Arrays.toString(p.shape()) + ", got " + Arrays.toString(t.shape()));
+                throw new ShapeMismatchException(
+                        "reference: parameter '"
+                                + p.name()
+                                + "' of "
+                                + spec.describe()
+                                + " must have shape "
+                                + Arrays.toString(p.shape())
+                                + ", got "
+                                + Arrays.toString(t.shape()));
             }
         }
     }

@@ -12,7 +12,8 @@ public final class ReferenceParameters {
     private final Map<String, DoubleTensor> gradients;
 
     /** {@code gradients} receives the sums by full name. */
-    public ReferenceParameters(Map<String, DoubleTensor> values, Map<String, DoubleTensor> gradients) {
+    public ReferenceParameters(
+            Map<String, DoubleTensor> values, Map<String, DoubleTensor> gradients) {
         this.values = values;
         this.gradients = gradients;
     }
@@ -29,17 +30,26 @@ public final class ReferenceParameters {
     public double scalar(String name) {
         DoubleTensor t = value(name);
         if (t.size() != 1) {
-            throw new IllegalArgumentException("reference: parameter '" + name + "' is not a scalar: "
-                    + Arrays.toString(t.shape()));
+            throw new IllegalArgumentException(
+                    "reference: parameter '"
+                            + name
+                            + "' is not a scalar: "
+                            + Arrays.toString(t.shape()));
         }
         return t.data()[0];
     }
 
-    /** Adds {@code gradient} to the sum kept for the parameter (a parameter may be used more than once). */
+    /**
+     * Adds {@code gradient} to the sum kept for the parameter (a parameter may be used more than
+     * once).
+     */
     public void accumulate(String name, DoubleTensor gradient) {
-        gradients.merge(name, gradient.copy(), (sum, g) -> {
-            sum.addInPlace(g);
-            return sum;
-        });
+        gradients.merge(
+                name,
+                gradient.copy(),
+                (sum, g) -> {
+                    sum.addInPlace(g);
+                    return sum;
+                });
     }
 }

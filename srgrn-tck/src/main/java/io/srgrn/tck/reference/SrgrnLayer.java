@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link SrgrnSpec}, the whole network: {@code grrb(upsample.k(...(upsample.0(RDN(x)))))}. The RDN's
- * parameters sit at the network's own level, so it shares the network's path.
+ * {@link SrgrnSpec}, the whole network: {@code grrb(upsample.k(...(upsample.0(RDN(x)))))}. The
+ * RDN's parameters sit at the network's own level, so it shares the network's path.
  */
 public final class SrgrnLayer implements ReferenceLayer {
     private final List<ReferenceLayer> stages = new ArrayList<>();
@@ -31,12 +31,14 @@ public final class SrgrnLayer implements ReferenceLayer {
             traces.add(traced);
             h = traced.output();
         }
-        return new Traced(h, upstream -> {
-            DoubleTensor grad = upstream;
-            for (int i = traces.size() - 1; i >= 0; i--) {
-                grad = traces.get(i).backprop().backward(grad);
-            }
-            return grad;
-        });
+        return new Traced(
+                h,
+                upstream -> {
+                    DoubleTensor grad = upstream;
+                    for (int i = traces.size() - 1; i >= 0; i--) {
+                        grad = traces.get(i).backprop().backward(grad);
+                    }
+                    return grad;
+                });
     }
 }

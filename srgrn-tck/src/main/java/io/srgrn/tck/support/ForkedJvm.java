@@ -25,9 +25,14 @@ public final class ForkedJvm {
 
     /** How a probe ended and everything it printed (stdout and stderr). */
     public record Result(int exitCode, String output) {
-        /** The rest of the first line that starts with {@code prefix} (e.g. {@code RSS_BEFORE_KB=}). */
+        /**
+         * The rest of the first line that starts with {@code prefix} (e.g. {@code RSS_BEFORE_KB=}).
+         */
         public String text(String prefix) {
-            return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
+            return output.lines()
+                    .filter(l -> l.startsWith(prefix))
+                    .map(l -> l.substring(prefix.length()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no " + prefix + " in\n" + output));
         }
 
@@ -48,43 +53,64 @@ public final class ForkedJvm {
     }
 
     /**
-     * Runs {@code mainClass} with {@code args} in a JVM of at most 512 MB heap unless {@code jvmOptions}
-     * say otherwise; fails when it runs longer than {@code timeoutSeconds}.
+     * Runs {@code mainClass} with {@code args} in a JVM of at most 512 MB heap unless {@code
+     * jvmOptions} say otherwise; fails when it runs longer than {@code timeoutSeconds}.
      */
-    public static Result run(Class<?> mainClass, List<String> jvmOptions, long timeoutSeconds, String... args) {
+    public static Result run(
+            Class<?> mainClass, List<String> jvmOptions, long timeoutSeconds, String... args) {
         return run(mainClass, jvmOptions, Map.of(), List.of(), timeoutSeconds, args);
     }
 
-    /** As {@link #run(Class, List, long, String...)}, with {@code env} added to and {@code unset} removed from the environment. */
-    public static Result run(Class<?> mainClass, List<String> jvmOptions, Map<String, String> env, List<String> unset,
-            long timeoutSeconds, String... args) {
+    /**
+     * As {@link #run(Class, List, long, String...)}, with {@code env} added to and {@code unset}
+     * removed from the environment.
+     */
+    public static Result run(
+            Class<?> mainClass,
+            List<String> jvmOptions,
+            Map<String, String> env,
+            List<String> unset,
+            long timeoutSeconds,
+            String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m"); // a later -Xmx in jvmOptions wins
         // The child sees this JVM's settings of the library and its natives (e.g. -Dsrgrn.backend).
         for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("srgrn.") || name.startsWith("ai.djl.") || name.startsWith("org.bytedeco.")) {
+            if (name.startsWith("srgrn.")
+                    || name.startsWith("ai.djl.")
+                    || name.startsWith("org.bytedeco.")) {
                 cmd.add("-D" + name + "=" + System.getProperty(name));
             }
         }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
-        // Surefire may put the real class path in this property and a manifest-only jar in java.class.path.
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        // Surefire may put the real class path in this property and a manifest-only jar in
+        // java.class.path.
+        cmd.add(
+                System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path")));
         cmd.add(mainClass.getName());
         cmd.addAll(List.of(args));
         try {
             Path log = Files.createTempFile("forked-jvm", ".log");
             try {
-                ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+                ProcessBuilder builder =
+                        new ProcessBuilder(cmd)
+                                .redirectErrorStream(true)
+                                .redirectOutput(log.toFile());
                 builder.environment().keySet().removeAll(unset);
                 builder.environment().putAll(env);
                 Process p = builder.start();
                 try (InputStream ignored = p.getInputStream()) {
                     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                         p.destroyForcibly().waitFor();
-                        throw new AssertionError(mainClass.getSimpleName() + " did not finish in " + timeoutSeconds
-                                + " s; output:\n" + Files.readString(log, StandardCharsets.UTF_8));
+                        throw new AssertionError(
+                                mainClass.getSimpleName()
+                                        + " did not finish in "
+                                        + timeoutSeconds
+                                        + " s; output:\n"
+                                        + Files.readString(log, StandardCharsets.UTF_8));
                     }
                 }
                 return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
@@ -95,7 +121,8 @@ public final class ForkedJvm {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + mainClass.getSimpleName(), e);
+            throw new AssertionError(
+                    "interrupted while waiting for " + mainClass.getSimpleName(), e);
         }
     }
 
@@ -109,7 +136,10 @@ public final class ForkedJvm {
         }
     }
 
-    /** A kB field of this process's /proc/self/status, e.g. {@code VmRSS:} or the peak {@code VmHWM:}. */
+    /**
+     * A kB field of this process's /proc/self/status, e.g. {@code VmRSS:} or the peak {@code
+     * VmHWM:}.
+     */
     public static long statusKiB(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -37,7 +37,9 @@ public final class HostTensors {
 
     /** An NCHW tensor split along C into parts of the given channel counts. */
     public static List<Tensor> splitChannels(Tensor t, int... channels) {
-        return ChannelConcatOp.split(wide(t), channels).stream().map(DoubleTensor::toTensor).toList();
+        return ChannelConcatOp.split(wide(t), channels).stream()
+                .map(DoubleTensor::toTensor)
+                .toList();
     }
 
     /** Element-wise sum. */

@@ -20,18 +20,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference's backward pass against central finite differences in double, for every layer
- * kind, the input and every parameter, of {@code L = sum(forward(x) * R)}.
+ * The reference's backward pass against central finite differences in double, for every layer kind,
+ * the input and every parameter, of {@code L = sum(forward(x) * R)}.
  *
  * <p>Per tensor: the derivative along one random unit direction (it sees every element's gradient
  * at once) and four single elements (three random ones and the largest gradient).
  *
  * <p>Tolerance: with h = 1e-5 the truncation error is O(h^2) ~ 1e-10 relative. The rounding error
  * of {@code (L(x+h) - L(x-h)) / 2h} is about eps * sum|out * R| / h in absolute terms, which
- * matters for parameters whose gradient is tiny (the proj weights of a MEAN aggregation: ~1e-4
- * when others are ~1); it is allowed as an absolute floor, 10 times the estimate (measured: 1 to 3 times). A wrong formula
- * gives errors of order one times the gradient, far above 1e-6 relative plus that floor. Larger
- * steps are not used: around h = 1e-3 the perturbation crosses ReLU kinks.
+ * matters for parameters whose gradient is tiny (the proj weights of a MEAN aggregation: ~1e-4 when
+ * others are ~1); it is allowed as an absolute floor, 10 times the estimate (measured: 1 to 3
+ * times). A wrong formula gives errors of order one times the gradient, far above 1e-6 relative
+ * plus that floor. Larger steps are not used: around h = 1e-3 the perturbation crosses ReLU kinks.
  */
 class FiniteDifferenceTest {
     private static final Logger LOG = LoggerFactory.getLogger(FiniteDifferenceTest.class);
@@ -48,9 +48,13 @@ class FiniteDifferenceTest {
     @MethodSource("cases")
     void backwardMatchesFiniteDifferences(ConformanceCase c, TestReporter reporter) {
         ReferenceModel model = new ReferenceModel(c.spec());
-        Map<String, DoubleTensor> params = ReferenceModel.widen(SeededTensors.parameters(c.spec(), c.seed()));
-        DoubleTensor input = DoubleTensor.from(Tensor.uniform(new SplittableRandom(c.seed() + 1), -1, 1, c.inputShape()));
-        DoubleTensor upstream = DoubleTensor.from(SeededTensors.normal(c.seed() + 2, c.outputShape()));
+        Map<String, DoubleTensor> params =
+                ReferenceModel.widen(SeededTensors.parameters(c.spec(), c.seed()));
+        DoubleTensor input =
+                DoubleTensor.from(
+                        Tensor.uniform(new SplittableRandom(c.seed() + 1), -1, 1, c.inputShape()));
+        DoubleTensor upstream =
+                DoubleTensor.from(SeededTensors.normal(c.seed() + 2, c.outputShape()));
         ReferenceGradients analytic = model.gradients(params, input, upstream);
 
         Map<String, DoubleTensor> targets = new LinkedHashMap<>();
@@ -62,7 +66,8 @@ class FiniteDifferenceTest {
             grads.put(p.name(), analytic.parameters().get(p.name()));
         }
         Loss loss = () -> model.forward(params, input).dot(upstream);
-        double floor = FLOOR_FACTOR * Math.ulp(1.0) * absoluteLoss(analytic.output(), upstream) / STEP;
+        double floor =
+                FLOOR_FACTOR * Math.ulp(1.0) * absoluteLoss(analytic.output(), upstream) / STEP;
 
         SoftAssertions soft = new SoftAssertions();
         SplittableRandom random = new SplittableRandom(c.seed() + 3);
@@ -72,15 +77,26 @@ class FiniteDifferenceTest {
             String name = e.getKey();
             DoubleTensor target = e.getValue();
             DoubleTensor grad = grads.get(name);
-            assertThat(grad.norm()).as("%s: the gradient of %s is zero, so nothing about it would be checked", c, name)
+            assertThat(grad.norm())
+                    .as(
+                            "%s: the gradient of %s is zero, so nothing about it would be checked",
+                            c, name)
                     .isGreaterThan(0);
             // each error is measured in units of the allowed error: <= 1 passes
-            double error = directionalDifference(loss, target, grad, random) / (RELATIVE_TOLERANCE * grad.norm() + floor);
+            double error =
+                    directionalDifference(loss, target, grad, random)
+                            / (RELATIVE_TOLERANCE * grad.norm() + floor);
             for (int index : elementsToProbe(grad, random)) {
-                error = Math.max(error,
-                        elementDifference(loss, target, grad, index) / (RELATIVE_TOLERANCE * maxAbs(grad) + floor));
+                error =
+                        Math.max(
+                                error,
+                                elementDifference(loss, target, grad, index)
+                                        / (RELATIVE_TOLERANCE * maxAbs(grad) + floor));
             }
-            soft.assertThat(error).as("%s: finite differences of %s, in units of (1e-6 relative + %.1e)", c, name, floor)
+            soft.assertThat(error)
+                    .as(
+                            "%s: finite differences of %s, in units of (1e-6 relative + %.1e)",
+                            c, name, floor)
                     .isLessThanOrEqualTo(1.0);
             if (error >= worst) {
                 worst = error;
@@ -88,8 +104,13 @@ class FiniteDifferenceTest {
             }
         }
         reporter.publishEntry(c + " worst", worstName + " " + worst);
-        LOG.info("{}: {} tensors, worst finite-difference error {} of the allowed (1e-6 relative + {}) for {}", c,
-                targets.size(), worst, floor, worstName);
+        LOG.info(
+                "{}: {} tensors, worst finite-difference error {} of the allowed (1e-6 relative + {}) for {}",
+                c,
+                targets.size(),
+                worst,
+                floor,
+                worstName);
         soft.assertAll();
     }
 
@@ -98,9 +119,12 @@ class FiniteDifferenceTest {
         double value();
     }
 
-    /** |numeric - analytic| derivative along a random unit direction v: (L(x+hv) - L(x-hv)) / 2h vs <g, v>. */
-    private static double directionalDifference(Loss loss, DoubleTensor target, DoubleTensor grad,
-            SplittableRandom random) {
+    /**
+     * |numeric - analytic| derivative along a random unit direction v: (L(x+hv) - L(x-hv)) / 2h vs
+     * <g, v>.
+     */
+    private static double directionalDifference(
+            Loss loss, DoubleTensor target, DoubleTensor grad, SplittableRandom random) {
         double[] x = target.data();
         double[] v = new double[x.length];
         double norm = 0;
@@ -127,7 +151,8 @@ class FiniteDifferenceTest {
     }
 
     /** |numeric - analytic| derivative with respect to one element. */
-    private static double elementDifference(Loss loss, DoubleTensor target, DoubleTensor grad, int index) {
+    private static double elementDifference(
+            Loss loss, DoubleTensor target, DoubleTensor grad, int index) {
         double[] x = target.data();
         double saved = x[index];
         x[index] = saved + STEP;

@@ -36,29 +36,54 @@ class ReferenceFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void reproducesGoldenCase(String name, TestReporter reporter) {
-        Assumptions.assumeTrue(GoldenFixture.directory() != null && !name.equals("(absent)"), GoldenFixture.absentReason());
+        Assumptions.assumeTrue(
+                GoldenFixture.directory() != null && !name.equals("(absent)"),
+                GoldenFixture.absentReason());
         GoldenFixture f = GoldenFixture.load(name);
         ReferenceModel model = new ReferenceModel(f.spec());
         Map<String, DoubleTensor> params = ReferenceModel.widen(f.parameters());
-        ReferenceGradients g = model.gradients(params, DoubleTensor.from(f.input()), DoubleTensor.from(f.upstream()));
+        ReferenceGradients g =
+                model.gradients(
+                        params, DoubleTensor.from(f.input()), DoubleTensor.from(f.upstream()));
 
         SoftAssertions soft = new SoftAssertions();
         Map<String, Double> errors = new LinkedHashMap<>();
         errors.put("output", RelativeError.of(f.output(), g.output()));
         errors.put("grad.input", RelativeError.of(f.inputGradient(), g.input()));
         for (ParamSpec p : f.spec().parameters()) {
-            errors.put("grad." + p.name(), RelativeError.of(f.gradients().get(p.name()), g.parameters().get(p.name())));
+            errors.put(
+                    "grad." + p.name(),
+                    RelativeError.of(f.gradients().get(p.name()), g.parameters().get(p.name())));
         }
-        new AdamState().step(params, g.parameters(), AdamSettings.paper(), GoldenFixture.LEARNING_RATE);
+        new AdamState()
+                .step(params, g.parameters(), AdamSettings.paper(), GoldenFixture.LEARNING_RATE);
         for (ParamSpec p : f.spec().parameters()) {
-            errors.put("adam1." + p.name(), RelativeError.of(f.afterAdam().get(p.name()), params.get(p.name())));
+            errors.put(
+                    "adam1." + p.name(),
+                    RelativeError.of(f.afterAdam().get(p.name()), params.get(p.name())));
         }
-        errors.forEach((what, err) -> soft.assertThat(err).as("%s %s", name, what).isLessThanOrEqualTo(TOLERANCE));
-        double worst = errors.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        String worstName = errors.entrySet().stream().filter(e -> e.getValue() == worst).findFirst().orElseThrow().getKey();
+        errors.forEach(
+                (what, err) ->
+                        soft.assertThat(err)
+                                .as("%s %s", name, what)
+                                .isLessThanOrEqualTo(TOLERANCE));
+        double worst =
+                errors.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        String worstName =
+                errors.entrySet().stream()
+                        .filter(e -> e.getValue() == worst)
+                        .findFirst()
+                        .orElseThrow()
+                        .getKey();
         reporter.publishEntry(name + " worst", worstName + " " + worst);
-        LOG.info("{}: output {}, grad.input {}, worst {} = {} over {} checks", name, errors.get("output"),
-                errors.get("grad.input"), worstName, worst, errors.size());
+        LOG.info(
+                "{}: output {}, grad.input {}, worst {} = {} over {} checks",
+                name,
+                errors.get("output"),
+                errors.get("grad.input"),
+                worstName,
+                worst,
+                errors.size());
         assertThat(errors).hasSize(2 + 2 * f.spec().parameters().size());
         soft.assertAll();
     }

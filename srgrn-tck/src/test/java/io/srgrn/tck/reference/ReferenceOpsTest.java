@@ -25,10 +25,13 @@ class ReferenceOpsTest {
         assertThat(PixelShuffle.SPEC.forward(in, 2).data()).containsExactly(10, 11, 12, 13);
         // two output channels: channel c takes input channels 4c .. 4c+3
         DoubleTensor two = t(new int[] {1, 8, 1, 1}, 0, 1, 2, 3, 4, 5, 6, 7);
-        assertThat(PixelShuffle.SPEC.forward(two, 2).data()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
-        // r = 2 on a 1x2 input: out[0][w*2 + j] from channel j at column w, out[1][...] from channels 2, 3
+        assertThat(PixelShuffle.SPEC.forward(two, 2).data())
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        // r = 2 on a 1x2 input: out[0][w*2 + j] from channel j at column w, out[1][...] from
+        // channels 2, 3
         DoubleTensor wide = t(new int[] {1, 4, 1, 2}, 0, 1, 10, 11, 20, 21, 30, 31);
-        assertThat(PixelShuffle.SPEC.forward(wide, 2).data()).containsExactly(0, 10, 1, 11, 20, 30, 21, 31);
+        assertThat(PixelShuffle.SPEC.forward(wide, 2).data())
+                .containsExactly(0, 10, 1, 11, 20, 30, 21, 31);
         // r = 3: sub-pixel (i, j) = (2, 1) of channel 0 comes from channel 2*3 + 1 = 7
         double[] nine = new double[9];
         nine[7] = 1;
@@ -44,7 +47,8 @@ class ReferenceOpsTest {
             values[i] = i;
         }
         DoubleTensor in = t(new int[] {2, 18, 2, 3}, values);
-        assertThat(PixelShuffle.SPEC.backward(PixelShuffle.SPEC.forward(in, 3), 3).data()).containsExactly(values);
+        assertThat(PixelShuffle.SPEC.backward(PixelShuffle.SPEC.forward(in, 3), 3).data())
+                .containsExactly(values);
     }
 
     @Test
@@ -53,8 +57,10 @@ class ReferenceOpsTest {
         DoubleTensor image = t(new int[] {1, 1, 3, 3}, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         DoubleTensor ones = t(new int[] {1, 1, 3, 3}, 1, 1, 1, 1, 1, 1, 1, 1, 1);
         DoubleTensor out = Conv2dOp.forward(image, ones, t(new int[] {1}, 0.5));
-        assertThat(out.data()).containsExactly(12.5, 21.5, 16.5, 27.5, 45.5, 33.5, 24.5, 39.5, 28.5);
-        // cross-correlation, not convolution: a kernel with only its top-left tap reads the upper-left neighbour
+        assertThat(out.data())
+                .containsExactly(12.5, 21.5, 16.5, 27.5, 45.5, 33.5, 24.5, 39.5, 28.5);
+        // cross-correlation, not convolution: a kernel with only its top-left tap reads the
+        // upper-left neighbour
         DoubleTensor topLeft = t(new int[] {1, 1, 3, 3}, 1, 0, 0, 0, 0, 0, 0, 0, 0);
         assertThat(Conv2dOp.forward(image, topLeft, t(new int[] {1}, 0)).data())
                 .containsExactly(0, 0, 0, 0, 1, 2, 0, 4, 5);
@@ -64,7 +70,8 @@ class ReferenceOpsTest {
     void conv1dMixesChannelsAtEachPosition() {
         DoubleTensor in = t(new int[] {1, 2, 3}, 1, 2, 3, 10, 20, 30);
         DoubleTensor weight = t(new int[] {1, 2, 1}, 2, -1);
-        assertThat(Conv1dOp.forward(in, weight, t(new int[] {1}, 1)).data()).containsExactly(-7, -15, -23);
+        assertThat(Conv1dOp.forward(in, weight, t(new int[] {1}, 1)).data())
+                .containsExactly(-7, -15, -23);
     }
 
     @Test
@@ -84,8 +91,10 @@ class ReferenceOpsTest {
         // P: 1 node over 4 pixels, X: 2 channels over 4 pixels
         DoubleTensor p = t(new int[] {1, 1, 4}, 1, 2, 3, 4);
         DoubleTensor x = t(new int[] {1, 2, 4}, 1, 1, 1, 1, 0, 1, 0, 1);
-        assertThat(NodeAggregationOp.forward(p, x, NodeAggregation.SUM).data()).containsExactly(10, 6);
-        assertThat(NodeAggregationOp.forward(p, x, NodeAggregation.MEAN).data()).containsExactly(2.5, 1.5);
+        assertThat(NodeAggregationOp.forward(p, x, NodeAggregation.SUM).data())
+                .containsExactly(10, 6);
+        assertThat(NodeAggregationOp.forward(p, x, NodeAggregation.MEAN).data())
+                .containsExactly(2.5, 1.5);
     }
 
     @Test

@@ -20,60 +20,89 @@ import java.util.Map;
 final class BrokenBackends {
     private BrokenBackends() {}
 
-    /** Pixel shuffle with the sub-pixel row and column swapped: (i, j) read from channel c*r*r + j*r + i. */
+    /**
+     * Pixel shuffle with the sub-pixel row and column swapped: (i, j) read from channel c*r*r + j*r
+     * + i.
+     */
     static Backend transposedPixelShuffle() {
-        return new ReferenceBackend("transposed-pixel-shuffle", new PixelShuffle() {
-            @Override
-            protected int sourceChannel(int c, int i, int j, int r) {
-                return c * r * r + j * r + i;
-            }
-        });
+        return new ReferenceBackend(
+                "transposed-pixel-shuffle",
+                new PixelShuffle() {
+                    @Override
+                    protected int sourceChannel(int c, int i, int j, int r) {
+                        return c * r * r + j * r + i;
+                    }
+                });
     }
 
-    /** backward() leaves out the gradients of the parameters SPEC initialises to zero (the gammas). */
+    /**
+     * backward() leaves out the gradients of the parameters SPEC initialises to zero (the gammas).
+     */
     static Backend droppedGammaGradients() {
-        return new ForwardingBackend("dropped-gamma-gradients", new ReferenceBackend(), m -> new ForwardingModule(m) {
-            @Override
-            public Gradients backward(Tensor input, Tensor upstream) {
-                Gradients g = delegate.backward(input, upstream);
-                Map<String, Tensor> kept = new LinkedHashMap<>(g.parameters());
-                for (ParamSpec p : spec().parameters()) {
-                    if (p.init() == ParamSpec.Init.ZERO) {
-                        kept.remove(p.name());
-                    }
-                }
-                return new Gradients(g.input(), kept);
-            }
-        });
+        return new ForwardingBackend(
+                "dropped-gamma-gradients",
+                new ReferenceBackend(),
+                m ->
+                        new ForwardingModule(m) {
+                            @Override
+                            public Gradients backward(Tensor input, Tensor upstream) {
+                                Gradients g = delegate.backward(input, upstream);
+                                Map<String, Tensor> kept = new LinkedHashMap<>(g.parameters());
+                                for (ParamSpec p : spec().parameters()) {
+                                    if (p.init() == ParamSpec.Init.ZERO) {
+                                        kept.remove(p.name());
+                                    }
+                                }
+                                return new Gradients(g.input(), kept);
+                            }
+                        });
     }
 
     /** Adam ignores the eps it is given and uses the paper's 1e-8. */
     static Backend hardCodedAdamEps() {
-        return new ForwardingBackend("hard-coded-adam-eps", new ReferenceBackend(), m -> new ForwardingModule(m) {
-            @Override
-            public void adamStep(AdamSettings adam, double learningRate) {
-                delegate.adamStep(paperEps(adam), learningRate);
-            }
+        return new ForwardingBackend(
+                "hard-coded-adam-eps",
+                new ReferenceBackend(),
+                m ->
+                        new ForwardingModule(m) {
+                            @Override
+                            public void adamStep(AdamSettings adam, double learningRate) {
+                                delegate.adamStep(paperEps(adam), learningRate);
+                            }
 
-            @Override
-            public float trainStep(Tensor input, Tensor target, AdamSettings adam, double learningRate) {
-                return delegate.trainStep(input, target, paperEps(adam), learningRate);
-            }
+                            @Override
+                            public float trainStep(
+                                    Tensor input,
+                                    Tensor target,
+                                    AdamSettings adam,
+                                    double learningRate) {
+                                return delegate.trainStep(
+                                        input, target, paperEps(adam), learningRate);
+                            }
 
-            private AdamSettings paperEps(AdamSettings adam) {
-                return new AdamSettings(adam.beta1(), adam.beta2(), 1e-8);
-            }
-        });
+                            private AdamSettings paperEps(AdamSettings adam) {
+                                return new AdamSettings(adam.beta1(), adam.beta2(), 1e-8);
+                            }
+                        });
     }
 
-    /** setParameters applies the map one entry at a time, so a bad entry leaves the earlier ones applied. */
+    /**
+     * setParameters applies the map one entry at a time, so a bad entry leaves the earlier ones
+     * applied.
+     */
     static Backend partialSetParameters() {
-        return new ForwardingBackend("partial-set-parameters", new ReferenceBackend(), m -> new ForwardingModule(m) {
-            @Override
-            public void setParameters(Map<String, Tensor> values) {
-                values.forEach((name, value) -> delegate.setParameters(Map.of(name, value)));
-            }
-        });
+        return new ForwardingBackend(
+                "partial-set-parameters",
+                new ReferenceBackend(),
+                m ->
+                        new ForwardingModule(m) {
+                            @Override
+                            public void setParameters(Map<String, Tensor> values) {
+                                values.forEach(
+                                        (name, value) ->
+                                                delegate.setParameters(Map.of(name, value)));
+                            }
+                        });
     }
 
     /** A backend that cannot run here, as a GPU backend on a machine without a GPU. */

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** A backend whose modules are another backend's, wrapped (by a test double that breaks one thing). */
+/**
+ * A backend whose modules are another backend's, wrapped (by a test double that breaks one thing).
+ */
 class ForwardingBackend implements Backend {
     private final String name;
     private final Backend delegate;

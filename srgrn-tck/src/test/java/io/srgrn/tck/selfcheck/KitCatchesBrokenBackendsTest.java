@@ -36,9 +36,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * Runs the whole kit (every suite) against deliberately broken backends (see {@link BrokenBackends})
- * through JUnit's EngineTestKit and checks that exactly the checks that should catch each bug fail,
- * on exactly the cases the bug touches, while every other check still passes.
+ * Runs the whole kit (every suite) against deliberately broken backends (see {@link
+ * BrokenBackends}) through JUnit's EngineTestKit and checks that exactly the checks that should
+ * catch each bug fail, on exactly the cases the bug touches, while every other check still passes.
  */
 class KitCatchesBrokenBackendsTest {
     private static final String SELF_TEST = "srgrn.tck.selftest";
@@ -55,28 +55,49 @@ class KitCatchesBrokenBackendsTest {
     private static final String DETERMINISM = "repeatedRunsAreBitIdentical";
     private static final String BAD_SHAPES = "rejectsBadShapesWithShapeMismatch";
     private static final String BAD_PARAMETERS = "rejectsBadParametersAllOrNothing";
-    private static final List<String> ALL_CHECKS = List.of(FORWARD, INPUT_GRADIENT, PARAMETER_GRADIENTS, ADAM,
-            TRAIN_STEP, GOLDEN, COMPILED_PARAMETERS, WEIGHTS, OPTIMIZER_STATE, DETERMINISM, BAD_SHAPES, BAD_PARAMETERS);
+    private static final List<String> ALL_CHECKS =
+            List.of(
+                    FORWARD,
+                    INPUT_GRADIENT,
+                    PARAMETER_GRADIENTS,
+                    ADAM,
+                    TRAIN_STEP,
+                    GOLDEN,
+                    COMPILED_PARAMETERS,
+                    WEIGHTS,
+                    OPTIMIZER_STATE,
+                    DETERMINISM,
+                    BAD_SHAPES,
+                    BAD_PARAMETERS);
 
     @Test
     void transposedPixelShuffleFailsTheNumericChecksOfEveryGrumCaseOnly() {
         Outcome outcome = run(BrokenBackends::transposedPixelShuffle);
-        Set<String> upsampling = cases(c -> c.spec() instanceof GrumSpec || c.spec() instanceof SrgrnSpec);
+        Set<String> upsampling =
+                cases(c -> c.spec() instanceof GrumSpec || c.spec() instanceof SrgrnSpec);
 
         assertThat(outcome.failed(FORWARD)).isEqualTo(upsampling);
         for (String numeric : List.of(INPUT_GRADIENT, PARAMETER_GRADIENTS, WEIGHTS)) {
             assertThat(outcome.failed(numeric)).as(numeric).isEqualTo(upsampling);
         }
         assertThat(outcome.failed(GOLDEN)).isEqualTo(fixtures());
-        for (String check : List.of(COMPILED_PARAMETERS, OPTIMIZER_STATE, DETERMINISM, BAD_SHAPES, BAD_PARAMETERS)) {
+        for (String check :
+                List.of(
+                        COMPILED_PARAMETERS,
+                        OPTIMIZER_STATE,
+                        DETERMINISM,
+                        BAD_SHAPES,
+                        BAD_PARAMETERS)) {
             assertThat(outcome.failed(check)).as(check).isEmpty();
         }
         // nothing without a pixel shuffle fails, whatever the check
-        outcome.failures().forEach((check, failed) -> {
-            if (!check.equals(GOLDEN)) {
-                assertThat(failed).as(check).isSubsetOf(upsampling).isNotEmpty();
-            }
-        });
+        outcome.failures()
+                .forEach(
+                        (check, failed) -> {
+                            if (!check.equals(GOLDEN)) {
+                                assertThat(failed).as(check).isSubsetOf(upsampling).isNotEmpty();
+                            }
+                        });
         outcome.requireEveryCheckRan(ALL_CHECKS);
     }
 
@@ -85,8 +106,11 @@ class KitCatchesBrokenBackendsTest {
         Outcome outcome = run(BrokenBackends::droppedGammaGradients);
         Set<String> withGamma = cases(c -> !zeroInitialised(c.spec()).isEmpty());
 
-        assertThat(outcome.failures().keySet()).containsExactlyInAnyOrderElementsOf(
-                fixtures().isEmpty() ? List.of(PARAMETER_GRADIENTS) : List.of(PARAMETER_GRADIENTS, GOLDEN));
+        assertThat(outcome.failures().keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        fixtures().isEmpty()
+                                ? List.of(PARAMETER_GRADIENTS)
+                                : List.of(PARAMETER_GRADIENTS, GOLDEN));
         assertThat(outcome.failed(PARAMETER_GRADIENTS)).isEqualTo(withGamma);
         assertThat(outcome.failed(GOLDEN)).isEqualTo(fixtures());
         // and the failure names the missing gradient
@@ -107,7 +131,8 @@ class KitCatchesBrokenBackendsTest {
         assertThat(outcome.failures().keySet()).containsExactlyInAnyOrder(ADAM, TRAIN_STEP);
         assertThat(outcome.failed(ADAM)).isEqualTo(all);
         assertThat(outcome.failed(TRAIN_STEP)).isEqualTo(all);
-        // the golden cases use the paper's eps, which this bug hard-codes: only the kit's own settings expose it
+        // the golden cases use the paper's eps, which this bug hard-codes: only the kit's own
+        // settings expose it
         assertThat(outcome.failed(GOLDEN)).isEmpty();
         outcome.requireEveryCheckRan(ALL_CHECKS);
     }
@@ -132,25 +157,35 @@ class KitCatchesBrokenBackendsTest {
         List<Event> aborted = results.containerEvents().aborted().list();
         assertThat(aborted).as("one skipped class per suite").hasSize(ALL_SUITES.size());
         for (Event e : aborted) {
-            Throwable reason = e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
-            assertThat(reason).hasMessageContaining("backend 'unavailable' is unavailable here")
+            Throwable reason =
+                    e.getPayload(TestExecutionResult.class)
+                            .orElseThrow()
+                            .getThrowable()
+                            .orElseThrow();
+            assertThat(reason)
+                    .hasMessageContaining("backend 'unavailable' is unavailable here")
                     .hasMessageContaining("no CUDA driver found");
         }
     }
 
     // ---------------------------------------------------------------- running the kit
 
-    /** Runs every suite of the kit on the backend; one run at a time, as EngineTestKit runs in this thread. */
+    /**
+     * Runs every suite of the kit on the backend; one run at a time, as EngineTestKit runs in this
+     * thread.
+     */
     private static EngineExecutionResults engine(Supplier<Backend> backend) {
         return engine(backend, SUITES);
     }
 
-    private static synchronized EngineExecutionResults engine(Supplier<Backend> backend, List<Class<?>> suites) {
+    private static synchronized EngineExecutionResults engine(
+            Supplier<Backend> backend, List<Class<?>> suites) {
         underTest = backend;
         try {
             return EngineTestKit.engine("junit-jupiter")
                     .configurationParameter(SELF_TEST, "true")
-                    .selectors(suites.stream().map(s -> selectClass(s)).toArray(ClassSelector[]::new))
+                    .selectors(
+                            suites.stream().map(s -> selectClass(s)).toArray(ClassSelector[]::new))
                     .execute();
         } finally {
             underTest = null;
@@ -159,7 +194,9 @@ class KitCatchesBrokenBackendsTest {
 
     private static Outcome run(Supplier<Backend> backend) {
         EngineExecutionResults results = engine(backend);
-        assertThat(results.containerEvents().failed().count()).as("kit containers that failed").isZero();
+        assertThat(results.containerEvents().failed().count())
+                .as("kit containers that failed")
+                .isZero();
         return new Outcome(results);
     }
 
@@ -173,25 +210,48 @@ class KitCatchesBrokenBackendsTest {
 
         /** Every failed check with its failed cases. */
         Map<String, Set<String>> failures() {
-            return results.testEvents().failed().stream().collect(Collectors.groupingBy(Outcome::check, TreeMap::new,
-                    Collectors.mapping(e -> e.getTestDescriptor().getDisplayName(), Collectors.toCollection(TreeSet::new))));
+            return results.testEvents().failed().stream()
+                    .collect(
+                            Collectors.groupingBy(
+                                    Outcome::check,
+                                    TreeMap::new,
+                                    Collectors.mapping(
+                                            e -> e.getTestDescriptor().getDisplayName(),
+                                            Collectors.toCollection(TreeSet::new))));
         }
 
         String message(String check, String displayName) {
             return results.testEvents().failed().stream()
-                    .filter(e -> check(e).equals(check) && e.getTestDescriptor().getDisplayName().equals(displayName))
-                    .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
-                            .getMessage())
-                    .findFirst().orElse("(no failure of " + check + " for " + displayName + ")");
+                    .filter(
+                            e ->
+                                    check(e).equals(check)
+                                            && e.getTestDescriptor()
+                                                    .getDisplayName()
+                                                    .equals(displayName))
+                    .map(
+                            e ->
+                                    e.getPayload(TestExecutionResult.class)
+                                            .orElseThrow()
+                                            .getThrowable()
+                                            .orElseThrow()
+                                            .getMessage())
+                    .findFirst()
+                    .orElse("(no failure of " + check + " for " + displayName + ")");
         }
 
         /** Every check ran on every case, and every test either passed or failed (none aborted). */
         void requireEveryCheckRan(List<String> checks) {
-            Map<String, Long> finished = results.testEvents().finished().stream()
-                    .collect(Collectors.groupingBy(Outcome::check, Collectors.counting()));
+            Map<String, Long> finished =
+                    results.testEvents().finished().stream()
+                            .collect(Collectors.groupingBy(Outcome::check, Collectors.counting()));
             for (String check : checks) {
-                long expected = check.equals(GOLDEN) ? Math.max(1, fixtures().size()) : ConformanceCases.all().size();
-                assertThat(finished.get(check)).as("tests of %s that finished", check).isEqualTo(expected);
+                long expected =
+                        check.equals(GOLDEN)
+                                ? Math.max(1, fixtures().size())
+                                : ConformanceCases.all().size();
+                assertThat(finished.get(check))
+                        .as("tests of %s that finished", check)
+                        .isEqualTo(expected);
             }
             assertThat(finished.keySet()).containsExactlyInAnyOrderElementsOf(checks);
             if (!fixtures().isEmpty()) {
@@ -200,13 +260,19 @@ class KitCatchesBrokenBackendsTest {
         }
 
         private static String check(Event e) {
-            return e.getTestDescriptor().getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                    .map(MethodSource::getMethodName).orElse("?");
+            return e.getTestDescriptor()
+                    .getSource()
+                    .filter(MethodSource.class::isInstance)
+                    .map(MethodSource.class::cast)
+                    .map(MethodSource::getMethodName)
+                    .orElse("?");
         }
     }
 
     private static Set<String> cases(Predicate<ConformanceCase> which) {
-        return ConformanceCases.all().stream().filter(which).map(ConformanceCase::toString)
+        return ConformanceCases.all().stream()
+                .filter(which)
+                .map(ConformanceCase::toString)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -215,10 +281,14 @@ class KitCatchesBrokenBackendsTest {
     }
 
     private static List<String> zeroInitialised(LayerSpec spec) {
-        return spec.parameters().stream().filter(p -> p.init() == ParamSpec.Init.ZERO).map(ParamSpec::name).toList();
+        return spec.parameters().stream()
+                .filter(p -> p.init() == ParamSpec.Init.ZERO)
+                .map(ParamSpec::name)
+                .toList();
     }
 
-    // ---------------------------------------------------------------- the kit on each broken backend
+    // ---------------------------------------------------------------- the kit on each broken
+    // backend
 
     /** Keeps the kits below from running anywhere but inside the EngineTestKit runs above. */
     static final class OnlyInsideSelfTest implements ExecutionCondition {
@@ -226,23 +296,26 @@ class KitCatchesBrokenBackendsTest {
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             return context.getConfigurationParameter(SELF_TEST).isPresent()
                     ? ConditionEvaluationResult.enabled("run by KitCatchesBrokenBackendsTest")
-                    : ConditionEvaluationResult.disabled("a deliberately broken backend, run only by "
-                            + "KitCatchesBrokenBackendsTest through EngineTestKit");
+                    : ConditionEvaluationResult.disabled(
+                            "a deliberately broken backend, run only by "
+                                    + "KitCatchesBrokenBackendsTest through EngineTestKit");
         }
     }
 
     /** The backend the suites below test, set by {@link #engine} for the length of one run. */
     private static volatile Supplier<Backend> underTest;
 
-    private static final List<Class<?>> SUITES = List.of(Numerics.class, State.class, BadInput.class);
+    private static final List<Class<?>> SUITES =
+            List.of(Numerics.class, State.class, BadInput.class);
+
     /**
      * Every suite of the kit, the module contract too: all must skip an unavailable backend. The
-     * broken backends above break numerics, state and input checks; the module contract's checks are
-     * not run on them because its close-while-busy check starts the backend by class name in a child
-     * JVM, which a backend made by a lambda in this test cannot be.
+     * broken backends above break numerics, state and input checks; the module contract's checks
+     * are not run on them because its close-while-busy check starts the backend by class name in a
+     * child JVM, which a backend made by a lambda in this test cannot be.
      */
-    private static final List<Class<?>> ALL_SUITES = List.of(Numerics.class, State.class, BadInput.class,
-            ModuleContract.class);
+    private static final List<Class<?>> ALL_SUITES =
+            List.of(Numerics.class, State.class, BadInput.class, ModuleContract.class);
 
     @ExtendWith(OnlyInsideSelfTest.class)
     static class Numerics extends NumericsConformanceKit {

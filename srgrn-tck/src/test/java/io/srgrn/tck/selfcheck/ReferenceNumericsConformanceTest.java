@@ -5,8 +5,8 @@ import io.srgrn.tck.NumericsConformanceKit;
 import io.srgrn.tck.ReferenceBackend;
 
 /**
- * The kit's numeric checks against the reference behind the SPI: everything must pass, with errors at
- * float32 rounding. It sits outside the kit's package, as a backend module's subclass does.
+ * The kit's numeric checks against the reference behind the SPI: everything must pass, with errors
+ * at float32 rounding. It sits outside the kit's package, as a backend module's subclass does.
  */
 class ReferenceNumericsConformanceTest extends NumericsConformanceKit {
     @Override

@@ -1,8 +1,8 @@
 package io.srgrn.tck.selfcheck;
 
 import io.srgrn.api.spi.Backend;
-import io.srgrn.tck.StateConformanceKit;
 import io.srgrn.tck.ReferenceBackend;
+import io.srgrn.tck.StateConformanceKit;
 
 /**
  * The kit's state checks against the reference behind the SPI: everything must pass, with errors at
