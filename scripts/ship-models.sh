@@ -16,8 +16,8 @@ export SRGRN_DATA="${SRGRN_DATA:-$ROOT/../shared/data}"
 SRGRN=("$ROOT/srgrn")
 
 for run in "$@"; do
-  scale="${run##*-x}"
-  name="compact-$run"
+  scale="${run#bi-x}"; scale="${scale%%-*}"   # bi-x4-ft (a continuation of bi-x4) ships as compact-bi-x4
+  name="compact-bi-x$scale"
   weights="$ROOT/training/$run/best.safetensors"
   [[ -f "$weights" ]] || { echo "ship-models: $weights does not exist" >&2; exit 2; }
   out="$ROOT/eval-results/models/$name"
