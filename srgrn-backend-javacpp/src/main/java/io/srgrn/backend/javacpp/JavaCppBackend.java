@@ -7,6 +7,7 @@ import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.BackendUnavailableException;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.NativeRuntimes;
+import io.srgrn.api.spi.NvidiaGpus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +67,7 @@ public final class JavaCppBackend implements Backend {
         }
         String natives;
         if (artifacts.hasGpuNatives()) {
-            int gpus = NativeArtifacts.visibleNvidiaGpus();
+            int gpus = NvidiaGpus.visible();
             natives =
                     "CUDA natives ("
                             + artifacts.nativeFolder()
@@ -107,7 +108,7 @@ public final class JavaCppBackend implements Backend {
         List<Device> list = new ArrayList<>();
         list.add(Device.CPU);
         if (artifacts.hasGpuNatives()) {
-            int gpus = NativeArtifacts.visibleNvidiaGpus();
+            int gpus = NvidiaGpus.visible();
             for (int i = 0; i < gpus; i++) {
                 list.add(Device.cuda(i));
             }
@@ -128,7 +129,7 @@ public final class JavaCppBackend implements Backend {
         if (!artifacts.hasGpuNatives()) {
             return Availability.no(cpuOnlyReason());
         }
-        int gpus = NativeArtifacts.visibleNvidiaGpus();
+        int gpus = NvidiaGpus.visible();
         if (device.index() >= gpus) {
             return Availability.no(
                     gpus == 0

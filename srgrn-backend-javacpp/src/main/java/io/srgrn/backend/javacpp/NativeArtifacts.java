@@ -3,10 +3,7 @@ package io.srgrn.backend.javacpp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -91,30 +88,6 @@ final class NativeArtifacts {
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot read " + POM_PROPERTIES + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * NVIDIA GPUs the kernel driver exposes, counted without CUDA: one folder per GPU in {@code
-     * /proc/driver/nvidia/gpus}, else the {@code /dev/nvidiaN} nodes; 0 without a driver.
-     */
-    static int visibleNvidiaGpus() {
-        Path gpus = Path.of("/proc/driver/nvidia/gpus");
-        if (Files.isDirectory(gpus)) {
-            try (Stream<Path> s = Files.list(gpus)) {
-                return (int) s.count();
-            } catch (IOException e) {
-                return 0;
-            }
-        }
-        Path dev = Path.of("/dev");
-        if (!Files.isDirectory(dev)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.list(dev)) {
-            return (int) s.filter(p -> p.getFileName().toString().matches("nvidia[0-9]+")).count();
-        } catch (IOException e) {
-            return 0;
         }
     }
 }

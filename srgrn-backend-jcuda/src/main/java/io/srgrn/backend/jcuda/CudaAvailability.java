@@ -1,6 +1,7 @@
 package io.srgrn.backend.jcuda;
 
 import io.srgrn.api.spi.Availability;
+import io.srgrn.api.spi.NvidiaGpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

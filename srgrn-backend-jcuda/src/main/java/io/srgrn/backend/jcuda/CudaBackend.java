@@ -6,6 +6,7 @@ import io.srgrn.api.spi.BackendContext;
 import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.BackendUnavailableException;
 import io.srgrn.api.spi.Device;
+import io.srgrn.api.spi.NvidiaGpus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

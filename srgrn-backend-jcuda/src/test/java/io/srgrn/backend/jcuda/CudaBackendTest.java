@@ -8,6 +8,7 @@ import io.srgrn.api.spi.Backend;
 import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.BackendUnavailableException;
 import io.srgrn.api.spi.Device;
+import io.srgrn.api.spi.NvidiaGpus;
 import java.util.ServiceLoader;
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Assumptions;

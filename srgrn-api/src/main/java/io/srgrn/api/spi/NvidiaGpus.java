@@ -1,4 +1,4 @@
-package io.srgrn.backend.jcuda;
+package io.srgrn.api.spi;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,16 +6,17 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * NVIDIA GPUs the kernel driver exposes, counted from {@code /proc} and {@code /dev} without CUDA.
+ * NVIDIA GPUs the kernel driver exposes, counted from {@code /proc} and {@code /dev} without CUDA:
+ * what a backend's availability check may read without loading any native library.
  */
-final class NvidiaGpus {
+public final class NvidiaGpus {
     private NvidiaGpus() {}
 
     /**
      * One folder per GPU in {@code /proc/driver/nvidia/gpus}, else the {@code /dev/nvidiaN} nodes;
      * 0 without a driver.
      */
-    static int visible() {
+    public static int visible() {
         Path gpus = Path.of("/proc/driver/nvidia/gpus");
         if (Files.isDirectory(gpus)) {
             try (Stream<Path> s = Files.list(gpus)) {
