@@ -6,9 +6,6 @@ import io.srgrn.api.spi.Backend;
 import io.srgrn.api.spi.OneDnnDefaults;
 import io.srgrn.api.spi.OpenMpDefaults;
 import io.srgrn.tck.support.ForkedJvm;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +37,7 @@ public abstract class LibtorchDefaultsKit {
         assertThat(r.text(LibtorchDefaultsProbe.OPENMP)).isEqualTo("SET");
         // libgomp shows a passive policy as a spin count of 0 (its default spins 300000 times).
         assertThat(r.output()).contains("GOMP_SPINCOUNT = '0'");
-        if (needsSafeKernels()) {
+        if (OneDnnDefaults.needsSafeKernels()) {
             assertThat(r.text(LibtorchDefaultsProbe.ONEDNN)).isEqualTo("SET");
             assertThat(isaReport(r)).as(r.output()).contains("SSE4.1");
         } else {
@@ -113,14 +110,5 @@ public abstract class LibtorchDefaultsKit {
                 .findFirst()
                 .orElseThrow(
                         () -> new AssertionError("oneDNN printed no ISA line:\n" + r.output()));
-    }
-
-    private static boolean needsSafeKernels() {
-        try {
-            String info = Files.readString(Path.of("/proc/cpuinfo"));
-            return info.contains("AuthenticAMD") && info.contains("avx512f");
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -113,6 +113,11 @@ public final class OneDnnDefaults {
     }
 
     /** AMD CPUs with AVX-512: where the wrong gradients were measured. */
+    /** True on this machine's CPU: an AMD CPU with AVX-512, where {@code auto} picks SSE4.1. */
+    public static boolean needsSafeKernels() {
+        return needsSafeKernels(cpuInfo());
+    }
+
     static boolean needsSafeKernels(String cpuInfo) {
         return cpuInfo.contains("AuthenticAMD") && cpuInfo.contains("avx512f");
     }

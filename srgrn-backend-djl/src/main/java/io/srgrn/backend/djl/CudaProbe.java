@@ -1,5 +1,6 @@
 package io.srgrn.backend.djl;
 
+import io.srgrn.api.spi.NvidiaGpus;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.stream.Stream;
  */
 record CudaProbe(int gpuCount, Path driverLibrary, Path cudaRuntime) {
 
-    private static final Path PROC_GPUS = Path.of("/proc/driver/nvidia/gpus");
     private static final List<String> SYSTEM_DIRS =
             List.of(
                     "/usr/lib/x86_64-linux-gnu",
@@ -36,24 +36,13 @@ record CudaProbe(int gpuCount, Path driverLibrary, Path cudaRuntime) {
         List<Path> dirs = libraryDirs();
         Path driver = find(dirs, "libcuda.so.1");
         Path runtime = find(dirs, "libcudart.so");
-        int fromProc = countProcGpus();
+        int fromProc = NvidiaGpus.visible();
         int gpus = fromProc > 0 ? fromProc : driver != null ? 1 : 0;
         return new CudaProbe(gpus, driver, runtime);
     }
 
     boolean driverVisible() {
         return gpuCount > 0;
-    }
-
-    private static int countProcGpus() {
-        if (!Files.isDirectory(PROC_GPUS)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.list(PROC_GPUS)) {
-            return (int) s.count();
-        } catch (Exception e) {
-            return 0;
-        }
     }
 
     private static List<Path> libraryDirs() {
