@@ -44,10 +44,15 @@ public final class MetricLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a line, readable at once by a reader of the file (a {@code tail -f}, a test watching a
+     * run); {@link #sync()} is what makes it survive a crash of the machine.
+     */
     public void append(String line) {
         try {
             writer.write(line);
             writer.write('\n');
+            writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -102,12 +102,15 @@ public final class TrainingRun {
      * @param iterations iterations trained in total (the target, when it finished)
      * @param validationName the set that validated the run, or null without validation
      * @param seconds this invocation's wall time
+     * @param stopped whether {@link #requestStop()} ended it before the settings' iteration count
      */
-    public record Result(Path folder, long iterations, String validationName, double seconds) {}
+    public record Result(
+            Path folder, long iterations, String validationName, double seconds, boolean stopped) {}
 
     private final Path folder;
     private final RunSettings settings;
     private final Options options;
+    private volatile boolean stopRequested;
 
     public TrainingRun(Path folder, RunSettings settings, Options options) {
         this.folder = Objects.requireNonNull(folder, "folder");
@@ -122,6 +125,16 @@ public final class TrainingRun {
             return Optional.empty();
         }
         return Optional.of(RunSettings.parse(Files.readString(runFile), runFile.toString()));
+    }
+
+    /**
+     * Asks the run to stop after its current step: it writes its checkpoint there (resumable as
+     * usual) and its model, and {@link #run} returns with {@link Result#stopped()}. Safe from any
+     * thread, e.g. a shutdown hook, which must then wait for {@link #run} to return: natives torn
+     * down by the JVM's exit while a step still runs crash the process.
+     */
+    public void requestStop() {
+        stopRequested = true;
     }
 
     /** Trains to the settings' iteration count and writes the final model. */
@@ -249,7 +262,7 @@ public final class TrainingRun {
                             validator == null
                                     ? null
                                     : validator.name() + " (" + validator.size() + " images)");
-            if (start < settings.iterations()) {
+            if (start < settings.iterations() && !stopRequested) {
                 train(trainer, model, sampler, validator, start, record, observer);
             }
             List<double[]> lastLoss = MetricLog.read(lossFile, 3);
@@ -272,7 +285,8 @@ public final class TrainingRun {
                     folder,
                     trainer.iteration(),
                     validator == null ? null : validator.name(),
-                    (System.nanoTime() - t0) / 1e9);
+                    (System.nanoTime() - t0) / 1e9,
+                    trainer.iteration() < settings.iterations());
         }
     }
 
@@ -301,6 +315,7 @@ public final class TrainingRun {
                     .max()
                     .orElse(Double.NEGATIVE_INFINITY)
         };
+        boolean[] stopAfterThisStep = {false};
         try (MetricLog lossLog = MetricLog.open(lossFile, "iteration,loss,learning_rate,seconds");
                 MetricLog valLog = MetricLog.open(valFile, "iteration,psnr,ssim");
                 MetricLog gammaLog =
@@ -356,8 +371,12 @@ public final class TrainingRun {
                                 }
                                 observer.onValidation(e.iteration(), validator.name(), s);
                             }
+                            // A stop is decided here, once per step, so that the checkpoint the
+                            // trainer writes on stopping finds these logs synced.
+                            stopAfterThisStep[0] = stopRequested;
                             if (e.iteration() % checkpointEvery == 0
-                                    || e.iteration() == e.totalIterations()) {
+                                    || e.iteration() == e.totalIterations()
+                                    || stopAfterThisStep[0]) {
                                 // Logs reach the disk before the trainer writes the checkpoint that
                                 // vouches for them.
                                 lossLog.sync();
@@ -373,7 +392,10 @@ public final class TrainingRun {
                         }
                     });
             observer.onStart(start, total);
-            trainer.fit(source);
+            // Before the first step nothing of this session is logged yet: a stop may come at once.
+            trainer.fit(
+                    source,
+                    () -> stopAfterThisStep[0] || (stopRequested && trainer.iteration() == start));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ public final class Trainer {
     private final TrainingSettings settings;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private long iteration;
+    private long checkpointed = -1;
 
     public Trainer(Module module, SrgrnConfig config, TrainingSettings settings) {
         this.module = Objects.requireNonNull(module, "module");
@@ -64,10 +66,30 @@ public final class Trainer {
      * none ran).
      */
     public float fit(BatchSource source) {
+        return fit(source, () -> false);
+    }
+
+    /**
+     * As {@link #fit(BatchSource)}, but stops early once {@code stop} says so; it is asked between
+     * steps (after the listeners heard of the last one), never during one, so a stop leaves the
+     * backend idle. A run stopped early writes its checkpoint at the iteration it reached (unless
+     * that one was just written), so that nothing trained is lost and a resume goes on from there.
+     */
+    public float fit(BatchSource source, BooleanSupplier stop) {
+        Objects.requireNonNull(stop, "stop");
         long start = System.nanoTime();
         long startIteration = iteration;
         float loss = Float.NaN;
         while (iteration < settings.iterations()) {
+            if (stop.getAsBoolean()) {
+                LOG.info("stopped at iteration {} of {}", iteration, settings.iterations());
+                if (settings.checkpointFile() != null
+                        && iteration > startIteration
+                        && checkpointed != iteration) {
+                    checkpoint();
+                }
+                break;
+            }
             Batch batch = source.batch(iteration);
             double lr = settings.schedule().at(iteration);
             loss = module.trainStep(batch.lr(), batch.hr(), settings.adam(), lr);
@@ -114,6 +136,7 @@ public final class Trainer {
 
     private void checkpoint() {
         snapshot().write(settings.checkpointFile());
+        checkpointed = iteration;
         LOG.debug("checkpoint at iteration {} written to {}", iteration, settings.checkpointFile());
         for (TrainingListener l : listeners) {
             l.onCheckpoint(iteration, settings.checkpointFile());

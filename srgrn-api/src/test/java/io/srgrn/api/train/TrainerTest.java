@@ -99,6 +99,37 @@ class TrainerTest {
     }
 
     @Test
+    void aStopEndsBetweenStepsWithACheckpointWhereItStopped() {
+        Path ckpt = dir.resolve("s.safetensors");
+        List<Long> checkpoints = new ArrayList<>();
+        Trainer trainer =
+                new Trainer(
+                        freshModule(), CONFIG, TrainingSettings.paper(40).withCheckpoints(ckpt, 5));
+        trainer.addListener(
+                new TrainingListener() {
+                    @Override
+                    public void onCheckpoint(long iteration, Path file) {
+                        checkpoints.add(iteration);
+                    }
+                });
+        trainer.fit(SOURCE, () -> trainer.iteration() >= 7);
+        assertThat(trainer.iteration()).isEqualTo(7);
+        assertThat(checkpoints).containsExactly(5L, 7L);
+        assertThat(Checkpoint.read(ckpt).iteration()).isEqualTo(7);
+
+        // stopping right after an interval checkpoint writes no second one
+        checkpoints.clear();
+        trainer.fit(SOURCE, () -> trainer.iteration() >= 10);
+        assertThat(trainer.iteration()).isEqualTo(10);
+        assertThat(checkpoints).containsExactly(10L);
+
+        // a stop before any step of this call trains and writes nothing
+        trainer.fit(SOURCE, () -> true);
+        assertThat(trainer.iteration()).isEqualTo(10);
+        assertThat(checkpoints).containsExactly(10L);
+    }
+
+    @Test
     void resumeRejectsOtherConfigAndBadFiles() throws Exception {
         Path ckpt = dir.resolve("k.safetensors");
         new Trainer(freshModule(), CONFIG, TrainingSettings.paper(2).withCheckpoints(ckpt, 0))

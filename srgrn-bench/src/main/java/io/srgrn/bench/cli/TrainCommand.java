@@ -240,12 +240,17 @@ final class TrainCommand implements Callable<Integer> {
                         out, settings, new TrainingRun.Options(workers, lrCache, where::build));
         Progress progress = new Progress(err, extraListener);
         TrainingRun.Result result;
-        try {
+        try (StopOnShutdown stop =
+                new StopOnShutdown("train", run::requestStop, progress::whereToContinue, err)) {
             result = run.run(resume ? TrainingRun.Mode.RESUME : TrainingRun.Mode.NEW, progress);
         } catch (RunSetupException e) {
             throw new UsageException(e.getMessage());
         } finally {
             progress.close();
+        }
+        if (result.stopped()) {
+            // The JVM is exiting (Ctrl-C or SIGTERM): the shutdown hook says where to continue.
+            return ExitCodes.OK;
         }
         List<String> plots = RunPlots.write(out, settings, result.validationName());
         summary(stdout, settings, result, plots);
@@ -260,7 +265,6 @@ final class TrainCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final TrainingListener extra;
         private ProgressBar bar;
-        private Thread onInterrupt;
         private volatile long lastCheckpoint;
         private String lastValidation = "";
 
@@ -279,22 +283,6 @@ final class TrainCommand implements Callable<Integer> {
         public void onStart(long iteration, long total) {
             lastCheckpoint = iteration;
             bar = ProgressBar.onStderr(err, "train", total);
-            // On Ctrl-C the checkpoint on disk is intact (atomic writes); say where to pick up.
-            onInterrupt =
-                    new Thread(
-                            () -> {
-                                err.println();
-                                err.println(
-                                        "train: interrupted; the last checkpoint (iteration "
-                                                + lastCheckpoint
-                                                + ") is in "
-                                                + out
-                                                + "; continue with: srgrn train --resume -o "
-                                                + out);
-                                err.flush();
-                            },
-                            "srgrn-train-interrupt");
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
             bar.update(iteration, "starting", Double.POSITIVE_INFINITY);
         }
 
@@ -341,13 +329,21 @@ final class TrainCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.close();
             }
-            if (onInterrupt != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is already exiting: the hook runs and tells the user how to resume
-                }
+        }
+
+        /** What a stopped run tells its user last: where it can pick up. */
+        String whereToContinue() {
+            if (lastCheckpoint == 0) {
+                return "train: interrupted before the first checkpoint; srgrn train --resume -o "
+                        + out
+                        + " starts the run again from iteration 0";
             }
+            return "train: interrupted; the last checkpoint (iteration "
+                    + lastCheckpoint
+                    + ") is in "
+                    + out
+                    + "; continue with: srgrn train --resume -o "
+                    + out;
         }
     }
 
