@@ -256,6 +256,15 @@ public final class Srgrn implements AutoCloseable {
      * once). A tile covering the whole input gives exactly the whole-image output.
      */
     public Tensor upscale(Tensor lr, boolean selfEnsemble, Tiling tiling) {
+        return upscale(lr, selfEnsemble, tiling, TileProgress.NONE);
+    }
+
+    /**
+     * As {@link #upscale(Tensor, boolean, Tiling)}, telling {@code progress} after each tile (not
+     * called for whole-image inference).
+     */
+    public Tensor upscale(Tensor lr, boolean selfEnsemble, Tiling tiling, TileProgress progress) {
+        java.util.Objects.requireNonNull(progress, "progress");
         if (!trained && !untrainedAllowed) {
             throw new IllegalStateException(
                     "SRGRN x"
@@ -293,9 +302,10 @@ public final class Srgrn implements AutoCloseable {
                             lr,
                             config.scale(),
                             tiling,
-                            t -> ensemble(t, selfEnsemble, module::forward));
+                            t -> ensemble(t, selfEnsemble, module::forward),
+                            progress);
         } else {
-            out = upscaleExact(lr, selfEnsemble, tiling.tile());
+            out = upscaleExact(lr, selfEnsemble, tiling.tile(), progress);
         }
         FiniteValues.requireOutput(out);
         float[] d = out.data();
@@ -310,13 +320,20 @@ public final class Srgrn implements AutoCloseable {
      * features never stay on the heap between passes ({@link Retention#HOST} becomes {@link
      * Retention#SPILL}).
      */
-    private Tensor upscaleExact(Tensor lr, boolean selfEnsemble, int tile) {
+    private Tensor upscaleExact(Tensor lr, boolean selfEnsemble, int tile, TileProgress progress) {
         Retention kept =
                 memoryBudget > 0 && retention == Retention.HOST ? Retention.SPILL : retention;
         exactLock.lock();
         try (ExactTiledForward exact =
                 new ExactTiledForward(context, config, module.parameters(), tile, kept, null)) {
-            return ensemble(lr, selfEnsemble, exact::forward);
+            long total =
+                    exact.tileRuns(lr.dim(2), lr.dim(3))
+                            * (selfEnsemble ? Dihedral.values().length : 1);
+            long[] done = {0};
+            return ensemble(
+                    lr,
+                    selfEnsemble,
+                    x -> exact.forward(x, () -> progress.update(++done[0], total)));
         } finally {
             exactLock.unlock();
         }
@@ -369,6 +386,14 @@ public final class Srgrn implements AutoCloseable {
      * As {@link #upscale(DecodedImage, boolean)}, in tiles of {@code tiling} (null: whole image).
      */
     public DecodedImage upscale(DecodedImage image, boolean selfEnsemble, Tiling tiling) {
+        return upscale(image, selfEnsemble, tiling, TileProgress.NONE);
+    }
+
+    /**
+     * As {@link #upscale(DecodedImage, boolean, Tiling)}, telling {@code progress} after each tile.
+     */
+    public DecodedImage upscale(
+            DecodedImage image, boolean selfEnsemble, Tiling tiling, TileProgress progress) {
         PlanarImage color = image.color();
         boolean grey = color.channels() == 1;
         if (color.channels() != config.inChannels()) {
@@ -383,7 +408,8 @@ public final class Srgrn implements AutoCloseable {
             color = color.replicate(3);
         }
         PlanarImage sr =
-                ImageTensors.toImage(upscale(ImageTensors.toTensor(color), selfEnsemble, tiling));
+                ImageTensors.toImage(
+                        upscale(ImageTensors.toTensor(color), selfEnsemble, tiling, progress));
         if (grey && sr.channels() == 3) {
             sr = averageChannels(sr);
         }

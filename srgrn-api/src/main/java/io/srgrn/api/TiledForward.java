@@ -26,8 +26,14 @@ final class TiledForward {
      * @param lr (B, C, h, w)
      * @param scale output pixels per input pixel along each axis
      * @param forward the whole-image upscaling of one tile: (B, C, th, tw) -> (B, C', s*th, s*tw)
+     * @param progress told after each tile
      */
-    static Tensor run(Tensor lr, int scale, Tiling tiling, UnaryOperator<Tensor> forward) {
+    static Tensor run(
+            Tensor lr,
+            int scale,
+            Tiling tiling,
+            UnaryOperator<Tensor> forward,
+            TileProgress progress) {
         int b = lr.dim(0);
         int c = lr.dim(1);
         int h = lr.dim(2);
@@ -73,6 +79,7 @@ final class TiledForward {
                         scale * y0,
                         scale * x0);
                 LOG.debug("tile {}/{} done", ++done, rows.count() * cols.count());
+                progress.update(done, (long) rows.count() * cols.count());
             }
         }
         return out;

@@ -71,7 +71,7 @@ class TiledForwardTest {
                             new Tiling(16, 5),
                             new Tiling(20, 16),
                             new Tiling(36, 1))) {
-                Tensor tiled = TiledForward.run(lr, s, t, nearest(s));
+                Tensor tiled = TiledForward.run(lr, s, t, nearest(s), TileProgress.NONE);
                 assertThat(tiled.shape()).containsExactly(whole.shape());
                 assertThat(tiled.bitEquals(whole)).as("x%d %s", s, t).isTrue();
             }
@@ -86,7 +86,15 @@ class TiledForwardTest {
                     seen.add(new int[] {t.dim(2), t.dim(3)});
                     return nearest(2).apply(t);
                 };
-        TiledForward.run(ramp(1, 1, 50, 20), 2, new Tiling(16, 4), recorder);
+        List<String> progress = new ArrayList<>();
+        TiledForward.run(
+                ramp(1, 1, 50, 20),
+                2,
+                new Tiling(16, 4),
+                recorder,
+                (done, total) -> progress.add(done + "/" + total));
+        assertThat(progress)
+                .containsExactly("1/8", "2/8", "3/8", "4/8", "5/8", "6/8", "7/8", "8/8");
         // Rows: cores [0,12) [12,25) [25,37) [37,50) -> inputs [0,16) [8,29) [21,41) [33,50);
         // columns: cores [0,10) [10,20) -> inputs [0,14) [6,20).
         assertThat(seen)
@@ -115,10 +123,13 @@ class TiledForwardTest {
                 };
         // A global statistic differs per tile: this is why tiled SRGRN is not bit-identical.
         assertThat(
-                        TiledForward.run(lr, 2, new Tiling(16, 4), plusMean)
+                        TiledForward.run(lr, 2, new Tiling(16, 4), plusMean, TileProgress.NONE)
                                 .bitEquals(plusMean.apply(lr)))
                 .isFalse();
-        assertThatThrownBy(() -> TiledForward.run(lr, 3, new Tiling(16, 4), nearest(2)))
+        assertThatThrownBy(
+                        () ->
+                                TiledForward.run(
+                                        lr, 3, new Tiling(16, 4), nearest(2), TileProgress.NONE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("expected x3");
     }

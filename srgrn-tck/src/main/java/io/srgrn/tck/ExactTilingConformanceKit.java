@@ -172,7 +172,19 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
             sr.module().setParameters(params);
             Tensor lr = Tensor.uniform(new SplittableRandom(62), 0, 1, new int[] {1, 3, 5, 4});
             Tensor whole = sr.upscale(lr, true, null);
-            Tensor tiled = sr.upscale(lr, true, io.srgrn.api.Tiling.exact(3));
+            java.util.List<long[]> progress = new java.util.ArrayList<>();
+            Tensor tiled =
+                    sr.upscale(
+                            lr,
+                            true,
+                            io.srgrn.api.Tiling.exact(3),
+                            (done, total) -> progress.add(new long[] {done, total}));
+            // 8 transforms x a 2x2 grid x 5 passes (spilled trunk, GRUM pooling, spilled GRUM,
+            // GRRB pooling, output), counted one by one
+            soft.assertThat(progress).as("tile progress updates").hasSize(160);
+            for (int i = 0; i < progress.size(); i++) {
+                soft.assertThat(progress.get(i)).as("update %d", i).containsExactly(i + 1, 160);
+            }
             record(
                     reporter,
                     "exact tiles, facade",

@@ -98,27 +98,57 @@ public final class ExactTiledForward implements AutoCloseable {
     }
 
     /**
+     * The tile runs {@link #forward(Tensor, Runnable)} makes on an input of {@code height x width}
+     * LR pixels: every pass covers the same grid of LR footprints; there is one pass per global
+     * stage's pooling and one for the output, plus, unless recomputed, one per kept stage.
+     */
+    public long tileRuns(int height, int width) {
+        long perPass = (long) ((height + tile - 1) / tile) * ((width + tile - 1) / tile);
+        boolean kept = retention != Retention.RECOMPUTE;
+        long passes = 1 + (kept ? 1 : 0) + (grrb.head() == null ? 0 : 1);
+        for (GrumStage grum : grums) {
+            passes += (grum.head() == null ? 0 : 1) + (kept ? 1 : 0);
+        }
+        return perPass * passes;
+    }
+
+    /**
      * The network on {@code lr} (B, in, h, w), not clamped: equal to the whole-image forward within
      * float rounding.
      */
     public Tensor forward(Tensor lr) {
+        return forward(lr, () -> {});
+    }
+
+    /**
+     * As {@link #forward(Tensor)}, calling {@code afterTile} after each of its {@link #tileRuns}
+     * tile runs.
+     */
+    public Tensor forward(Tensor lr, Runnable afterTile) {
         new SrgrnSpec(config).outputShape(lr.shape());
         List<FeatureStore> stores = new ArrayList<>();
         try {
             int lrHeight = lr.dim(2);
             FeatureSource features =
-                    keep(new LazySource(new HostStore(lr), trunk), lrHeight, stores);
+                    keep(new LazySource(new HostStore(lr), trunk), lrHeight, stores, afterTile);
             for (GrumStage grum : grums) {
                 double[][][] states =
-                        grum.head() == null ? null : pool(features, grum.head(), lrHeight);
-                features = keep(new LazySource(features, grum.local(states)), lrHeight, stores);
+                        grum.head() == null
+                                ? null
+                                : pool(features, grum.head(), lrHeight, afterTile);
+                features =
+                        keep(
+                                new LazySource(features, grum.local(states)),
+                                lrHeight,
+                                stores,
+                                afterTile);
             }
             double[][][] states =
-                    grrb.head() == null ? null : pool(features, grrb.head(), lrHeight);
+                    grrb.head() == null ? null : pool(features, grrb.head(), lrHeight, afterTile);
             LazySource image = new LazySource(features, grrb.local(states));
             HostStore out =
                     HostStore.zeros(image.batch(), image.channels(), image.height(), image.width());
-            fill(out, image, lrHeight);
+            fill(out, image, lrHeight, afterTile);
             return out.tensor();
         } finally {
             stores.forEach(FeatureStore::close);
@@ -131,11 +161,13 @@ public final class ExactTiledForward implements AutoCloseable {
     }
 
     /** The first pass of a global stage: its node states from sums over every tile of its input. */
-    private double[][][] pool(FeatureSource input, GraphHead head, int lrHeight) {
+    private double[][][] pool(
+            FeatureSource input, GraphHead head, int lrHeight, Runnable afterTile) {
         double[][][] sums = head.emptySums(input.batch());
         List<Region> tiles = TileGrid.of(input.height(), input.width(), tileOf(input, lrHeight));
         for (Region r : tiles) {
             head.accumulate(sums, input.read(r));
+            afterTile.run();
         }
         LOG.debug(
                 "pooled node states over {} tiles of a {}x{} map",
@@ -148,7 +180,8 @@ public final class ExactTiledForward implements AutoCloseable {
     /**
      * {@code source} itself for RECOMPUTE; else a store holding all of it, computed tile by tile.
      */
-    private FeatureSource keep(FeatureSource source, int lrHeight, List<FeatureStore> stores) {
+    private FeatureSource keep(
+            FeatureSource source, int lrHeight, List<FeatureStore> stores, Runnable afterTile) {
         if (retention == Retention.RECOMPUTE) {
             return source;
         }
@@ -163,13 +196,14 @@ public final class ExactTiledForward implements AutoCloseable {
                                 source.width(),
                                 spillDirectory);
         stores.add(store);
-        fill(store, source, lrHeight);
+        fill(store, source, lrHeight, afterTile);
         return store;
     }
 
-    private void fill(FeatureStore store, FeatureSource source, int lrHeight) {
+    private void fill(FeatureStore store, FeatureSource source, int lrHeight, Runnable afterTile) {
         for (Region r : TileGrid.of(source.height(), source.width(), tileOf(source, lrHeight))) {
             store.write(r, source.read(r));
+            afterTile.run();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.srgrn.bench.cli;
 
+import io.srgrn.api.TileProgress;
 import io.srgrn.data.image.DecodedImage;
 
 /** Something that upscales a decoded image (colour, grey or with alpha) by a fixed factor. */
@@ -13,6 +14,11 @@ interface ImageUpscaler extends AutoCloseable {
     String describe();
 
     DecodedImage upscale(DecodedImage image);
+
+    /** As {@link #upscale(DecodedImage)}, telling {@code progress} after each tile, if it tiles. */
+    default DecodedImage upscale(DecodedImage image, TileProgress progress) {
+        return upscale(image);
+    }
 
     @Override
     default void close() {}

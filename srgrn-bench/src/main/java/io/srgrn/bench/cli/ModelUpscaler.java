@@ -62,6 +62,14 @@ final class ModelUpscaler implements ImageUpscaler {
     }
 
     @Override
+    public DecodedImage upscale(DecodedImage image, io.srgrn.api.TileProgress progress) {
+        int height = image.color().height();
+        int width = image.color().width();
+        return model.upscale(
+                image, selfEnsemble, model.tilingFor(1, height, width, selfEnsemble), progress);
+    }
+
+    @Override
     public void close() {
         model.close();
     }

@@ -140,7 +140,11 @@ final class UpscaleCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 try {
                     DecodedImage in = ImageFiles.read(job.input(), limit);
-                    DecodedImage result = upscaler.upscale(in);
+                    DecodedImage result;
+                    // A large image in tiles can run for an hour: its own bar shows the tiles.
+                    try (TileBar tiles = new TileBar(err, job.input().getFileName().toString())) {
+                        result = upscaler.upscale(in, tiles);
+                    }
                     Path parent = job.output().toAbsolutePath().getParent();
                     if (parent != null) {
                         Files.createDirectories(parent);
@@ -184,6 +188,33 @@ final class UpscaleCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** A progress bar over one image's tiles, drawn from its first tile on. */
+    private static final class TileBar implements io.srgrn.api.TileProgress, AutoCloseable {
+        private final PrintWriter err;
+        private final String name;
+        private ProgressBar bar;
+
+        TileBar(PrintWriter err, String name) {
+            this.err = err;
+            this.name = name;
+        }
+
+        @Override
+        public void update(long done, long total) {
+            if (bar == null) {
+                bar = ProgressBar.onStderr(err, "tiles", total);
+            }
+            bar.update(done, name);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
     }
 
     private PixelLimit pixelLimit() {

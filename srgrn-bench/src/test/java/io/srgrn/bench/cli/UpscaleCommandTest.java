@@ -53,7 +53,8 @@ class UpscaleCommandTest {
         Path tiled = dir.resolve("tiled.png");
         Path seams = dir.resolve("seams.png");
         assertThat(upscale(in.toString(), "-o", whole.toString()).code()).isZero();
-        // Four 16-pixel tiles, each run with 40 pixels of context: every tile sees the whole image.
+        // Six 16-pixel tiles (2 x 3), each run with 40 pixels of context: every tile sees the whole
+        // image.
         Cli.Result r =
                 upscale(
                         in.toString(),
@@ -65,6 +66,8 @@ class UpscaleCommandTest {
                         "40");
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.err()).contains("tiles of 16 LR px + 40 overlap");
+        // the image's own progress bar counts its tiles and ends at all of them
+        assertThat(r.err()).contains("tiles [").contains("] 6/6 100% in ");
         assertThat(ImageFiles.read(tiled).color().data())
                 .isEqualTo(ImageFiles.read(whole).color().data());
         // With little context the global reasoning sees less: same size, different pixels.
