@@ -165,6 +165,7 @@ final class DjlModule extends AbstractModule {
         try {
             adam.close();
             manager.close();
+            transfer.close();
         } finally {
             onClose.run();
         }

@@ -10,13 +10,19 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Copies {@link Tensor}s between the Java heap and libtorch through one reusable direct buffer.
- * DJL's own {@code create(float[])} allocates a fresh direct buffer per tensor, which only the
- * garbage collector frees; with large images that shows up as native memory growth.
+ * Copies {@link Tensor}s between the Java heap and libtorch through direct buffers. DJL's own
+ * {@code create(float[])} allocates a fresh direct buffer per tensor, which only the garbage
+ * collector frees; with large images that shows up as native memory growth. Small tensors share one
+ * reusable buffer; a large one (an exact tile's feature map can be 160 MB) gets a buffer of its own
+ * that is freed as soon as libtorch holds the data, so that no module keeps tile-sized buffers
+ * between calls.
  *
  * <p>Not thread-safe: one per module.
  */
-final class HostTransfer {
+final class HostTransfer implements AutoCloseable {
+    /** Tensors up to this size go through the kept buffer. */
+    static final int KEPT_BYTES = 16 << 20;
+
     private final boolean deviceCopies;
     private ByteBuffer staging = ByteBuffer.allocateDirect(0);
 
@@ -28,34 +34,56 @@ final class HostTransfer {
         this.deviceCopies = deviceCopies;
     }
 
+    /** The capacity of the buffer kept between calls (for tests). */
+    int keptCapacity() {
+        return staging.capacity();
+    }
+
     /**
      * A new array on {@code manager}'s device holding a copy of {@code tensor}, owning its memory.
      */
     NDArray upload(NDManager manager, Tensor tensor) {
         int bytes = Math.multiplyExact(tensor.size(), Float.BYTES);
+        boolean large = bytes > KEPT_BYTES;
+        ByteBuffer buffer = large ? ByteBuffer.allocateDirect(bytes) : kept(bytes);
+        try {
+            ByteBuffer view = buffer.duplicate().order(ByteOrder.nativeOrder());
+            view.clear();
+            view.asFloatBuffer().put(tensor.data());
+            view.limit(bytes);
+            long[] shape = Arrays.stream(tensor.shape()).asLongStream().toArray();
+            NDArray staged = manager.create(view, new Shape(shape), DataType.FLOAT32);
+            if (deviceCopies) {
+                return staged;
+            }
+            // On the CPU libtorch aliases the buffer: copy into libtorch-owned memory before the
+            // buffer is reused or freed.
+            try (NDArray alias = staged) {
+                return alias.duplicate();
+            }
+        } finally {
+            if (large) {
+                DirectBuffers.free(buffer);
+            }
+        }
+    }
+
+    /** The kept buffer, grown (geometrically, up to {@link #KEPT_BYTES}) to hold {@code bytes}. */
+    private ByteBuffer kept(int bytes) {
         if (staging.capacity() < bytes) {
+            DirectBuffers.free(staging);
             staging =
                     ByteBuffer.allocateDirect(
-                                    Math.max(
-                                            bytes,
-                                            Math.min(Integer.MAX_VALUE / 2, staging.capacity())
-                                                    * 2))
-                            .order(ByteOrder.nativeOrder());
+                            Math.min(KEPT_BYTES, Math.max(bytes, staging.capacity() * 2)));
         }
-        ByteBuffer view = staging.duplicate().order(ByteOrder.nativeOrder());
-        view.clear();
-        view.asFloatBuffer().put(tensor.data());
-        view.limit(bytes);
-        long[] shape = Arrays.stream(tensor.shape()).asLongStream().toArray();
-        NDArray staged = manager.create(view, new Shape(shape), DataType.FLOAT32);
-        if (deviceCopies) {
-            return staged;
-        }
-        // On the CPU libtorch aliases the staging buffer: copy into libtorch-owned memory before
-        // reuse.
-        try (NDArray alias = staged) {
-            return alias.duplicate();
-        }
+        return staging;
+    }
+
+    /** Frees the kept buffer now (a closed module's buffer would otherwise wait for the GC). */
+    @Override
+    public void close() {
+        DirectBuffers.free(staging);
+        staging = ByteBuffer.allocateDirect(0);
     }
 
     /** A heap copy of {@code array}, which must hold {@code shape}'s float32 elements. */
