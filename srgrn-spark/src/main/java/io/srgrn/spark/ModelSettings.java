@@ -1,7 +1,6 @@
 package io.srgrn.spark;
 
 import io.srgrn.api.Srgrn;
-import io.srgrn.api.Tiling;
 import java.io.Serializable;
 import java.nio.file.Path;
 
@@ -12,18 +11,14 @@ import java.nio.file.Path;
  * <p>{@code model} names a shipped model ({@code srgrn models}); {@code weights} is a safetensors
  * file every executor can read at that path; with neither, the shipped default for {@code scale}.
  * {@code scale} 0 means "the model's own" (4 for the shipped default). {@code backend} null picks
- * the best available; {@code threads} 0 lets the backend choose; {@code tile} 0 means whole images.
- * New settings (a memory budget, say) are a new component here plus a param in {@link
+ * the best available; {@code threads} 0 lets the backend choose; {@code memory} (null: {@link
+ * MemorySettings#DEFAULT}) is how the model bounds its memory: tiles, a budget, feature retention.
+ * It is part of the model because the facade fixes it when the model is built, so two jobs that
+ * tile differently get two models. New settings are a new component here plus a param in {@link
  * SrgrnUpscaler}: the cache key follows automatically.
  */
 public record ModelSettings(
-        String model,
-        String weights,
-        int scale,
-        String backend,
-        int threads,
-        int tile,
-        int tileOverlap)
+        String model, String weights, int scale, String backend, int threads, MemorySettings memory)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -54,14 +49,14 @@ public record ModelSettings(
             throw new IllegalArgumentException(
                     "threads must be >= 0 (0: the backend chooses), not " + threads);
         }
-        if (tile != 0) {
-            new Tiling(tile, tileOverlap); // its own checks, on the driver, before any task starts
+        if (memory == null) {
+            memory = MemorySettings.DEFAULT; // checked itself when made, on the driver
         }
     }
 
-    /** The shipped default model for the scale, on the best backend, whole images. */
+    /** The shipped default model for the scale, on the best backend, with the default memory. */
     public static ModelSettings shippedDefault(int scale) {
-        return new ModelSettings(null, null, scale, null, 0, 0, Tiling.DEFAULT_OVERLAP);
+        return new ModelSettings(null, null, scale, null, 0, MemorySettings.DEFAULT);
     }
 
     /** Builds the model these settings describe (seconds: weights, natives, compilation). */
@@ -78,9 +73,7 @@ public record ModelSettings(
         if (backend != null) {
             b.backend(backend);
         }
-        if (tile != 0) {
-            b.tiling(new Tiling(tile, tileOverlap));
-        }
+        memory.applyTo(b);
         return b.build();
     }
 
@@ -91,6 +84,6 @@ public record ModelSettings(
                 + ", backend "
                 + (backend == null ? "best available" : backend)
                 + (threads == 0 ? "" : ", " + threads + " threads")
-                + (tile == 0 ? "" : ", tiles of " + tile + "+" + tileOverlap);
+                + (memory.describe().isEmpty() ? "" : ", " + memory.describe());
     }
 }

@@ -1,6 +1,7 @@
 package io.srgrn.spark;
 
 import io.srgrn.api.Tiling;
+import io.srgrn.api.exact.Retention;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +35,9 @@ public final class SparkUpscale {
                     "\n",
                     "usage: SparkUpscale --input DIR_OR_GLOB --output DIR [--master URL] [--force] [--format EXT]",
                     "       [--model NAME | --weights FILE] [--scale S] [--backend NAME] [--threads N]",
-                    "       [--tile N [--tile-overlap M]] [--partitions N]",
+                    "       [--tile N [--tile-mode exact|fast] [--tile-overlap M] | --max-memory SIZE]",
+                    "       [--tile-features recompute|spill|host] [--partitions N]",
+                    "memory options as in srgrn upscale: --tile N alone runs exact tiles (SRGRN's own output)",
                     "exit status: 0 done (or skipped), 1 some image failed, 2 bad command line");
 
     private SparkUpscale() {}
@@ -81,6 +84,12 @@ public final class SparkUpscale {
             spark.sparkContext()
                     .setLogLevel("WARN"); // a command's output, not Spark's progress chatter
         }
+        // What runs, memory choice included: the line srgrn upscale starts with, for the cluster.
+        err.println(
+                "spark-upscale: SRGRN "
+                        + options.settings().describe()
+                        + " on "
+                        + spark.sparkContext().master());
         long t0 = System.nanoTime();
         JobReport report;
         try {
@@ -124,7 +133,10 @@ public final class SparkUpscale {
             int scale = 0;
             int threads = 0;
             int tile = 0;
-            int overlap = Tiling.DEFAULT_OVERLAP;
+            Tiling.Mode mode = null;
+            Integer overlap = null; // null: not given, as srgrn upscale's rules need to know
+            long budget = 0;
+            Retention retention = null;
             int partitions = 0;
             List<String> list = List.of(args);
             for (int i = 0; i < list.size(); i++) {
@@ -149,7 +161,10 @@ public final class SparkUpscale {
                     case "--scale" -> scale = integer(opt, v);
                     case "--threads" -> threads = integer(opt, v);
                     case "--tile" -> tile = integer(opt, v);
+                    case "--tile-mode" -> mode = MemorySettings.parseMode(v);
                     case "--tile-overlap" -> overlap = integer(opt, v);
+                    case "--max-memory" -> budget = MemorySettings.parseSize(v);
+                    case "--tile-features" -> retention = MemorySettings.parseRetention(v);
                     case "--partitions" -> partitions = integer(opt, v);
                     default -> throw new IllegalArgumentException("unknown option " + opt);
                 }
@@ -158,7 +173,13 @@ public final class SparkUpscale {
                 throw new IllegalArgumentException("--input and --output are required");
             }
             ModelSettings settings =
-                    new ModelSettings(model, weights, scale, backend, threads, tile, overlap);
+                    new ModelSettings(
+                            model,
+                            weights,
+                            scale,
+                            backend,
+                            threads,
+                            MemorySettings.choose(tile, mode, overlap, budget, retention));
             return new Arguments(
                     master,
                     new SparkUpscaleJob.Options(

@@ -123,8 +123,7 @@ public final class SparkUpscaleJob {
                 .setScale(s.scale())
                 .setBackend(s.backend() == null ? "" : s.backend())
                 .setThreads(s.threads())
-                .setTile(s.tile())
-                .setTileOverlap(s.tileOverlap());
+                .setMemory(s.memory());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.srgrn.spark;
 
+import io.srgrn.api.Srgrn;
 import io.srgrn.api.Tiling;
 import io.srgrn.data.image.ImageFormat;
 import java.nio.file.Path;
@@ -33,8 +34,11 @@ import org.apache.spark.sql.types.StructType;
  *
  * Each executor JVM builds the model once, when its first task needs it, and shares it between its
  * tasks ({@link ExecutorModels}); the shipped models travel in the {@code srgrn-models} jar. The
- * params mirror {@code srgrn upscale}'s options; adding one means a param, its getter and setter
- * and a component of {@link ModelSettings}.
+ * params mirror {@code srgrn upscale}'s options, with its defaults and refusals: {@code
+ * setTile(512)} runs exact tiles (SRGRN's own output, bounded memory), {@code setTileMode("fast")}
+ * independent ones, {@code setMaxMemory("4g")} lets each executor choose exact tiles for its budget
+ * ({@link MemorySettings}). Adding a param means its getter and setter and a component of {@link
+ * ModelSettings}.
  */
 public final class SrgrnUpscaler extends Transformer {
     private static final long serialVersionUID = 1L;
@@ -53,7 +57,10 @@ public final class SrgrnUpscaler extends Transformer {
     private final Param<String> backend;
     private final IntParam threads;
     private final IntParam tile;
+    private final Param<String> tileMode;
     private final IntParam tileOverlap;
+    private final Param<String> maxMemory;
+    private final Param<String> tileFeatures;
     private final Param<String> outputFormat;
 
     public SrgrnUpscaler() {
@@ -91,8 +98,35 @@ public final class SrgrnUpscaler extends Transformer {
                         this,
                         "threads",
                         "intra-op CPU threads of each executor's model (0: the backend's choice)");
-        tile = new IntParam(this, "tile", "tile size in input pixels (0: whole images)");
-        tileOverlap = new IntParam(this, "tileOverlap", "input pixels of context around each tile");
+        // The memory params mirror srgrn upscale's options, including what "not given" means:
+        // tileMode and tileOverlap count only when set (isSet), their defaults are for display.
+        tile =
+                new IntParam(
+                        this,
+                        "tile",
+                        "tiles of at most N x N input pixels (0: whole images, or maxMemory / automatic)");
+        tileMode =
+                new Param<>(
+                        this,
+                        "tileMode",
+                        "exact (SRGRN's own output) or fast (independent tiles); unset: exact, or fast when"
+                                + " tileOverlap is set");
+        tileOverlap =
+                new IntParam(
+                        this,
+                        "tileOverlap",
+                        "fast tiles only: input pixels of context around each tile; setting it implies fast");
+        maxMemory =
+                new Param<>(
+                        this,
+                        "maxMemory",
+                        "keep each executor's SRGRN within about this much memory, e.g. 2g or 1500m, in"
+                                + " exact tiles it chooses ('': none)");
+        tileFeatures =
+                new Param<>(
+                        this,
+                        "tileFeatures",
+                        "exact tiles: recompute, spill or host (how features are kept between passes)");
         outputFormat =
                 new Param<>(
                         this,
@@ -110,7 +144,10 @@ public final class SrgrnUpscaler extends Transformer {
         setDefault(backend, "");
         setDefault(threads, 0);
         setDefault(tile, 0);
+        setDefault(tileMode, "exact");
         setDefault(tileOverlap, Tiling.DEFAULT_OVERLAP);
+        setDefault(maxMemory, "");
+        setDefault(tileFeatures, MemorySettings.name(Srgrn.DEFAULT_RETENTION));
         setDefault(outputFormat, "png");
     }
 
@@ -169,8 +206,20 @@ public final class SrgrnUpscaler extends Transformer {
         return tile;
     }
 
+    public Param<String> tileMode() {
+        return tileMode;
+    }
+
     public IntParam tileOverlap() {
         return tileOverlap;
+    }
+
+    public Param<String> maxMemory() {
+        return maxMemory;
+    }
+
+    public Param<String> tileFeatures() {
+        return tileFeatures;
     }
 
     public Param<String> outputFormat() {
@@ -225,8 +274,44 @@ public final class SrgrnUpscaler extends Transformer {
         return with(tile, value);
     }
 
+    /** {@code exact} or {@code fast}. */
+    public SrgrnUpscaler setTileMode(String value) {
+        return with(tileMode, value);
+    }
+
     public SrgrnUpscaler setTileOverlap(int value) {
         return with(tileOverlap, value);
+    }
+
+    /** A size such as {@code 2g}, {@code 1500m} or plain bytes; {@code ""} for none. */
+    public SrgrnUpscaler setMaxMemory(String value) {
+        return with(maxMemory, value);
+    }
+
+    /** {@code recompute}, {@code spill} or {@code host}. */
+    public SrgrnUpscaler setTileFeatures(String value) {
+        return with(tileFeatures, value);
+    }
+
+    /**
+     * Sets the memory params to {@code memory}'s choice and clears those it does not use, so that
+     * {@link #settings()} gives it back.
+     */
+    public SrgrnUpscaler setMemory(MemorySettings memory) {
+        setTile(memory.tile());
+        clear(tileMode);
+        clear(tileOverlap);
+        clear(maxMemory);
+        if (memory.tileMode() != null) {
+            setTileMode(MemorySettings.name(memory.tileMode()));
+            if (memory.tileMode() == Tiling.Mode.FAST) {
+                setTileOverlap(memory.tileOverlap());
+            }
+        }
+        if (memory.budget() > 0) {
+            setMaxMemory(Long.toString(memory.budget()));
+        }
+        return setTileFeatures(MemorySettings.name(memory.retention()));
     }
 
     public SrgrnUpscaler setOutputFormat(String value) {
@@ -245,8 +330,18 @@ public final class SrgrnUpscaler extends Transformer {
                 intParam(scale),
                 getOrDefault(backend),
                 intParam(threads),
+                memory());
+    }
+
+    /** The memory params by {@code srgrn upscale}'s rules ({@link MemorySettings#choose}). */
+    private MemorySettings memory() {
+        String budget = getOrDefault(maxMemory);
+        return MemorySettings.choose(
                 intParam(tile),
-                intParam(tileOverlap));
+                isSet(tileMode) ? MemorySettings.parseMode(getOrDefault(tileMode)) : null,
+                isSet(tileOverlap) ? intParam(tileOverlap) : null,
+                budget.isBlank() ? 0 : MemorySettings.parseSize(budget),
+                MemorySettings.parseRetention(getOrDefault(tileFeatures)));
     }
 
     @Override

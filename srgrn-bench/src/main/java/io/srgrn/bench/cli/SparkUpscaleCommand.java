@@ -1,6 +1,6 @@
 package io.srgrn.bench.cli;
 
-import io.srgrn.api.Tiling;
+import io.srgrn.spark.MemorySettings;
 import io.srgrn.spark.ModelSettings;
 import io.srgrn.spark.SparkUpscale;
 import io.srgrn.spark.SparkUpscaleJob;
@@ -135,15 +135,8 @@ final class SparkUpscaleCommand implements Callable<Integer> {
         if (scale != null && scale != 2 && scale != 3 && scale != 4) {
             throw new UsageException("invalid --scale " + scale + "; allowed: 2, 3, 4");
         }
-        InferenceMemory memory = tiles.memory();
-        Tiling tiling = memory.tiling();
-        if (memory.budget() > 0 || (tiling != null && tiling.mode() == Tiling.Mode.EXACT)) {
-            // The transformer's settings carry fast tiles only so far; exact tiles need the model's
-            // memory options on every executor, which ModelSettings does not hold yet.
-            throw new UsageException(
-                    "spark-upscale offers fast tiles only for now: --tile N --tile-mode fast "
-                            + "(exact tiles and --max-memory run in srgrn upscale)");
-        }
+        // srgrn upscale's options, rules and refusals; each executor's model applies them.
+        MemorySettings memory = tiles.settings();
         String shipped = null;
         String weights = null;
         if (model.weights != null) {
@@ -161,13 +154,7 @@ final class SparkUpscaleCommand implements Callable<Integer> {
         try {
             ModelSettings settings =
                     new ModelSettings(
-                            shipped,
-                            weights,
-                            scale == null ? 0 : scale,
-                            backend,
-                            threads,
-                            tiling == null ? 0 : tiling.tile(),
-                            tiling == null ? Tiling.DEFAULT_OVERLAP : tiling.overlap());
+                            shipped, weights, scale == null ? 0 : scale, backend, threads, memory);
             options =
                     new SparkUpscaleJob.Options(input, output, format, force, partitions, settings);
         } catch (IllegalArgumentException e) {

@@ -1,9 +1,8 @@
 package io.srgrn.bench.cli;
 
-import io.srgrn.api.Srgrn;
 import io.srgrn.api.Tiling;
 import io.srgrn.api.exact.Retention;
-import java.util.Locale;
+import io.srgrn.spark.MemorySettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -11,11 +10,6 @@ import picocli.CommandLine.Option;
  * {@code --tile-features}: how commands that run SRGRN on whole images bound its memory.
  */
 final class TilingMixin {
-    enum Mode {
-        EXACT,
-        FAST
-    }
-
     @Option(
             names = "--max-memory",
             paramLabel = "SIZE",
@@ -43,7 +37,7 @@ final class TilingMixin {
                             + "whole image in an extra pass; fast: independent tiles with an overlap (N >= "
                             + Tiling.MIN_TILE
                             + "), fewer passes, output differs from SRGRN's (blended seams, tile-local reasoning).")
-    Mode tileMode;
+    Tiling.Mode tileMode;
 
     @Option(
             names = "--tile-overlap",
@@ -65,73 +59,21 @@ final class TilingMixin {
 
     /** The options as one value; a bad combination is a usage error. */
     InferenceMemory memory() {
-        Retention retention = features == null ? Srgrn.DEFAULT_RETENTION : features;
-        if (maxMemory != null) {
-            if (tile != 0 || tileMode != null || tileOverlap != null) {
-                throw new UsageException(
-                        "--max-memory chooses the tiles itself: drop --tile, --tile-mode and --tile-overlap");
-            }
-            return new InferenceMemory(null, parseSize(maxMemory), retention);
-        }
-        if (tile == 0) {
-            if (tileOverlap != null || tileMode != null) {
-                throw new UsageException(
-                        (tileOverlap != null ? "--tile-overlap" : "--tile-mode")
-                                + " needs --tile N");
-            }
-            return new InferenceMemory(null, 0, retention);
-        }
-        Mode mode = tileMode != null ? tileMode : tileOverlap != null ? Mode.FAST : Mode.EXACT;
-        if (mode == Mode.EXACT && tileOverlap != null) {
-            throw new UsageException(
-                    "--tile-overlap is for --tile-mode fast; exact tiles compute their own halo");
-        }
-        try {
-            Tiling t =
-                    mode == Mode.EXACT
-                            ? Tiling.exact(tile)
-                            : new Tiling(
-                                    tile,
-                                    tileOverlap == null ? Tiling.DEFAULT_OVERLAP : tileOverlap);
-            return new InferenceMemory(t, 0, retention);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(
-                    "--tile "
-                            + tile
-                            + (tileOverlap == null ? "" : " --tile-overlap " + tileOverlap)
-                            + ": "
-                            + e.getMessage());
-        }
+        MemorySettings m = settings();
+        return new InferenceMemory(m.tiling(), m.budget(), m.retention());
     }
 
-    /** {@code 2g}, {@code 1500m}, {@code 512k} or plain bytes; binary units (1g = 2^30 bytes). */
-    static long parseSize(String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT);
-        if (s.endsWith("b")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        long unit = 1;
-        if (!s.isEmpty()) {
-            switch (s.charAt(s.length() - 1)) {
-                case 'k' -> unit = 1L << 10;
-                case 'm' -> unit = 1L << 20;
-                case 'g' -> unit = 1L << 30;
-                case 't' -> unit = 1L << 40;
-                default -> unit = 1;
-            }
-        }
-        String number = unit == 1 ? s : s.substring(0, s.length() - 1);
+    /**
+     * The options as the value srgrn-spark sends to its executors. The rules and messages are
+     * {@link MemorySettings#choose}'s, so spark-upscale, spark-submit and the transformer's params
+     * refuse exactly what this command line refuses.
+     */
+    MemorySettings settings() {
         try {
-            double value = Double.parseDouble(number);
-            if (!(value > 0) || Double.isInfinite(value)) {
-                throw new NumberFormatException();
-            }
-            return (long) (value * unit);
-        } catch (NumberFormatException e) {
-            throw new UsageException(
-                    "--max-memory "
-                            + text
-                            + ": expected a positive size such as 2g, 1500m or 512k");
+            long budget = maxMemory == null ? 0 : MemorySettings.parseSize(maxMemory);
+            return MemorySettings.choose(tile, tileMode, tileOverlap, budget, features);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }
