@@ -601,6 +601,11 @@ public final class Srgrn implements AutoCloseable {
          * after what the process already holds and the output; too small a budget fails with a
          * {@link SrgrnException} saying what it would take. Cannot be combined with {@link
          * #tiling}.
+         *
+         * <p>Not a hard limit yet: the count covers the network's tensors, not the Java heap's
+         * copies of each tile nor the image conversions around it, and large images exceed it
+         * (docs/RESULTS.md, "The issue's large image": 2.06 GB peak for a 1 GiB budget at
+         * 1000x1000, x4).
          */
         public Builder memoryBudget(long bytes) {
             if (bytes <= 0) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import picocli.CommandLine;
 
@@ -35,6 +37,49 @@ final class Cli {
                                 new PrintWriter(out, true), new PrintWriter(err, true), factory)
                         .execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * A {@code srgrn train} command line for a tiny run: compact x2 on {@code data} into {@code
+     * run}, one iteration of one 8-pixel patch, one thread, no validation. {@code settings} are
+     * option and value pairs; each replaces the option's value above or is added (picocli refuses
+     * an option given twice).
+     */
+    static List<String> trainArgs(Path data, Path run, String... settings) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "train",
+                                "--data",
+                                data.toString(),
+                                "--scale",
+                                "2",
+                                "--preset",
+                                "compact",
+                                "--iterations",
+                                "1",
+                                "--patch",
+                                "8",
+                                "--batch",
+                                "1",
+                                "--threads",
+                                "1",
+                                "--val-every",
+                                "0",
+                                "-o",
+                                run.toString()));
+        if (settings.length % 2 != 0) {
+            throw new IllegalArgumentException("settings come in option/value pairs");
+        }
+        for (int i = 0; i < settings.length; i += 2) {
+            int at = args.indexOf(settings[i]);
+            if (at >= 0) {
+                args.set(at + 1, settings[i + 1]);
+            } else {
+                args.addAll(List.of(settings[i], settings[i + 1]));
+            }
+        }
+        return args;
     }
 
     /** A seeded random image file: smooth-ish RGB (or grey) values, optional alpha. */

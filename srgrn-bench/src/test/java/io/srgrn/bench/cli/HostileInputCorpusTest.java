@@ -623,37 +623,7 @@ class HostileInputCorpusTest {
             throws IOException {
         Path folder = Files.createDirectories(dir.resolve("train-" + name));
         List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "train",
-                                "--data",
-                                data.toString(),
-                                "--scale",
-                                "2",
-                                "--preset",
-                                "compact",
-                                "--iterations",
-                                "1",
-                                "--patch",
-                                "8",
-                                "--batch",
-                                "1",
-                                "--threads",
-                                "1",
-                                "--val-every",
-                                "0",
-                                "-o",
-                                folder.resolve("run").toString()));
-        // a later occurrence of an option replaces an earlier one only for options that allow it:
-        // put them first
-        for (int i = 0; i < extra.size(); i += 2) {
-            int at = args.indexOf(extra.get(i));
-            if (at >= 0) {
-                args.set(at + 1, extra.get(i + 1));
-            } else {
-                args.addAll(extra.subList(i, i + 2));
-            }
-        }
+                Cli.trainArgs(data, folder.resolve("run"), extra.toArray(String[]::new));
         cases.add(
                 new Case(
                         "train-" + name,

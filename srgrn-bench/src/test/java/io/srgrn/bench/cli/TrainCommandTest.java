@@ -11,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -50,31 +49,23 @@ class TrainCommandTest {
 
     private static List<String> args(Path run, int iterations, String... extra) {
         List<String> a =
-                new ArrayList<>(
-                        List.of(
-                                "train",
-                                "--data",
-                                data.toString(),
-                                "--scale",
-                                "2",
-                                "--preset",
-                                "compact",
-                                "--iterations",
-                                Integer.toString(iterations),
-                                "--patch",
-                                "6",
-                                "--batch",
-                                "2",
-                                "--checkpoint-every",
-                                "2",
-                                "--val-every",
-                                "3",
-                                "--val-data",
-                                validation.toString(),
-                                "--threads",
-                                "0",
-                                "-o",
-                                run.toString()));
+                Cli.trainArgs(
+                        data,
+                        run,
+                        "--iterations",
+                        Integer.toString(iterations),
+                        "--patch",
+                        "6",
+                        "--batch",
+                        "2",
+                        "--checkpoint-every",
+                        "2",
+                        "--val-every",
+                        "3",
+                        "--val-data",
+                        validation.toString(),
+                        "--threads",
+                        "0");
         a.addAll(List.of(extra));
         return a;
     }

@@ -43,28 +43,17 @@ class TrainInterruptTest {
         // Patches large enough that a step spends its time in libtorch; no interval checkpoint
         // before the stop, so the one found afterwards is the stop's own.
         cmd.addAll(
-                List.of(
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--scale",
-                        "2",
-                        "--preset",
-                        "compact",
+                Cli.trainArgs(
+                        data,
+                        run,
                         "--iterations",
                         "100000",
                         "--patch",
                         "24",
                         "--batch",
                         "4",
-                        "--threads",
-                        "1",
-                        "--val-every",
-                        "0",
                         "--checkpoint-every",
-                        "100000",
-                        "-o",
-                        run.toString()));
+                        "100000"));
         Process p =
                 new ProcessBuilder(cmd)
                         .directory(dir.toFile())

@@ -26,28 +26,7 @@ class TrainStaleTemporariesTest {
                 Files.write(run.resolve(".checkpoint.safetensors1234567.tmp"), new byte[1000]);
         Path unrelated = Files.write(run.resolve("notes.txt"), new byte[] {1});
         Cli.Result r =
-                Cli.run(
-                        "train",
-                        "--data",
-                        data.toString(),
-                        "--scale",
-                        "2",
-                        "--preset",
-                        "compact",
-                        "--iterations",
-                        "1",
-                        "--patch",
-                        "8",
-                        "--batch",
-                        "1",
-                        "--threads",
-                        "1",
-                        "--val-every",
-                        "0",
-                        "--checkpoint-every",
-                        "1",
-                        "-o",
-                        run.toString());
+                Cli.run(Cli.trainArgs(data, run, "--checkpoint-every", "1").toArray(String[]::new));
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(staleBest).doesNotExist();
         assertThat(staleCheckpoint).doesNotExist();
