@@ -5,7 +5,7 @@
 # command line's class path (rebuilding the checkout while a run goes on cannot break it).
 #
 #   scripts/train-models.sh start NAME...   start or resume (bi-x2 first: bi-x3 and bi-x4 start from its weights)
-#   scripts/train-models.sh stop NAME...    stop (the last checkpoint stays; at most one interval is lost)
+#   scripts/train-models.sh stop NAME...    stop after the current step, with a checkpoint there
 #   scripts/train-models.sh status          iteration, best hold-out PSNR and state of every run
 #
 # oneDNN runs on its SSE4.1 kernels: its AVX ones computed wrong gradients on these machines (docs/RESULTS.md,
@@ -69,7 +69,12 @@ start() {
 }
 
 stop() {
-  pkill -f "srgrn-train-run=$1 " && echo "$1: stopped" || echo "$1: not running"
+  # SIGTERM: the run finishes its current step, checkpoints there and exits (srgrn train's shutdown
+  # hook; runs started before 7f6ec5d exit at once and keep only their last interval checkpoint).
+  pkill -f "srgrn-train-run=$1 " || { echo "$1: not running"; return 0; }
+  local waited=0
+  while pgrep -f "srgrn-train-run=$1 " >/dev/null && (( waited < 600 )); do sleep 2; waited=$((waited + 2)); done
+  echo "$1: stopped (iteration $(tail -n 1 "$RUNS/$1/loss.csv" | cut -d, -f1))"
 }
 
 status() {
