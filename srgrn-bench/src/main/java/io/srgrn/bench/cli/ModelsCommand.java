@@ -202,8 +202,11 @@ final class ModelsCommand implements Callable<Integer> {
             SrgrnWeights w = WeightsFile.load(dir.resolve(file));
             Map<String, String> training = new LinkedHashMap<>(w.metadata());
             training.keySet().removeAll(List.of("format", "spec", "config"));
+            String sha256 = Models.sha256(bytes);
+            // Scores belong to the weights they were measured on: new weights start without any.
             List<ModelInfo.Score> measured =
-                    new ArrayList<>(old == null ? List.of() : old.scores());
+                    new ArrayList<>(
+                            old == null || !old.sha256().equals(sha256) ? List.of() : old.scores());
             for (Path report : scores) {
                 readScores(report, measured);
             }
@@ -221,7 +224,7 @@ final class ModelsCommand implements Callable<Integer> {
                             new SrgrnSpec(w.config()).parameterCount(),
                             isDefault,
                             file,
-                            Models.sha256(bytes),
+                            sha256,
                             measured,
                             training);
             List<Object> entries = new ArrayList<>();

@@ -111,6 +111,42 @@ class ModelsCommandTest {
         assertThat(m.score("Tiny", false)).isEmpty();
         assertThat(r.out()).contains("| tiny-x2+ *");
 
+        // the same weights again: the scores stay; other weights: scores of the old ones go
+        Cli.Result same =
+                Cli.run(
+                        "models",
+                        "add",
+                        "--name",
+                        "tiny-x2",
+                        "--catalog-dir",
+                        catalogDir.toString(),
+                        "--weights",
+                        named.toString());
+        assertThat(same.code()).as(same.toString()).isZero();
+        assertThat(catalogScores(catalogDir)).isNotEmpty();
+        Path retrained;
+        try (io.srgrn.api.Srgrn sr =
+                io.srgrn.api.Srgrn.builder()
+                        .config(io.srgrn.api.config.SrgrnConfig.compact(2))
+                        .seed(4)
+                        .threads(1)
+                        .build()) {
+            retrained = dir.resolve("retrained.safetensors");
+            sr.save(retrained);
+        }
+        Cli.Result replaced =
+                Cli.run(
+                        "models",
+                        "add",
+                        "--name",
+                        "tiny-x2",
+                        "--catalog-dir",
+                        catalogDir.toString(),
+                        "--weights",
+                        retrained.toString());
+        assertThat(replaced.code()).as(replaced.toString()).isZero();
+        assertThat(catalogScores(catalogDir)).isEmpty();
+
         Cli.Result wrong =
                 Cli.run(
                         "models",
@@ -125,6 +161,12 @@ class ModelsCommandTest {
                         evalOut.resolve("eval-BI-x2.json").toString());
         assertThat(wrong.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(wrong.err()).contains("no row named 'other'");
+    }
+
+    private static List<ModelInfo.Score> catalogScores(Path catalogDir) throws IOException {
+        return ModelCatalog.parse(Files.readString(catalogDir.resolve("catalog.json")), "catalog")
+                .get(0)
+                .scores();
     }
 
     @Test
