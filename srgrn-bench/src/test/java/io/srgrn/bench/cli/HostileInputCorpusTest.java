@@ -584,28 +584,7 @@ class HostileInputCorpusTest {
             throws IOException {
         Path folder = Files.createDirectories(dir.resolve("train-" + name));
         Path d = data.make(folder);
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "train",
-                                "--data",
-                                d.toString(),
-                                "--scale",
-                                "2",
-                                "--preset",
-                                "compact",
-                                "--iterations",
-                                "1",
-                                "--patch",
-                                "8",
-                                "--batch",
-                                "1",
-                                "--threads",
-                                "1",
-                                "--val-every",
-                                "0",
-                                "-o",
-                                folder.resolve("run").toString()));
+        List<String> args = Cli.trainArgs(d, folder.resolve("run"));
         args.addAll(extra);
         cases.add(
                 new Case(
