@@ -24,6 +24,7 @@ import io.srgrn.api.weights.WeightsFile;
 import io.srgrn.data.image.DecodedImage;
 import io.srgrn.data.image.ImageFiles;
 import io.srgrn.data.image.PlanarImage;
+import io.srgrn.data.image.QuantizedImage;
 import io.srgrn.data.resize.MatlabBicubic;
 import io.srgrn.data.sample.Dihedral;
 import java.awt.image.BufferedImage;
@@ -265,6 +266,72 @@ public final class Srgrn implements AutoCloseable {
      */
     public Tensor upscale(Tensor lr, boolean selfEnsemble, Tiling tiling, TileProgress progress) {
         java.util.Objects.requireNonNull(progress, "progress");
+        requireUsable();
+        new SrgrnSpec(config)
+                .outputShape(lr.shape()); // the backends' own shape check, before any tile is cut
+        FiniteValues.requireInput(lr);
+        Tensor out;
+        if (tiling == null || tiling.coversWhole(lr.dim(2), lr.dim(3))) {
+            out = ensemble(lr, selfEnsemble, module::forward);
+        } else if (tiling.mode() == Tiling.Mode.FAST) {
+            out =
+                    TiledForward.run(
+                            lr,
+                            config.scale(),
+                            tiling,
+                            t -> ensemble(t, selfEnsemble, module::forward),
+                            progress);
+        } else {
+            out = upscaleExact(lr, selfEnsemble, tiling.tile(), progress);
+        }
+        FiniteValues.requireOutput(out);
+        clamp(out);
+        return out;
+    }
+
+    /**
+     * Exact tiles ({@link ExactTiledForward}) of the current weights; with a memory budget,
+     * features never stay on the heap between passes ({@link Retention#HOST} becomes {@link
+     * Retention#SPILL}).
+     */
+    private Tensor upscaleExact(Tensor lr, boolean selfEnsemble, int tile, TileProgress progress) {
+        return withExact(
+                tile,
+                exact -> {
+                    Runnable tick =
+                            ticker(
+                                    progress,
+                                    exact.tileRuns(lr.dim(2), lr.dim(3))
+                                            * (selfEnsemble ? Dihedral.values().length : 1));
+                    return ensemble(lr, selfEnsemble, x -> exact.forward(x, tick));
+                });
+    }
+
+    /**
+     * Runs {@code body} on exact tiles ({@link ExactTiledForward}) of the current weights, one
+     * caller at a time; with a memory budget, features never stay on the heap between passes
+     * ({@link Retention#HOST} becomes {@link Retention#SPILL}).
+     */
+    private <T> T withExact(int tile, java.util.function.Function<ExactTiledForward, T> body) {
+        Retention kept =
+                memoryBudget > 0 && retention == Retention.HOST ? Retention.SPILL : retention;
+        exactLock.lock();
+        try (ExactTiledForward exact =
+                new ExactTiledForward(context, config, module.parameters(), tile, kept, null)) {
+            return body.apply(exact);
+        } finally {
+            exactLock.unlock();
+        }
+    }
+
+    /** Tells {@code progress} of one more of {@code total} tiles each time it runs. */
+    private static Runnable ticker(TileProgress progress, long total) {
+        long[] done = {0};
+        return () -> progress.update(++done[0], total);
+    }
+
+    /** Refuses untrained weights unless asked for, and warns once when they run. */
+    private void requireUsable() {
         if (!trained && !untrainedAllowed) {
             throw new IllegalStateException(
                     "SRGRN x"
@@ -289,53 +356,6 @@ public final class Srgrn implements AutoCloseable {
                     "SRGRN x{} runs with untrained weights (random initialisation), as asked: its output is not a "
                             + "super-resolved image",
                     config.scale());
-        }
-        new SrgrnSpec(config)
-                .outputShape(lr.shape()); // the backends' own shape check, before any tile is cut
-        FiniteValues.requireInput(lr);
-        Tensor out;
-        if (tiling == null || tiling.coversWhole(lr.dim(2), lr.dim(3))) {
-            out = ensemble(lr, selfEnsemble, module::forward);
-        } else if (tiling.mode() == Tiling.Mode.FAST) {
-            out =
-                    TiledForward.run(
-                            lr,
-                            config.scale(),
-                            tiling,
-                            t -> ensemble(t, selfEnsemble, module::forward),
-                            progress);
-        } else {
-            out = upscaleExact(lr, selfEnsemble, tiling.tile(), progress);
-        }
-        FiniteValues.requireOutput(out);
-        float[] d = out.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = Math.min(1f, Math.max(0f, d[i]));
-        }
-        return out;
-    }
-
-    /**
-     * Exact tiles ({@link ExactTiledForward}) of the current weights; with a memory budget,
-     * features never stay on the heap between passes ({@link Retention#HOST} becomes {@link
-     * Retention#SPILL}).
-     */
-    private Tensor upscaleExact(Tensor lr, boolean selfEnsemble, int tile, TileProgress progress) {
-        Retention kept =
-                memoryBudget > 0 && retention == Retention.HOST ? Retention.SPILL : retention;
-        exactLock.lock();
-        try (ExactTiledForward exact =
-                new ExactTiledForward(context, config, module.parameters(), tile, kept, null)) {
-            long total =
-                    exact.tileRuns(lr.dim(2), lr.dim(3))
-                            * (selfEnsemble ? Dihedral.values().length : 1);
-            long[] done = {0};
-            return ensemble(
-                    lr,
-                    selfEnsemble,
-                    x -> exact.forward(x, () -> progress.update(++done[0], total)));
-        } finally {
-            exactLock.unlock();
         }
     }
 
@@ -394,34 +414,112 @@ public final class Srgrn implements AutoCloseable {
      */
     public DecodedImage upscale(
             DecodedImage image, boolean selfEnsemble, Tiling tiling, TileProgress progress) {
-        PlanarImage color = image.color();
-        boolean grey = color.channels() == 1;
-        if (color.channels() != config.inChannels()) {
-            if (!(grey && config.inChannels() == 3)) {
-                throw new ShapeMismatchException(
-                        "this SRGRN takes "
-                                + config.inChannels()
-                                + "-channel images, the image has "
-                                + color.channels()
-                                + " colour channel(s)");
-            }
-            color = color.replicate(3);
-        }
+        boolean grey = image.color().channels() == 1;
         PlanarImage sr =
                 ImageTensors.toImage(
-                        upscale(ImageTensors.toTensor(color), selfEnsemble, tiling, progress));
+                        upscale(
+                                ImageTensors.toTensor(modelInput(image)),
+                                selfEnsemble,
+                                tiling,
+                                progress));
         if (grey && sr.channels() == 3) {
             sr = averageChannels(sr);
         }
-        PlanarImage alpha = null;
-        if (image.alpha() != null) {
-            alpha = MatlabBicubic.resize(image.alpha(), config.scale());
-            float[] a = alpha.data();
-            for (int i = 0; i < a.length; i++) {
-                a[i] = Math.min(1f, Math.max(0f, a[i]));
-            }
+        return new DecodedImage(
+                sr, image.hasAlpha() ? upscaleAlpha(image.alpha()) : null, image.bitDepth());
+    }
+
+    /**
+     * As {@link #upscale(DecodedImage, boolean, Tiling, TileProgress)}, straight into an image of
+     * {@code bitDepth} (8 or 16) bits ready for ImageIO ({@link ImageFiles#write(Path,
+     * BufferedImage)}): the same samples as quantising that method's result. In exact tiles without
+     * self-ensemble every output tile is quantised as soon as it is computed, so the float output
+     * (12 bytes per output pixel of RGB against 3 at 8 bits) is never held; otherwise the float
+     * output is made first.
+     */
+    public BufferedImage upscaleToImage(
+            DecodedImage image,
+            boolean selfEnsemble,
+            Tiling tiling,
+            TileProgress progress,
+            int bitDepth) {
+        java.util.Objects.requireNonNull(progress, "progress");
+        PlanarImage color = image.color();
+        boolean streamed =
+                !selfEnsemble
+                        && tiling != null
+                        && tiling.mode() == Tiling.Mode.EXACT
+                        && !tiling.coversWhole(color.height(), color.width());
+        if (!streamed) {
+            DecodedImage sr = upscale(image, selfEnsemble, tiling, progress);
+            return ImageFiles.toBufferedImage(new DecodedImage(sr.color(), sr.alpha(), bitDepth));
         }
-        return new DecodedImage(sr, alpha, image.bitDepth());
+        requireUsable();
+        Tensor lr = ImageTensors.toTensor(modelInput(image));
+        FiniteValues.requireInput(lr);
+        boolean grey = color.channels() == 1 && config.outChannels() == 3;
+        int s = config.scale();
+        QuantizedImage out =
+                new QuantizedImage(
+                        s * color.height(),
+                        s * color.width(),
+                        grey ? 1 : config.outChannels(),
+                        image.hasAlpha(),
+                        bitDepth);
+        withExact(
+                tiling.tile(),
+                exact -> {
+                    Runnable tick = ticker(progress, exact.tileRuns(lr.dim(2), lr.dim(3)));
+                    exact.forward(
+                            lr,
+                            (y0, x0, tile) -> {
+                                // the checks and clamp upscale(Tensor) makes on the whole output
+                                FiniteValues.requireOutput(tile);
+                                clamp(tile);
+                                PlanarImage sr = ImageTensors.toImage(tile);
+                                out.putColor(y0, x0, grey ? averageChannels(sr) : sr);
+                            },
+                            tick);
+                    return null;
+                });
+        if (image.hasAlpha()) {
+            out.putAlpha(0, 0, upscaleAlpha(image.alpha()));
+        }
+        return out.image();
+    }
+
+    /** The colour planes as the network takes them: grey replicated to RGB for an RGB model. */
+    private PlanarImage modelInput(DecodedImage image) {
+        PlanarImage color = image.color();
+        if (color.channels() == config.inChannels()) {
+            return color;
+        }
+        if (color.channels() == 1 && config.inChannels() == 3) {
+            return color.replicate(3);
+        }
+        throw new ShapeMismatchException(
+                "this SRGRN takes "
+                        + config.inChannels()
+                        + "-channel images, the image has "
+                        + color.channels()
+                        + " colour channel(s)");
+    }
+
+    /** Alpha is not the network's: MATLAB bicubic, clamped to [0, 1]. */
+    private PlanarImage upscaleAlpha(PlanarImage alpha) {
+        PlanarImage out = MatlabBicubic.resize(alpha, config.scale());
+        float[] a = out.data();
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.min(1f, Math.max(0f, a[i]));
+        }
+        return out;
+    }
+
+    private static void clamp(Tensor t) {
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.min(1f, Math.max(0f, d[i]));
+        }
     }
 
     /** Super-resolves an AWT image (grey, RGB or with alpha) into one of the same kind. */

@@ -226,4 +226,77 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
         }
         soft.assertAll();
     }
+
+    /**
+     * Exact tiles written straight into an 8- or 16-bit image ({@code Srgrn.upscaleToImage}, what
+     * the command line writes) hold the very samples of the float result quantised afterwards: RGB
+     * at 8 bits, and grey at 16 bits with alpha, on tiles that do not divide the image.
+     */
+    @org.junit.jupiter.api.Test
+    void quantisedTilesEqualTheQuantisedFloatResult() {
+        SrgrnConfig config = ConformanceCases.tinyConfig(3, 3, NodeAggregation.MEAN, true, true);
+        Map<String, Tensor> params = SeededTensors.parameters(new SrgrnSpec(config), 71);
+        SoftAssertions soft = new SoftAssertions();
+        try (io.srgrn.api.Srgrn sr =
+                io.srgrn.api.Srgrn.builder()
+                        .config(config)
+                        .untrained()
+                        .backend(backend().name())
+                        .device(device())
+                        .build()) {
+            sr.module().setParameters(params);
+            io.srgrn.api.Tiling tiling = io.srgrn.api.Tiling.exact(3);
+            io.srgrn.data.image.DecodedImage rgb =
+                    new io.srgrn.data.image.DecodedImage(
+                            new io.srgrn.data.image.PlanarImage(3, 7, 5, uniform(72, 3 * 7 * 5)),
+                            null,
+                            8);
+            io.srgrn.data.image.DecodedImage greyAlpha =
+                    new io.srgrn.data.image.DecodedImage(
+                            new io.srgrn.data.image.PlanarImage(1, 5, 8, uniform(73, 5 * 8)),
+                            new io.srgrn.data.image.PlanarImage(1, 5, 8, uniform(74, 5 * 8)),
+                            16);
+            for (io.srgrn.data.image.DecodedImage image : List.of(rgb, greyAlpha)) {
+                java.util.List<Long> ticks = new java.util.ArrayList<>();
+                java.awt.image.BufferedImage streamed =
+                        sr.upscaleToImage(
+                                image, false, tiling, (done, total) -> ticks.add(done), 16);
+                java.awt.image.BufferedImage expected =
+                        io.srgrn.data.image.ImageFiles.toBufferedImage(
+                                withDepth(sr.upscale(image, false, tiling), 16));
+                String what = image.color().channels() + " colour plane(s)";
+                soft.assertThat(streamed.getWidth()).as(what).isEqualTo(expected.getWidth());
+                soft.assertThat(streamed.getHeight()).as(what).isEqualTo(expected.getHeight());
+                soft.assertThat(streamed.getColorModel().hasAlpha())
+                        .as(what + ": alpha")
+                        .isEqualTo(image.hasAlpha());
+                soft.assertThat(samples(streamed))
+                        .as(what + ": every sample")
+                        .isEqualTo(samples(expected));
+                soft.assertThat(ticks).as(what + ": tile progress").isNotEmpty();
+            }
+            java.awt.image.BufferedImage eight =
+                    sr.upscaleToImage(rgb, false, tiling, (d, t) -> {}, 8);
+            soft.assertThat(samples(eight))
+                    .as("8 bits")
+                    .isEqualTo(
+                            samples(
+                                    io.srgrn.data.image.ImageFiles.toBufferedImage(
+                                            sr.upscale(rgb, false, tiling))));
+        }
+        soft.assertAll();
+    }
+
+    private static float[] uniform(long seed, int n) {
+        return Tensor.uniform(new SplittableRandom(seed), 0, 1, new int[] {n}).data();
+    }
+
+    private static io.srgrn.data.image.DecodedImage withDepth(
+            io.srgrn.data.image.DecodedImage image, int bitDepth) {
+        return new io.srgrn.data.image.DecodedImage(image.color(), image.alpha(), bitDepth);
+    }
+
+    private static int[] samples(java.awt.image.BufferedImage image) {
+        return image.getRaster().getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null);
+    }
 }

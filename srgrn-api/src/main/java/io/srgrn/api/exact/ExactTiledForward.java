@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,6 +126,33 @@ public final class ExactTiledForward implements AutoCloseable {
      * tile runs.
      */
     public Tensor forward(Tensor lr, Runnable afterTile) {
+        SrgrnSpec spec = new SrgrnSpec(config);
+        int[] shape = spec.outputShape(lr.shape());
+        Tensor out = Tensor.zeros(shape);
+        forward(lr, (y0, x0, tile) -> Windows.paste(tile, out, y0, x0), afterTile);
+        return out;
+    }
+
+    /**
+     * Receives the output of {@link #forward(Tensor, OutputTiles, Runnable)} a tile at a time, in
+     * row-major tile order; the tiles do not overlap and together cover the output once.
+     */
+    @FunctionalInterface
+    public interface OutputTiles {
+        /**
+         * @param y0 the tile's first output row
+         * @param x0 its first output column
+         * @param tile its (B, out, h, w) values, not clamped
+         */
+        void accept(int y0, int x0, Tensor tile);
+    }
+
+    /**
+     * As {@link #forward(Tensor, Runnable)}, handing each output tile to {@code out} as soon as it
+     * is computed instead of assembling the output: what lets a caller write an image larger than
+     * its float output could be held.
+     */
+    public void forward(Tensor lr, OutputTiles out, Runnable afterTile) {
         new SrgrnSpec(config).outputShape(lr.shape());
         List<FeatureStore> stores = new ArrayList<>();
         try {
@@ -146,10 +174,7 @@ public final class ExactTiledForward implements AutoCloseable {
             double[][][] states =
                     grrb.head() == null ? null : pool(features, grrb.head(), lrHeight, afterTile);
             LazySource image = new LazySource(features, grrb.local(states));
-            HostStore out =
-                    HostStore.zeros(image.batch(), image.channels(), image.height(), image.width());
-            fill(out, image, lrHeight, afterTile);
-            return out.tensor();
+            fill(image, (r, tile) -> out.accept(r.y0(), r.x0(), tile), lrHeight, afterTile);
         } finally {
             stores.forEach(FeatureStore::close);
         }
@@ -196,13 +221,18 @@ public final class ExactTiledForward implements AutoCloseable {
                                 source.width(),
                                 spillDirectory);
         stores.add(store);
-        fill(store, source, lrHeight, afterTile);
+        fill(source, store::write, lrHeight, afterTile);
         return store;
     }
 
-    private void fill(FeatureStore store, FeatureSource source, int lrHeight, Runnable afterTile) {
+    /** Computes {@code source} tile by tile into {@code into}. */
+    private void fill(
+            FeatureSource source,
+            BiConsumer<Region, Tensor> into,
+            int lrHeight,
+            Runnable afterTile) {
         for (Region r : TileGrid.of(source.height(), source.width(), tileOf(source, lrHeight))) {
-            store.write(r, source.read(r));
+            into.accept(r, source.read(r));
             afterTile.run();
         }
     }

@@ -2,6 +2,8 @@ package io.srgrn.bench.cli;
 
 import io.srgrn.api.TileProgress;
 import io.srgrn.data.image.DecodedImage;
+import io.srgrn.data.image.ImageFiles;
+import java.awt.image.BufferedImage;
 
 /** Something that upscales a decoded image (colour, grey or with alpha) by a fixed factor. */
 interface ImageUpscaler extends AutoCloseable {
@@ -18,6 +20,15 @@ interface ImageUpscaler extends AutoCloseable {
     /** As {@link #upscale(DecodedImage)}, telling {@code progress} after each tile, if it tiles. */
     default DecodedImage upscale(DecodedImage image, TileProgress progress) {
         return upscale(image);
+    }
+
+    /**
+     * As {@link #upscale(DecodedImage, TileProgress)}, quantised to {@code bitDepth} bits for
+     * writing ({@link ImageFiles#write(java.nio.file.Path, BufferedImage)}).
+     */
+    default BufferedImage upscaleToImage(DecodedImage image, TileProgress progress, int bitDepth) {
+        DecodedImage sr = upscale(image, progress);
+        return ImageFiles.toBufferedImage(new DecodedImage(sr.color(), sr.alpha(), bitDepth));
     }
 
     @Override

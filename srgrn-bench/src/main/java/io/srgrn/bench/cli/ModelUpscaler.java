@@ -69,6 +69,20 @@ final class ModelUpscaler implements ImageUpscaler {
                 image, selfEnsemble, model.tilingFor(1, height, width, selfEnsemble), progress);
     }
 
+    /** Exact tiles go straight into the quantised image: no float copy of a large output. */
+    @Override
+    public java.awt.image.BufferedImage upscaleToImage(
+            DecodedImage image, io.srgrn.api.TileProgress progress, int bitDepth) {
+        int height = image.color().height();
+        int width = image.color().width();
+        return model.upscaleToImage(
+                image,
+                selfEnsemble,
+                model.tilingFor(1, height, width, selfEnsemble),
+                progress,
+                bitDepth);
+    }
+
     @Override
     public void close() {
         model.close();

@@ -4,6 +4,7 @@ import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.data.image.DecodedImage;
 import io.srgrn.data.image.ImageFiles;
 import io.srgrn.data.image.PixelLimit;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,10 +141,16 @@ final class UpscaleCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 try {
                     DecodedImage in = ImageFiles.read(job.input(), limit);
-                    DecodedImage result;
+                    // refused before the work, not after it: alpha into JPEG or BMP
+                    ImageFiles.requireWritable(job.output(), in.hasAlpha());
+                    BufferedImage result;
                     // A large image in tiles can run for an hour: its own bar shows the tiles.
                     try (TileBar tiles = new TileBar(err, job.input().getFileName().toString())) {
-                        result = upscaler.upscale(in, tiles);
+                        result =
+                                upscaler.upscaleToImage(
+                                        in,
+                                        tiles,
+                                        ImageFiles.bitDepthFor(job.output(), in.bitDepth()));
                     }
                     Path parent = job.output().toAbsolutePath().getParent();
                     if (parent != null) {
@@ -154,7 +161,7 @@ final class UpscaleCommand implements Callable<Integer> {
                             job.input().toString(),
                             job.output().toString(),
                             in.width() + "x" + in.height(),
-                            result.width() + "x" + result.height(),
+                            result.getWidth() + "x" + result.getHeight(),
                             io.srgrn.bench.report.Numbers.fixed((System.nanoTime() - t0) / 1e9, 2));
                 } catch (Exception | OutOfMemoryError e) {
                     String reason = Errors.describeFor(job.input(), e);

@@ -9,7 +9,6 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -129,9 +128,12 @@ public final class ImageFiles {
      * loss.
      */
     public static void write(Path file, DecodedImage image) throws IOException {
-        Encoder encoder = encoder(file, image);
+        writeAtomically(encoder(file, image));
+    }
+
+    private static void writeAtomically(Encoder encoder) throws IOException {
         try {
-            AtomicWrite.write(file, encoder::writeTo);
+            AtomicWrite.write(encoder.file(), encoder::writeTo);
         } catch (ImageFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -156,8 +158,7 @@ public final class ImageFiles {
     }
 
     /** One image ready to be written in one format: checked, converted, its writer chosen. */
-    private record Encoder(
-            Path file, ImageFormat format, DecodedImage image, BufferedImage buffered) {
+    private record Encoder(Path file, ImageFormat format, String layout, BufferedImage buffered) {
         void writeTo(java.io.OutputStream out) throws IOException {
             Iterator<ImageWriter> writers =
                     ImageIO.getImageWriters(
@@ -166,11 +167,7 @@ public final class ImageFiles {
             if (!writers.hasNext()) {
                 throw new ImageFormatException(
                         file,
-                        "no ImageIO writer for "
-                                + format
-                                + " accepts a "
-                                + describeLayout(image)
-                                + " image");
+                        "no ImageIO writer for " + format + " accepts a " + layout + " image");
             }
             ImageWriter writer = writers.next();
             try {
@@ -194,24 +191,13 @@ public final class ImageFiles {
                     ? ife
                     : new ImageFormatException(
                             file,
-                            "cannot write "
-                                    + describeLayout(image)
-                                    + " image as "
-                                    + format
-                                    + ": "
-                                    + describe(e),
+                            "cannot write " + layout + " image as " + format + ": " + describe(e),
                             e);
         }
     }
 
     private static Encoder encoder(Path file, DecodedImage image) throws ImageFormatException {
-        ImageFormat format = ImageFormat.of(file);
-        if (image.hasAlpha() && !format.supportsAlpha()) {
-            throw new ImageFormatException(
-                    file,
-                    format
-                            + " cannot store the alpha channel of this image; write PNG or TIFF to keep it");
-        }
+        ImageFormat format = requireWritable(file, image.hasAlpha());
         DecodedImage toWrite = image;
         if (image.bitDepth() == 16 && !format.supports16Bit()) {
             LOG.debug(
@@ -220,7 +206,46 @@ public final class ImageFiles {
                     format);
             toWrite = new DecodedImage(image.color(), image.alpha(), 8);
         }
-        return new Encoder(file, format, toWrite, toBufferedImage(toWrite));
+        return new Encoder(file, format, describeLayout(toWrite), toBufferedImage(toWrite));
+    }
+
+    /**
+     * Writes an 8- or 16-bit image made for {@code file} (e.g. a {@link QuantizedImage} filled tile
+     * by tile, at {@link #bitDepthFor}), atomically, as {@link #write(Path, DecodedImage)} writes.
+     */
+    public static void write(Path file, BufferedImage image) throws IOException {
+        ImageFormat format = requireWritable(file, image.getColorModel().hasAlpha());
+        ColorModel cm = image.getColorModel();
+        String layout =
+                cm.getComponentSize(0)
+                        + "-bit "
+                        + (cm.getNumColorComponents() == 1 ? "grey" : "RGB")
+                        + (cm.hasAlpha() ? "+alpha" : "");
+        writeAtomically(new Encoder(file, format, layout, image));
+    }
+
+    /**
+     * The format of {@code file}, checked before anything is computed for it: an image with alpha
+     * needs a format that stores alpha (a clear error rather than a silent loss).
+     */
+    public static ImageFormat requireWritable(Path file, boolean alpha)
+            throws ImageFormatException {
+        ImageFormat format = ImageFormat.of(file);
+        if (alpha && !format.supportsAlpha()) {
+            throw new ImageFormatException(
+                    file,
+                    format
+                            + " cannot store the alpha channel of this image; write PNG or TIFF to keep it");
+        }
+        return format;
+    }
+
+    /**
+     * The bit depth {@code file}'s format stores an image of {@code bitDepth} at (16 only in PNG
+     * and TIFF).
+     */
+    public static int bitDepthFor(Path file, int bitDepth) throws ImageFormatException {
+        return bitDepth == 16 && ImageFormat.of(file).supports16Bit() ? 16 : 8;
     }
 
     /**
@@ -253,53 +278,7 @@ public final class ImageFiles {
      * half up).
      */
     public static BufferedImage toBufferedImage(DecodedImage image) {
-        int h = image.height();
-        int w = image.width();
-        int colors = image.color().channels();
-        boolean alpha = image.hasAlpha();
-        BufferedImage out;
-        if (image.bitDepth() == 8 && !alpha && colors == 1) {
-            out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        } else if (image.bitDepth() == 8 && !alpha) {
-            out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        } else if (image.bitDepth() == 8 && colors == 3) {
-            out = new BufferedImage(w, h, BufferedImage.TYPE_4BYTE_ABGR);
-        } else if (image.bitDepth() == 16 && !alpha && colors == 1) {
-            out = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
-        } else {
-            int dataType = image.bitDepth() == 16 ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE;
-            ColorSpace cs =
-                    ColorSpace.getInstance(colors == 1 ? ColorSpace.CS_GRAY : ColorSpace.CS_sRGB);
-            ColorModel cm =
-                    new ComponentColorModel(
-                            cs,
-                            alpha,
-                            false,
-                            alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
-                            dataType);
-            out = new BufferedImage(cm, cm.createCompatibleWritableRaster(w, h), false, null);
-        }
-        WritableRaster raster = out.getRaster();
-        int max = image.bitDepth() == 16 ? 65535 : 255;
-        int[] samples = new int[w * h];
-        for (int c = 0; c < colors; c++) {
-            quantizePlane(image.color(), c, max, samples);
-            raster.setSamples(0, 0, w, h, c, samples);
-        }
-        if (alpha) {
-            quantizePlane(image.alpha(), 0, max, samples);
-            raster.setSamples(0, 0, w, h, colors, samples);
-        }
-        return out;
-    }
-
-    private static void quantizePlane(PlanarImage image, int channel, int max, int[] out) {
-        float[] data = image.data();
-        int offset = channel * image.planeSize();
-        for (int i = 0; i < out.length; i++) {
-            float v = data[offset + i];
-            out[i] = !(v > 0) ? 0 : v >= 1 ? max : (int) Math.floor(v * (double) max + 0.5);
-        }
+        return QuantizedImage.of(image).image();
     }
 
     private static DecodedImage fromComponents(BufferedImage image, ColorModel cm) {
