@@ -177,18 +177,42 @@ public final class Srgrn implements AutoCloseable {
         if (tiling != null) {
             return tiling;
         }
-        MemoryCost cost = MemoryCost.of(config);
-        long whole = cost.wholeImageBytes(batch, height, width);
         // the output, plus the ensemble's accumulator and the transformed copy being added
         long output =
                 (selfEnsemble ? 3L : 1L)
                         * Float.BYTES
                         * batch
                         * config.outChannels()
-                        * (long) config.scale()
-                        * config.scale()
-                        * height
-                        * width;
+                        * outputPixels(height, width);
+        return chooseTiling(batch, height, width, output);
+    }
+
+    /**
+     * The tiling {@link #upscaleToImage} best uses for {@code image} at {@code bitDepth}: as {@link
+     * #tilingFor(int, int, int, boolean)}, except that exact tiles without self-ensemble leave room
+     * for the quantised output they stream into rather than for a float one.
+     */
+    public Tiling tilingFor(DecodedImage image, boolean selfEnsemble, int bitDepth) {
+        int height = image.height();
+        int width = image.width();
+        if (tiling != null || selfEnsemble) {
+            return tilingFor(1, height, width, selfEnsemble);
+        }
+        int samples = image.color().channels() + (image.hasAlpha() ? 1 : 0);
+        long quantised = (long) bitDepth / 8 * samples * outputPixels(height, width);
+        Tiling streamed = chooseTiling(1, height, width, quantised);
+        // whole-image inference holds the float output after all: decide with it
+        return streamed != null ? streamed : tilingFor(1, height, width, false);
+    }
+
+    private long outputPixels(int height, int width) {
+        return (long) config.scale() * config.scale() * height * width;
+    }
+
+    /** {@link #tilingFor(int, int, int, boolean)} with {@code output} bytes held for the result. */
+    private Tiling chooseTiling(int batch, int height, int width, long output) {
+        MemoryCost cost = MemoryCost.of(config);
+        long whole = cost.wholeImageBytes(batch, height, width);
         if (memoryBudget > 0) {
             long resident = ProcessMemory.residentBytes();
             int tile = cost.tileFor(batch, height, width, memoryBudget - resident - output);

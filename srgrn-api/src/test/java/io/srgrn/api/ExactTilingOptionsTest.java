@@ -71,4 +71,32 @@ class ExactTilingOptionsTest {
             assertThat(sr.tilingFor(1, 40, 30, true)).isNull();
         }
     }
+
+    @Test
+    void streamedTilesLeaveRoomForTheQuantisedOutputOnly() {
+        // a grey 3000x3000 image at x4: a float (RGB) output of 1.73 GB, 0.14 GB at 8 bits grey;
+        // whole-image inference ~100 GB
+        long headroom = 1_200_000_000L;
+        try (Srgrn sr =
+                Srgrn.builder()
+                        .backend("nearest")
+                        .config(SrgrnConfig.compact(4))
+                        .untrained()
+                        .memoryBudget(io.srgrn.api.exact.ProcessMemory.residentBytes() + headroom)
+                        .build()) {
+            assertThatThrownBy(() -> sr.tilingFor(1, 3000, 3000, false))
+                    .isInstanceOf(SrgrnException.class)
+                    .hasMessageContaining("the output needs 1.61 GiB");
+            io.srgrn.data.image.DecodedImage image =
+                    io.srgrn.data.image.DecodedImage.of(
+                            new io.srgrn.data.image.PlanarImage(
+                                    1, 3000, 3000, new float[3000 * 3000]));
+            Tiling tiles = sr.tilingFor(image, false, 8);
+            assertThat(tiles.mode()).isEqualTo(Tiling.Mode.EXACT);
+            assertThat(tiles.tile()).isBetween(16, 3000);
+            // self-ensemble averages float outputs: no room
+            assertThatThrownBy(() -> sr.tilingFor(image, true, 8))
+                    .isInstanceOf(SrgrnException.class);
+        }
+    }
 }

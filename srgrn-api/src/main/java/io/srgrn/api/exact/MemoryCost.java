@@ -24,11 +24,19 @@ import java.util.List;
  * peaks at 3.69 GB resident, of which about 1 GB is the JVM, libtorch and the model; this count
  * gives 3.4 GB for the rest), it errs on the safe side.
  *
+ * <p>An exact tile also holds host copies on the Java heap: the exact pieces hand each stage's
+ * window to the host, where the node states, mixes, blends and pixel shuffles are computed ({@link
+ * ExactTiledForward}). For GRUM and GRRB that is about as much again as their tensors (window,
+ * subpixel output, node weights, mix, blend, shuffle, fused output); the trunk keeps only its input
+ * and output windows on the heap. Measured (docs/RESULTS.md, the 1000x1000 x4 image): a tile of 200
+ * LR pixels whose tensors count 0.48 GB peaked at 0.45 GB of native tile memory beside 0.47 GB of
+ * heap with a heap that holds no more than it uses (serial collector).
+ *
  * <p>An exact tile runs each stage on a window widened by a halo: for the trunk its receptive field
  * plus two pixels for each later stage (a recomputed tile carries the later halos down), for a GRUM
  * or GRRB two pixels per stage from it on; a window never exceeds the image. A tile's working set
- * is the largest stage's cost over its window, so a deep trunk (the paper's halo is 129 LR pixels)
- * makes small tiles cost far more than their area.
+ * is the largest stage's cost (tensors plus host copies) over its window, so a deep trunk (the
+ * paper's halo is 129 LR pixels) makes small tiles cost far more than their area.
  *
  * @param stages each stage's live floats per LR pixel (batch 1) and halo in LR pixels, trunk first
  */
@@ -40,9 +48,10 @@ public record MemoryCost(List<Stage> stages) {
     public static final int NONE = -1;
 
     /**
-     * One stage: live floats per LR pixel and the halo its window adds on each side, in LR pixels.
+     * One stage: live floats per LR pixel in the backend's tensors, the floats an exact tile of it
+     * holds on the Java heap as well, and the halo its window adds on each side, in LR pixels.
      */
-    public record Stage(long floatsPerLrPixel, int haloLr) {}
+    public record Stage(long floatsPerLrPixel, long hostFloatsPerLrPixel, int haloLr) {}
 
     public MemoryCost {
         stages = List.copyOf(stages);
@@ -60,14 +69,20 @@ public record MemoryCost(List<Stage> stages) {
                         + g0
                         + (long) config.c() * config.g()
                         + config.g();
-        stages.add(new Stage(trunk, ExactTiledForward.trunkHalo(config) + 2 * later));
+        stages.add(
+                new Stage(
+                        trunk,
+                        config.inChannels() + g0,
+                        ExactTiledForward.trunkHalo(config) + 2 * later));
         long s = 1;
         for (int k = 0; k < factors.length; k++) {
             int r = factors[k];
-            stages.add(new Stage(s * s * (g0 + 5L * r * r * g0 + 2 * n), 2 * (later - k)));
+            long grum = s * s * (g0 + 5L * r * r * g0 + 2 * n);
+            stages.add(new Stage(grum, grum, 2 * (later - k)));
             s *= r;
         }
-        stages.add(new Stage(s * s * (4 * g0 + 2 * n + config.outChannels()), 2));
+        long grrb = s * s * (4 * g0 + 2 * n + config.outChannels());
+        stages.add(new Stage(grrb, grrb, 2));
         return new MemoryCost(stages);
     }
 
@@ -96,14 +111,15 @@ public record MemoryCost(List<Stage> stages) {
 
     /**
      * Working memory of one exact tile of {@code tile x tile} LR pixels, each stage on its window,
-     * in such an image.
+     * in such an image: its tensors and their host copies.
      */
     public long tileBytes(int batch, int tile, int height, int width) {
         long peak = 0;
         for (Stage st : stages) {
             long h = Math.min(height, tile + 2L * st.haloLr());
             long w = Math.min(width, tile + 2L * st.haloLr());
-            peak = Math.max(peak, st.floatsPerLrPixel() * Float.BYTES * batch * h * w);
+            long floats = st.floatsPerLrPixel() + st.hostFloatsPerLrPixel();
+            peak = Math.max(peak, floats * Float.BYTES * batch * h * w);
         }
         return peak;
     }

@@ -25,7 +25,23 @@ class MemoryCostTest {
         MemoryCost cost = MemoryCost.of(SrgrnConfig.paper(4));
         assertThat(cost.tileBytes(1, 1, 40, 30))
                 .isLessThanOrEqualTo(cost.wholeImageBytes(1, 40, 30));
-        assertThat(cost.tileBytes(1, 40, 40, 30)).isEqualTo(cost.wholeImageBytes(1, 40, 30));
+        // a tile as large as the image: the whole image's tensors plus the GRUM's host copies
+        assertThat(cost.tileBytes(1, 40, 40, 30)).isEqualTo(2 * cost.wholeImageBytes(1, 40, 30));
+    }
+
+    @Test
+    void exactTilesCountTheHostCopiesOfGrumAndGrrbButNotOfTheTrunk() {
+        SrgrnConfig config = SrgrnConfig.compact(4);
+        MemoryCost cost = MemoryCost.of(config);
+        MemoryCost.Stage trunk = cost.stages().get(0);
+        assertThat(trunk.hostFloatsPerLrPixel()).isEqualTo(3 + config.g0());
+        for (MemoryCost.Stage global : cost.stages().subList(1, cost.stages().size())) {
+            assertThat(global.hostFloatsPerLrPixel()).isEqualTo(global.floatsPerLrPixel());
+        }
+        // the measured case (docs/RESULTS.md): 200 LR pixel tiles of a 1000x1000 image, second GRUM
+        // on a (200 + 2 * 4)^2 window at scale 2: 4 * (32 + 5 * 4 * 32 + 2 * 8) floats a pixel,
+        // twice
+        assertThat(cost.tileBytes(1, 200, 1000, 1000)).isEqualTo(2L * 4 * 2752 * 208 * 208);
     }
 
     @Test

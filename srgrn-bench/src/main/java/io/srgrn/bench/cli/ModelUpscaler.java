@@ -73,12 +73,10 @@ final class ModelUpscaler implements ImageUpscaler {
     @Override
     public java.awt.image.BufferedImage upscaleToImage(
             DecodedImage image, io.srgrn.api.TileProgress progress, int bitDepth) {
-        int height = image.color().height();
-        int width = image.color().width();
         return model.upscaleToImage(
                 image,
                 selfEnsemble,
-                model.tilingFor(1, height, width, selfEnsemble),
+                model.tilingFor(image, selfEnsemble, bitDepth),
                 progress,
                 bitDepth);
     }
