@@ -724,10 +724,12 @@ public final class Srgrn implements AutoCloseable {
          * {@link SrgrnException} saying what it would take. Cannot be combined with {@link
          * #tiling}.
          *
-         * <p>Not a hard limit yet: the count covers the network's tensors, not the Java heap's
-         * copies of each tile nor the image conversions around it, and large images exceed it
-         * (docs/RESULTS.md, "The issue's large image": 2.06 GB peak for a 1 GiB budget at
-         * 1000x1000, x4).
+         * <p>Not a hard limit: the count covers the network's tensors and their host copies in
+         * exact tiles, and the output; not the allocator's and the heap's slack, nor a collector
+         * that grows the heap well past what is live (G1 does: run large images with {@code
+         * -XX:+UseSerialGC}, as the command line does). Measured (docs/RESULTS.md, "After: output
+         * straight into the 8-bit image"): 1.31 GB peak for a 1 GiB budget at 1000x1000, x4, with
+         * {@link Srgrn#upscaleToImage}.
          */
         public Builder memoryBudget(long bytes) {
             if (bytes <= 0) {

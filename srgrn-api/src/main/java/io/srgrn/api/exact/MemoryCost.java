@@ -28,9 +28,9 @@ import java.util.List;
  * window to the host, where the node states, mixes, blends and pixel shuffles are computed ({@link
  * ExactTiledForward}). For GRUM and GRRB that is about as much again as their tensors (window,
  * subpixel output, node weights, mix, blend, shuffle, fused output); the trunk keeps only its input
- * and output windows on the heap. Measured (docs/RESULTS.md, the 1000x1000 x4 image): a tile of 200
- * LR pixels whose tensors count 0.48 GB peaked at 0.45 GB of native tile memory beside 0.47 GB of
- * heap with a heap that holds no more than it uses (serial collector).
+ * and output windows on the heap. Measured (docs/RESULTS.md, "After: output straight into the 8-bit
+ * image"): tiles of 200 LR pixels of a 1000x1000 image at x4, whose tensors count 0.48 GB,
+ * committed 0.47 GB of heap (serial collector) beside the native tile memory.
  *
  * <p>An exact tile runs each stage on a window widened by a halo: for the trunk its receptive field
  * plus two pixels for each later stage (a recomputed tile carries the later halos down), for a GRUM
