@@ -32,6 +32,13 @@ import java.util.List;
  * image"): tiles of 200 LR pixels of a 1000x1000 image at x4, whose tensors count 0.48 GB,
  * committed 0.47 GB of heap (serial collector) beside the native tile memory.
  *
+ * <p>What the process really spends on a tile is more than the arrays: the heap holds dead tile
+ * arrays until its next full collection and the native allocator keeps part of what libtorch frees.
+ * Measured at two image sizes (1000x1000 and 2000x2000 at x4, serial collector), the heap committed
+ * 1.46 and 1.51 times the counted host copies, and the whole process's peak less its resident size
+ * before the run was 1.4 to 1.5 times the count: {@link #tileBytes} scales the count by {@link
+ * #TILE_OVERHEAD}.
+ *
  * <p>An exact tile runs each stage on a window widened by a halo: for the trunk its receptive field
  * plus two pixels for each later stage (a recomputed tile carries the later halos down), for a GRUM
  * or GRRB two pixels per stage from it on; a window never exceeds the image. A tile's working set
@@ -46,6 +53,13 @@ public record MemoryCost(List<Stage> stages) {
 
     /** {@link #tileFor}: nothing fits. */
     public static final int NONE = -1;
+
+    /**
+     * What a process spends on an exact tile per byte of its counted tensors and host copies: the
+     * heap's and the native allocator's slack, measured (docs/RESULTS.md, "After: output straight
+     * into the 8-bit image").
+     */
+    public static final double TILE_OVERHEAD = 1.5;
 
     /**
      * One stage: live floats per LR pixel in the backend's tensors, the floats an exact tile of it
@@ -111,7 +125,7 @@ public record MemoryCost(List<Stage> stages) {
 
     /**
      * Working memory of one exact tile of {@code tile x tile} LR pixels, each stage on its window,
-     * in such an image: its tensors and their host copies.
+     * in such an image: its tensors and their host copies, times {@link #TILE_OVERHEAD}.
      */
     public long tileBytes(int batch, int tile, int height, int width) {
         long peak = 0;
@@ -121,7 +135,7 @@ public record MemoryCost(List<Stage> stages) {
             long floats = st.floatsPerLrPixel() + st.hostFloatsPerLrPixel();
             peak = Math.max(peak, floats * Float.BYTES * batch * h * w);
         }
-        return peak;
+        return (long) Math.ceil(peak * TILE_OVERHEAD);
     }
 
     /**
