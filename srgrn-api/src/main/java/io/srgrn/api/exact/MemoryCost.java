@@ -35,9 +35,9 @@ import java.util.List;
  * <p>What the process really spends on a tile is more than the arrays: the heap holds dead tile
  * arrays until its next full collection and the native allocator keeps part of what libtorch frees.
  * Measured at two image sizes (1000x1000 and 2000x2000 at x4, serial collector), the heap committed
- * 1.46 and 1.51 times the counted host copies, and the whole process's peak less its resident size
- * before the run was 1.4 to 1.5 times the count: {@link #tileBytes} scales the count by {@link
- * #TILE_OVERHEAD}.
+ * 1.46 and 1.51 times the counted host copies, and with the about 0.35 GB the process holds before
+ * any tile (JVM, libtorch, model) and the images taken off its peak, a tile cost it 1.4 to 1.5
+ * times the count: {@link #tileBytes} scales the count by {@link #TILE_OVERHEAD}.
  *
  * <p>An exact tile runs each stage on a window widened by a halo: for the trunk its receptive field
  * plus two pixels for each later stage (a recomputed tile carries the later halos down), for a GRUM
