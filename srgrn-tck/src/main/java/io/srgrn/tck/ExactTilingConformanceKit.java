@@ -159,17 +159,8 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
     @org.junit.jupiter.api.Test
     void facadeGivesTheWholeImageResultInExactTiles(TestReporter reporter) {
         SrgrnConfig config = ConformanceCases.tinyConfig(2, 3, NodeAggregation.MEAN, true, true);
-        Map<String, Tensor> params = SeededTensors.parameters(new SrgrnSpec(config), 61);
         SoftAssertions soft = new SoftAssertions();
-        try (io.srgrn.api.Srgrn sr =
-                io.srgrn.api.Srgrn.builder()
-                        .config(config)
-                        .untrained()
-                        .backend(backend().name())
-                        .device(device())
-                        .featureRetention(Retention.SPILL)
-                        .build()) {
-            sr.module().setParameters(params);
+        try (io.srgrn.api.Srgrn sr = seededFacade(config, 61, Retention.SPILL)) {
             Tensor lr = Tensor.uniform(new SplittableRandom(62), 0, 1, new int[] {1, 3, 5, 4});
             Tensor whole = sr.upscale(lr, true, null);
             java.util.List<long[]> progress = new java.util.ArrayList<>();
@@ -235,16 +226,9 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
     @org.junit.jupiter.api.Test
     void quantisedTilesEqualTheQuantisedFloatResult() {
         SrgrnConfig config = ConformanceCases.tinyConfig(3, 3, NodeAggregation.MEAN, true, true);
-        Map<String, Tensor> params = SeededTensors.parameters(new SrgrnSpec(config), 71);
         SoftAssertions soft = new SoftAssertions();
         try (io.srgrn.api.Srgrn sr =
-                io.srgrn.api.Srgrn.builder()
-                        .config(config)
-                        .untrained()
-                        .backend(backend().name())
-                        .device(device())
-                        .build()) {
-            sr.module().setParameters(params);
+                seededFacade(config, 71, io.srgrn.api.Srgrn.DEFAULT_RETENTION)) {
             io.srgrn.api.Tiling tiling = io.srgrn.api.Tiling.exact(3);
             io.srgrn.data.image.DecodedImage rgb =
                     new io.srgrn.data.image.DecodedImage(
@@ -285,6 +269,20 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
                                             sr.upscale(rgb, false, tiling))));
         }
         soft.assertAll();
+    }
+
+    /** The facade on this backend with seeded (non-zero gamma) weights. */
+    private io.srgrn.api.Srgrn seededFacade(SrgrnConfig config, long seed, Retention retention) {
+        io.srgrn.api.Srgrn sr =
+                io.srgrn.api.Srgrn.builder()
+                        .config(config)
+                        .untrained()
+                        .backend(backend().name())
+                        .device(device())
+                        .featureRetention(retention)
+                        .build();
+        sr.module().setParameters(SeededTensors.parameters(new SrgrnSpec(config), seed));
+        return sr;
     }
 
     private static float[] uniform(long seed, int n) {
