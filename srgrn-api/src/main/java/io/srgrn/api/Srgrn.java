@@ -546,9 +546,15 @@ public final class Srgrn implements AutoCloseable {
         }
     }
 
-    /** Super-resolves an AWT image (grey, RGB or with alpha) into one of the same kind. */
+    /**
+     * Super-resolves an AWT image (grey, RGB or with alpha) into one of the same kind, tiled as
+     * {@link #tilingFor(DecodedImage, boolean, int)} chooses.
+     */
     public BufferedImage upscale(BufferedImage image) {
-        return ImageFiles.toBufferedImage(upscale(ImageFiles.fromBufferedImage(image), false));
+        DecodedImage in = ImageFiles.fromBufferedImage(image);
+        // a large image in exact tiles goes straight into the result, as for the command line
+        return upscaleToImage(
+                in, false, tilingFor(in, false, in.bitDepth()), TileProgress.NONE, in.bitDepth());
     }
 
     private static PlanarImage averageChannels(PlanarImage rgb) {
