@@ -309,7 +309,7 @@ public final class Srgrn implements AutoCloseable {
             out = upscaleExact(lr, selfEnsemble, tiling.tile(), progress);
         }
         FiniteValues.requireOutput(out);
-        clamp(out);
+        clamp(out.data());
         return out;
     }
 
@@ -475,8 +475,8 @@ public final class Srgrn implements AutoCloseable {
                         && tiling.mode() == Tiling.Mode.EXACT
                         && !tiling.coversWhole(color.height(), color.width());
         if (!streamed) {
-            DecodedImage sr = upscale(image, selfEnsemble, tiling, progress);
-            return ImageFiles.toBufferedImage(new DecodedImage(sr.color(), sr.alpha(), bitDepth));
+            return ImageFiles.toBufferedImage(
+                    upscale(image, selfEnsemble, tiling, progress).withBitDepth(bitDepth));
         }
         requireUsable();
         Tensor lr = ImageTensors.toTensor(modelInput(image));
@@ -499,7 +499,7 @@ public final class Srgrn implements AutoCloseable {
                             (y0, x0, tile) -> {
                                 // the checks and clamp upscale(Tensor) makes on the whole output
                                 FiniteValues.requireOutput(tile);
-                                clamp(tile);
+                                clamp(tile.data());
                                 PlanarImage sr = ImageTensors.toImage(tile);
                                 out.putColor(y0, x0, grey ? averageChannels(sr) : sr);
                             },
@@ -532,15 +532,12 @@ public final class Srgrn implements AutoCloseable {
     /** Alpha is not the network's: MATLAB bicubic, clamped to [0, 1]. */
     private PlanarImage upscaleAlpha(PlanarImage alpha) {
         PlanarImage out = MatlabBicubic.resize(alpha, config.scale());
-        float[] a = out.data();
-        for (int i = 0; i < a.length; i++) {
-            a[i] = Math.min(1f, Math.max(0f, a[i]));
-        }
+        clamp(out.data());
         return out;
     }
 
-    private static void clamp(Tensor t) {
-        float[] d = t.data();
+    /** Clamps to [0, 1] in place (SPEC 3.5: inference clamps). */
+    private static void clamp(float[] d) {
         for (int i = 0; i < d.length; i++) {
             d[i] = Math.min(1f, Math.max(0f, d[i]));
         }

@@ -45,7 +45,8 @@ import java.util.List;
  * is the largest stage's cost (tensors plus host copies) over its window, so a deep trunk (the
  * paper's halo is 129 LR pixels) makes small tiles cost far more than their area.
  *
- * @param stages each stage's live floats per LR pixel (batch 1) and halo in LR pixels, trunk first
+ * @param stages each stage's live floats per LR pixel (batch 1), its host copies in exact tiles and
+ *     its halo in LR pixels, trunk first
  */
 public record MemoryCost(List<Stage> stages) {
     /** {@link #tileFor}: the whole image fits. */

@@ -27,8 +27,7 @@ interface ImageUpscaler extends AutoCloseable {
      * writing ({@link ImageFiles#write(java.nio.file.Path, BufferedImage)}).
      */
     default BufferedImage upscaleToImage(DecodedImage image, TileProgress progress, int bitDepth) {
-        DecodedImage sr = upscale(image, progress);
-        return ImageFiles.toBufferedImage(new DecodedImage(sr.color(), sr.alpha(), bitDepth));
+        return ImageFiles.toBufferedImage(upscale(image, progress).withBitDepth(bitDepth));
     }
 
     @Override

@@ -41,6 +41,11 @@ public record DecodedImage(PlanarImage color, PlanarImage alpha, int bitDepth) {
         return new DecodedImage(color, null, 8);
     }
 
+    /** The same planes, to be stored at {@code bits} bits per sample. */
+    public DecodedImage withBitDepth(int bits) {
+        return new DecodedImage(color, alpha, bits);
+    }
+
     public boolean hasAlpha() {
         return alpha != null;
     }

@@ -204,7 +204,7 @@ public final class ImageFiles {
                     "{}: {} holds 8 bits per sample, writing the 16-bit image at 8 bits",
                     file,
                     format);
-            toWrite = new DecodedImage(image.color(), image.alpha(), 8);
+            toWrite = image.withBitDepth(8);
         }
         return new Encoder(file, format, describeLayout(toWrite), toBufferedImage(toWrite));
     }
@@ -217,10 +217,7 @@ public final class ImageFiles {
         ImageFormat format = requireWritable(file, image.getColorModel().hasAlpha());
         ColorModel cm = image.getColorModel();
         String layout =
-                cm.getComponentSize(0)
-                        + "-bit "
-                        + (cm.getNumColorComponents() == 1 ? "grey" : "RGB")
-                        + (cm.hasAlpha() ? "+alpha" : "");
+                describeLayout(cm.getComponentSize(0), cm.getNumColorComponents(), cm.hasAlpha());
         writeAtomically(new Encoder(file, format, layout, image));
     }
 
@@ -429,9 +426,10 @@ public final class ImageFiles {
     }
 
     private static String describeLayout(DecodedImage image) {
-        return image.bitDepth()
-                + "-bit "
-                + (image.color().channels() == 1 ? "grey" : "RGB")
-                + (image.hasAlpha() ? "+alpha" : "");
+        return describeLayout(image.bitDepth(), image.color().channels(), image.hasAlpha());
+    }
+
+    private static String describeLayout(int bits, int colors, boolean alpha) {
+        return bits + "-bit " + (colors == 1 ? "grey" : "RGB") + (alpha ? "+alpha" : "");
     }
 }
