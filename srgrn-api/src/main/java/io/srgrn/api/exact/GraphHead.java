@@ -126,34 +126,45 @@ final class GraphHead implements AutoCloseable {
     }
 
     /**
-     * {@code features @ Wp}: each pixel's mix of the per-node features, (B, K, h, w) from {@code
-     * features} (B, K, N) and {@code wp} (B, N, h, w).
+     * {@code out = a * (features @ Wp) + b * base}, element by element: each pixel's mix of the
+     * per-node features, (B, K, h, w) from {@code features} (B, K, N) and {@code wp} (B, N, h, w),
+     * blended into {@code base} of that shape. The mix is rounded to float before the blend, as a
+     * mix tensor would be; it is never stored whole, because at an exact tile's output scale it is
+     * as large as the tile's features. {@code out} may be {@code base}.
      */
-    static Tensor mix(double[][][] features, Tensor wp) {
+    static void blend(
+            double[][][] features, Tensor wp, float a, float[] base, float b, float[] out) {
         int batch = wp.dim(0);
         int n = wp.dim(1);
         int hw = wp.dim(2) * wp.dim(3);
         int k = features[0].length;
+        if (base.length != batch * k * hw || out.length != base.length) {
+            throw new IllegalArgumentException(
+                    "blend of "
+                            + batch * k * hw
+                            + " values into arrays of "
+                            + base.length
+                            + " and "
+                            + out.length);
+        }
         float[] w = wp.data();
-        float[] out = new float[batch * k * hw];
         double[] acc = new double[hw];
-        for (int b = 0; b < batch; b++) {
+        for (int bi = 0; bi < batch; bi++) {
             for (int ch = 0; ch < k; ch++) {
                 java.util.Arrays.fill(acc, 0);
                 for (int node = 0; node < n; node++) {
-                    double f = features[b][ch][node];
-                    int off = (b * n + node) * hw;
+                    double f = features[bi][ch][node];
+                    int off = (bi * n + node) * hw;
                     for (int i = 0; i < hw; i++) {
                         acc[i] += f * w[off + i];
                     }
                 }
-                int o = (b * k + ch) * hw;
+                int o = (bi * k + ch) * hw;
                 for (int i = 0; i < hw; i++) {
-                    out[o + i] = (float) acc[i];
+                    out[o + i] = a * (float) acc[i] + b * base[o + i];
                 }
             }
         }
-        return Tensor.of(out, batch, k, wp.dim(2), wp.dim(3));
     }
 
     @Override

@@ -78,12 +78,9 @@ final class GrrbStage implements AutoCloseable {
             public Tensor apply(Tensor window) {
                 Tensor z = window;
                 if (ynT != null) {
-                    float[] g = GraphHead.mix(ynT, head.weights(window)).data();
-                    float[] x = window.data();
-                    float[] sum = new float[x.length];
-                    for (int i = 0; i < x.length; i++) {
-                        sum[i] = gamma * g[i] + x[i];
-                    }
+                    // the window may be a kept feature map (host retention): never blend in place
+                    float[] sum = new float[window.size()];
+                    GraphHead.blend(ynT, head.weights(window), gamma, window.data(), 1, sum);
                     z = Tensor.of(sum, window.shape());
                 }
                 return tail1.forward(tail0.forward(z));

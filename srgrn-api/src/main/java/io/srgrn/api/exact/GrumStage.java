@@ -101,11 +101,8 @@ final class GrumStage implements AutoCloseable {
             public Tensor apply(Tensor window) {
                 Tensor up = subpixel.forward(window);
                 if (ync != null) {
-                    float[] u = up.data();
-                    float[] g = GraphHead.mix(ync, head.weights(window)).data();
-                    for (int i = 0; i < u.length; i++) {
-                        u[i] = gamma * g[i] + (1 - gamma) * u[i];
-                    }
+                    float[] u = up.data(); // the subpixel output is this call's own: blend in place
+                    GraphHead.blend(ync, head.weights(window), gamma, u, 1 - gamma, u);
                 }
                 return fuse.forward(PixelShuffle.apply(up, spec.r()));
             }

@@ -12,16 +12,17 @@ import java.util.Arrays;
 /**
  * Copies {@link Tensor}s between the Java heap and libtorch through direct buffers. DJL's own
  * {@code create(float[])} allocates a fresh direct buffer per tensor, which only the garbage
- * collector frees; with large images that shows up as native memory growth. Small tensors share one
- * reusable buffer; a large one (an exact tile's feature map can be 160 MB) gets a buffer of its own
- * that is freed as soon as libtorch holds the data, so that no module keeps tile-sized buffers
- * between calls.
+ * collector frees; with large images that shows up as native memory growth. Small tensors (a
+ * training batch) share one reusable buffer; a larger one (an exact tile's feature map can be 160
+ * MB) gets a buffer of its own that is freed as soon as libtorch holds the data, so that no module
+ * keeps tile-sized buffers between calls. The kept buffer is small because exact tiling compiles a
+ * dozen modules, each with its own: at 16 MB they held up to 0.2 GB between tiles.
  *
  * <p>Not thread-safe: one per module.
  */
 final class HostTransfer implements AutoCloseable {
     /** Tensors up to this size go through the kept buffer. */
-    static final int KEPT_BYTES = 16 << 20;
+    static final int KEPT_BYTES = 2 << 20;
 
     private final boolean deviceCopies;
     private ByteBuffer staging = ByteBuffer.allocateDirect(0);

@@ -20,7 +20,7 @@ class HostTransferTest {
     void largeUploadsArriveIntactAndLeaveNoDirectMemoryBehind() {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 DirectBuffers.freesEarly(), "this JVM cannot free direct buffers early");
-        int[] shape = {1, 8, 768, 768}; // 18.9 MB: above the kept size
+        int[] shape = {1, 8, 768, 768}; // 18.9 MB: far above the kept size
         assertThat((long) Tensor.elementCount(shape) * Float.BYTES)
                 .isGreaterThan(HostTransfer.KEPT_BYTES);
         Tensor big = Tensor.uniform(new SplittableRandom(5), -1, 1, shape);
