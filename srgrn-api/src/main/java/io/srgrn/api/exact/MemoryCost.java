@@ -25,12 +25,12 @@ import java.util.List;
  * gives 3.4 GB for the rest), it errs on the safe side.
  *
  * <p>An exact tile also holds host copies on the Java heap: the exact pieces hand each stage's
- * window to the host, where the node states, mixes, blends and pixel shuffles are computed ({@link
- * ExactTiledForward}). For GRUM and GRRB that is about as much again as their tensors (window,
- * subpixel output, node weights, mix, blend, shuffle, fused output); the trunk keeps only its input
- * and output windows on the heap. Measured (docs/RESULTS.md, "After: output straight into the 8-bit
- * image"): tiles of 200 LR pixels of a 1000x1000 image at x4, whose tensors count 0.48 GB,
- * committed 0.47 GB of heap (serial collector) beside the native tile memory.
+ * window to the host, where the node states, blends and pixel shuffles are computed ({@link
+ * ExactTiledForward}). A GRUM tile holds its window, the subpixel output (blended in place), the
+ * node weights, the shuffle and the fused output: s^2 * (G0 + 3 r^2 G0 + N) floats per LR pixel; a
+ * GRRB tile its window, the node weights, the blended sum, tail.0 and the image: S^2 * (3 G0 + N +
+ * out); both also a double per pixel for the mix. The trunk keeps only its input and output windows
+ * on the heap.
  *
  * <p>What the process really spends on a tile is more than the arrays: the heap holds dead tile
  * arrays until its next full collection and the native allocator keeps part of what libtorch frees.
@@ -93,11 +93,13 @@ public record MemoryCost(List<Stage> stages) {
         for (int k = 0; k < factors.length; k++) {
             int r = factors[k];
             long grum = s * s * (g0 + 5L * r * r * g0 + 2 * n);
-            stages.add(new Stage(grum, grum, 2 * (later - k)));
+            long grumHost = s * s * (g0 + 3L * r * r * g0 + n + 2);
+            stages.add(new Stage(grum, grumHost, 2 * (later - k)));
             s *= r;
         }
         long grrb = s * s * (4 * g0 + 2 * n + config.outChannels());
-        stages.add(new Stage(grrb, grrb, 2));
+        long grrbHost = s * s * (3 * g0 + n + config.outChannels() + 2);
+        stages.add(new Stage(grrb, grrbHost, 2));
         return new MemoryCost(stages);
     }
 

@@ -25,31 +25,33 @@ class MemoryCostTest {
         MemoryCost cost = MemoryCost.of(SrgrnConfig.paper(4));
         assertThat(cost.tileBytes(1, 1, 40, 30))
                 .isLessThanOrEqualTo(cost.wholeImageBytes(1, 40, 30));
-        // a tile as large as the image: the whole image's tensors plus the GRUM's host copies, and
-        // the measured overhead
+        // a tile as large as the image: the second GRUM's tensors, 4 * (64 + 5 * 4 * 64 + 2 * 10),
+        // and host copies, 4 * (64 + 3 * 4 * 64 + 10 + 2), over the whole image, and the measured
+        // overhead
         assertThat(cost.tileBytes(1, 40, 40, 30))
                 .isEqualTo(
-                        (long)
-                                Math.ceil(
-                                        2
-                                                * cost.wholeImageBytes(1, 40, 30)
-                                                * MemoryCost.TILE_OVERHEAD));
+                        (long) Math.ceil(4L * (5456 + 3376) * 40 * 30 * MemoryCost.TILE_OVERHEAD));
     }
 
     @Test
     void exactTilesCountTheHostCopiesOfGrumAndGrrbButNotOfTheTrunk() {
-        SrgrnConfig config = SrgrnConfig.compact(4);
+        SrgrnConfig config = SrgrnConfig.compact(4); // G0 32, N 8, out 3
         MemoryCost cost = MemoryCost.of(config);
-        MemoryCost.Stage trunk = cost.stages().get(0);
-        assertThat(trunk.hostFloatsPerLrPixel()).isEqualTo(3 + config.g0());
-        for (MemoryCost.Stage global : cost.stages().subList(1, cost.stages().size())) {
-            assertThat(global.hostFloatsPerLrPixel()).isEqualTo(global.floatsPerLrPixel());
-        }
-        // the measured case (docs/RESULTS.md): 200 LR pixel tiles of a 1000x1000 image, second GRUM
-        // on a (200 + 2 * 4)^2 window at scale 2: 4 * (32 + 5 * 4 * 32 + 2 * 8) floats a pixel,
-        // twice
+        assertThat(cost.stages())
+                .extracting(MemoryCost.Stage::hostFloatsPerLrPixel)
+                .containsExactly(
+                        3L + 32, // trunk: input and output windows
+                        32 + 3 * 4 * 32 + 8 + 2L, // GRUM at LR scale
+                        4 * (32 + 3 * 4 * 32 + 8 + 2L), // GRUM at scale 2
+                        16 * (3 * 32 + 8 + 3 + 2L)); // GRRB at scale 4
+        // 200 LR pixel tiles of a 1000x1000 image: the second GRUM on a (200 + 2 * 4)^2 window at
+        // scale 2 is the largest, 4 * (32 + 5 * 4 * 32 + 2 * 8) floats a pixel in tensors and 1704
+        // on the host
         assertThat(cost.tileBytes(1, 200, 1000, 1000))
-                .isEqualTo((long) Math.ceil(2L * 4 * 2752 * 208 * 208 * MemoryCost.TILE_OVERHEAD));
+                .isEqualTo(
+                        (long)
+                                Math.ceil(
+                                        4L * (2752 + 1704) * 208 * 208 * MemoryCost.TILE_OVERHEAD));
     }
 
     @Test
