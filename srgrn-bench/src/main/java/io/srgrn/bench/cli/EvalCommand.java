@@ -1,5 +1,6 @@
 package io.srgrn.bench.cli;
 
+import io.srgrn.api.Tiling;
 import io.srgrn.api.weights.AtomicFiles;
 import io.srgrn.bench.plot.ComparisonFigure;
 import io.srgrn.bench.plot.Png;
@@ -25,6 +26,7 @@ import io.srgrn.metrics.ImageScore;
 import io.srgrn.metrics.ScoredImage;
 import io.srgrn.metrics.SetScore;
 import io.srgrn.metrics.SetScorer;
+import io.srgrn.spark.MemorySettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -229,7 +231,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InferenceMemory memory = tiles.memory();
+        MemorySettings memory = tiles.settings();
         List<Method> methods = methods(memory);
         PublishedResults published = published();
         int s = resolveScale(methods);
@@ -310,7 +312,7 @@ final class EvalCommand implements Callable<Integer> {
             this.bar = bar;
         }
 
-        EvalResults.Row measure(Method m, int scale, InferenceMemory memory) throws IOException {
+        EvalResults.Row measure(Method m, int scale, MemorySettings memory) throws IOException {
             Map<String, EvalResults.Mean> means = new LinkedHashMap<>();
             Map<String, List<ImageScore>> images = new LinkedHashMap<>();
             try (ImageUpscaler up = m.ref().open(scale, ensemble, memory, where)) {
@@ -359,10 +361,14 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private List<Method> methods(InferenceMemory memory) {
+    private List<Method> methods(MemorySettings memory) {
         // Rows made differently from the paper's say so in their name: + for self-ensemble, fast
         // tiles.
-        String variant = (ensemble ? "+" : "") + memory.label();
+        String variant =
+                (ensemble ? "+" : "")
+                        + (memory.tileMode() == Tiling.Mode.FAST
+                                ? " (tiles " + memory.tile() + "+" + memory.tileOverlap() + ")"
+                                : "");
         List<Method> list = new ArrayList<>();
         for (String name : models) {
             ModelRef ref = ModelRef.ofName(name);

@@ -6,6 +6,7 @@ import io.srgrn.api.models.ModelInfo;
 import io.srgrn.api.models.Models;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.weights.WeightsFile;
+import io.srgrn.spark.MemorySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -163,7 +164,7 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
      * given it must agree with the file.
      */
     ImageUpscaler open(Integer scale, boolean selfEnsemble, BackendOptionsMixin where) {
-        return open(scale, selfEnsemble, InferenceMemory.DEFAULT, where);
+        return open(scale, selfEnsemble, MemorySettings.DEFAULT, where);
     }
 
     /**
@@ -171,10 +172,7 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
      * {@code memory} says.
      */
     ImageUpscaler open(
-            Integer scale,
-            boolean selfEnsemble,
-            InferenceMemory memory,
-            BackendOptionsMixin where) {
+            Integer scale, boolean selfEnsemble, MemorySettings memory, BackendOptionsMixin where) {
         if (bicubic) {
             if (scale == null) {
                 throw new UsageException("--model bicubic needs --scale (2, 3 or 4)");

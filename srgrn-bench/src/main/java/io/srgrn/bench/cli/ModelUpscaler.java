@@ -4,6 +4,7 @@ import io.srgrn.api.Srgrn;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.tensor.Tensor;
 import io.srgrn.data.image.DecodedImage;
+import io.srgrn.spark.MemorySettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,9 @@ final class ModelUpscaler implements ImageUpscaler {
     private final Srgrn model;
     private final boolean selfEnsemble;
     private final String label;
-    private final InferenceMemory memory;
+    private final MemorySettings memory;
 
-    ModelUpscaler(Srgrn model, boolean selfEnsemble, String label, InferenceMemory memory) {
+    ModelUpscaler(Srgrn model, boolean selfEnsemble, String label, MemorySettings memory) {
         this.model = model;
         this.selfEnsemble = selfEnsemble;
         this.label = label;

@@ -57,16 +57,11 @@ final class TilingMixin {
                             + "with the image).")
     Retention features;
 
-    /** The options as one value; a bad combination is a usage error. */
-    InferenceMemory memory() {
-        MemorySettings m = settings();
-        return new InferenceMemory(m.tiling(), m.budget(), m.retention());
-    }
-
     /**
-     * The options as the value srgrn-spark sends to its executors. The rules and messages are
-     * {@link MemorySettings#choose}'s, so spark-upscale, spark-submit and the transformer's params
-     * refuse exactly what this command line refuses.
+     * The options as one value (a bad combination is a usage error), the one srgrn-spark sends to
+     * its executors too. The rules and messages are {@link MemorySettings#choose}'s, so
+     * spark-upscale, spark-submit and the transformer's params refuse exactly what this command
+     * line refuses.
      */
     MemorySettings settings() {
         try {

@@ -4,6 +4,7 @@ import io.srgrn.bench.report.MarkdownTable;
 import io.srgrn.data.image.DecodedImage;
 import io.srgrn.data.image.ImageFiles;
 import io.srgrn.data.image.PixelLimit;
+import io.srgrn.spark.MemorySettings;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ final class UpscaleCommand implements Callable<Integer> {
         if (scale != null) {
             ConfigOptions.requireScale(scale);
         }
-        InferenceMemory memory = tiles.memory();
+        MemorySettings memory = tiles.settings();
         PixelLimit limit = pixelLimit();
         ModelRef ref =
                 model.weights != null
