@@ -421,9 +421,20 @@ public final class Srgrn implements AutoCloseable {
      * with MATLAB bicubic (clamped to [0, 1]); the bit depth is carried to the result.
      */
     public DecodedImage upscale(DecodedImage image, boolean selfEnsemble) {
+        return upscale(image, selfEnsemble, TileProgress.NONE);
+    }
+
+    /**
+     * As {@link #upscale(DecodedImage, boolean)}, telling {@code progress} after each tile of the
+     * tiling {@link #tilingFor(int, int, int, boolean)} chooses.
+     */
+    public DecodedImage upscale(DecodedImage image, boolean selfEnsemble, TileProgress progress) {
         PlanarImage color = image.color();
         return upscale(
-                image, selfEnsemble, tilingFor(1, color.height(), color.width(), selfEnsemble));
+                image,
+                selfEnsemble,
+                tilingFor(1, color.height(), color.width(), selfEnsemble),
+                progress);
     }
 
     /**
@@ -454,12 +465,22 @@ public final class Srgrn implements AutoCloseable {
     }
 
     /**
-     * As {@link #upscale(DecodedImage, boolean, Tiling, TileProgress)}, straight into an image of
-     * {@code bitDepth} (8 or 16) bits ready for ImageIO ({@link ImageFiles#write(Path,
-     * BufferedImage)}): the same samples as quantising that method's result. In exact tiles without
-     * self-ensemble every output tile is quantised as soon as it is computed, so the float output
-     * (12 bytes per output pixel of RGB against 3 at 8 bits) is never held; otherwise the float
-     * output is made first.
+     * As {@link #upscale(DecodedImage, boolean, TileProgress)}, straight into an image of {@code
+     * bitDepth} (8 or 16) bits ready for ImageIO ({@link ImageFiles#write(Path, BufferedImage)}),
+     * in the tiles {@link #tilingFor(DecodedImage, boolean, int)} chooses: the same samples as
+     * quantising that method's result. In exact tiles without self-ensemble every output tile is
+     * quantised as soon as it is computed, so the float output (12 bytes per output pixel of RGB
+     * against 3 at 8 bits) is never held; otherwise the float output is made first.
+     */
+    public BufferedImage upscaleToImage(
+            DecodedImage image, boolean selfEnsemble, TileProgress progress, int bitDepth) {
+        return upscaleToImage(
+                image, selfEnsemble, tilingFor(image, selfEnsemble, bitDepth), progress, bitDepth);
+    }
+
+    /**
+     * As {@link #upscaleToImage(DecodedImage, boolean, TileProgress, int)}, in tiles of {@code
+     * tiling} (null: whole image).
      */
     public BufferedImage upscaleToImage(
             DecodedImage image,
@@ -550,8 +571,7 @@ public final class Srgrn implements AutoCloseable {
     public BufferedImage upscale(BufferedImage image) {
         DecodedImage in = ImageFiles.fromBufferedImage(image);
         // a large image in exact tiles goes straight into the result, as for the command line
-        return upscaleToImage(
-                in, false, tilingFor(in, false, in.bitDepth()), TileProgress.NONE, in.bitDepth());
+        return upscaleToImage(in, false, TileProgress.NONE, in.bitDepth());
     }
 
     private static PlanarImage averageChannels(PlanarImage rgb) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.tensor.Tensor;
+import io.srgrn.data.image.DecodedImage;
+import io.srgrn.data.image.ImageFiles;
+import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
 class ExactTilingOptionsTest {
@@ -48,6 +51,26 @@ class ExactTilingOptionsTest {
                     .isInstanceOf(SrgrnException.class)
                     .hasMessageContaining("memory budget of 1 MiB is too small")
                     .hasMessageContaining("raise the budget to at least");
+        }
+    }
+
+    @Test
+    void theImageEntryPointsApplyTheBudgetThemselves() {
+        try (Srgrn sr =
+                Srgrn.builder()
+                        .backend("nearest")
+                        .config(SrgrnConfig.compact(2))
+                        .untrained()
+                        .memoryBudget(1 << 20)
+                        .build()) {
+            BufferedImage awt = new BufferedImage(30, 40, BufferedImage.TYPE_INT_RGB);
+            DecodedImage image = ImageFiles.fromBufferedImage(awt);
+            String tooSmall = "memory budget of 1 MiB is too small";
+            assertThatThrownBy(() -> sr.upscale(awt)).hasMessageContaining(tooSmall);
+            assertThatThrownBy(() -> sr.upscaleToImage(image, false, TileProgress.NONE, 8))
+                    .hasMessageContaining(tooSmall);
+            assertThatThrownBy(() -> sr.upscale(image, true, TileProgress.NONE))
+                    .hasMessageContaining(tooSmall);
         }
     }
 

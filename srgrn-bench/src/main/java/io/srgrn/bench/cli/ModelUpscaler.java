@@ -64,22 +64,14 @@ final class ModelUpscaler implements ImageUpscaler {
 
     @Override
     public DecodedImage upscale(DecodedImage image, io.srgrn.api.TileProgress progress) {
-        int height = image.color().height();
-        int width = image.color().width();
-        return model.upscale(
-                image, selfEnsemble, model.tilingFor(1, height, width, selfEnsemble), progress);
+        return model.upscale(image, selfEnsemble, progress);
     }
 
     /** Exact tiles go straight into the quantised image: no float copy of a large output. */
     @Override
     public java.awt.image.BufferedImage upscaleToImage(
             DecodedImage image, io.srgrn.api.TileProgress progress, int bitDepth) {
-        return model.upscaleToImage(
-                image,
-                selfEnsemble,
-                model.tilingFor(image, selfEnsemble, bitDepth),
-                progress,
-                bitDepth);
+        return model.upscaleToImage(image, selfEnsemble, progress, bitDepth);
     }
 
     @Override
