@@ -16,6 +16,7 @@ import io.srgrn.api.spi.BackendOptions;
 import io.srgrn.api.spi.Backends;
 import io.srgrn.api.spi.Device;
 import io.srgrn.api.spi.Module;
+import io.srgrn.api.spi.NativeHeapDefaults;
 import io.srgrn.api.tensor.Tensor;
 import io.srgrn.api.train.Trainer;
 import io.srgrn.api.train.TrainingSettings;
@@ -750,9 +751,11 @@ public final class Srgrn implements AutoCloseable {
          * <p>Not a hard limit: the count covers the network's tensors and their host copies in
          * exact tiles, and the output; not the allocator's and the heap's slack, nor a collector
          * that grows the heap well past what is live (G1 does: run large images with {@code
-         * -XX:+UseSerialGC}, as the command line does). Measured (docs/RESULTS.md, "After: output
-         * straight into the 8-bit image"): 1.31 GB peak for a 1 GiB budget at 1000x1000, x4, with
-         * {@link Srgrn#upscaleToImage}.
+         * -XX:+UseSerialGC}, as the command line does). So that freed tile memory goes back to the
+         * system, {@link #build} fixes glibc's mmap threshold ({@link NativeHeapDefaults},
+         * process-wide). Measured (docs/RESULTS.md, "glibc's heaps"): 0.92 GB peak for a 1 GiB
+         * budget at 1000x1000, x4, with {@link Srgrn#upscaleToImage} and that threshold, 1.29 GiB
+         * without.
          */
         public Builder memoryBudget(long bytes) {
             if (bytes <= 0) {
@@ -806,6 +809,9 @@ public final class Srgrn implements AutoCloseable {
                     loaded != null
                             ? loaded.parameters()
                             : Initializer.initialize(new SrgrnSpec(cfg), seed);
+            if (memoryBudget > 0) {
+                NativeHeapDefaults.apply();
+            }
             Backend chosen = Backends.select(backend);
             Device dev = device != null ? device : chosen.devices().get(0);
             if (!chosen.devices().contains(dev)) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * The C library's environment of this process, which native runtimes read, as opposed to {@link
  * System#getenv}, the JVM's start-up copy that never changes. Used to give native runtimes settings
- * they only read from the environment, before they load.
+ * they only read from the environment, before they load, and glibc's allocator its settings.
  *
  * <p>JNA is an optional dependency of srgrn-api: the backends that need this class bring it.
  */
@@ -44,6 +44,21 @@ final class ProcessEnvironment {
     }
 
     /**
+     * glibc's {@code mallopt(param, value)}; false when it refused, or where there is no glibc or
+     * no JNA.
+     */
+    static boolean mallopt(int param, int value) {
+        if (!Platform.isLinux()) {
+            return false;
+        }
+        try {
+            return CLibrary.INSTANCE.mallopt(param, value) == 1;
+        } catch (LinkageError | RuntimeException e) {
+            return false; // musl and other C libraries have no mallopt
+        }
+    }
+
+    /**
      * True when a shared library whose file name contains one of {@code names} is mapped (Linux;
      * false where unknown).
      */
@@ -67,12 +82,14 @@ final class ProcessEnvironment {
         }
     }
 
-    /** The C library's environment functions (POSIX). */
+    /** The C library's environment functions (POSIX) and glibc's mallopt. */
     private interface CLibrary extends Library {
         CLibrary INSTANCE = Native.load(Platform.C_LIBRARY_NAME, CLibrary.class);
 
         int setenv(String name, String value, int overwrite);
 
         String getenv(String name);
+
+        int mallopt(int param, int value);
     }
 }
