@@ -422,20 +422,9 @@ public final class Srgrn implements AutoCloseable {
      * with MATLAB bicubic (clamped to [0, 1]); the bit depth is carried to the result.
      */
     public DecodedImage upscale(DecodedImage image, boolean selfEnsemble) {
-        return upscale(image, selfEnsemble, TileProgress.NONE);
-    }
-
-    /**
-     * As {@link #upscale(DecodedImage, boolean)}, telling {@code progress} after each tile of the
-     * tiling {@link #tilingFor(int, int, int, boolean)} chooses.
-     */
-    public DecodedImage upscale(DecodedImage image, boolean selfEnsemble, TileProgress progress) {
         PlanarImage color = image.color();
         return upscale(
-                image,
-                selfEnsemble,
-                tilingFor(1, color.height(), color.width(), selfEnsemble),
-                progress);
+                image, selfEnsemble, tilingFor(1, color.height(), color.width(), selfEnsemble));
     }
 
     /**
@@ -466,12 +455,12 @@ public final class Srgrn implements AutoCloseable {
     }
 
     /**
-     * As {@link #upscale(DecodedImage, boolean, TileProgress)}, straight into an image of {@code
-     * bitDepth} (8 or 16) bits ready for ImageIO ({@link ImageFiles#write(Path, BufferedImage)}),
-     * in the tiles {@link #tilingFor(DecodedImage, boolean, int)} chooses: the same samples as
-     * quantising that method's result. In exact tiles without self-ensemble every output tile is
-     * quantised as soon as it is computed, so the float output (12 bytes per output pixel of RGB
-     * against 3 at 8 bits) is never held; otherwise the float output is made first.
+     * As {@link #upscale(DecodedImage, boolean)}, straight into an image of {@code bitDepth} (8 or
+     * 16) bits ready for ImageIO ({@link ImageFiles#write(Path, BufferedImage)}), in the tiles
+     * {@link #tilingFor(DecodedImage, boolean, int)} chooses: the same samples as quantising that
+     * method's result. In exact tiles without self-ensemble every output tile is quantised as soon
+     * as it is computed, so the float output (12 bytes per output pixel of RGB against 3 at 8 bits)
+     * is never held; otherwise the float output is made first.
      */
     public BufferedImage upscaleToImage(
             DecodedImage image, boolean selfEnsemble, TileProgress progress, int bitDepth) {

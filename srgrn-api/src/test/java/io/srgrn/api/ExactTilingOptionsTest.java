@@ -69,8 +69,7 @@ class ExactTilingOptionsTest {
             assertThatThrownBy(() -> sr.upscale(awt)).hasMessageContaining(tooSmall);
             assertThatThrownBy(() -> sr.upscaleToImage(image, false, TileProgress.NONE, 8))
                     .hasMessageContaining(tooSmall);
-            assertThatThrownBy(() -> sr.upscale(image, true, TileProgress.NONE))
-                    .hasMessageContaining(tooSmall);
+            assertThatThrownBy(() -> sr.upscale(image, true)).hasMessageContaining(tooSmall);
         }
     }
 

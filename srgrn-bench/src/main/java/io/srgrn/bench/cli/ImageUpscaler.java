@@ -17,17 +17,13 @@ interface ImageUpscaler extends AutoCloseable {
 
     DecodedImage upscale(DecodedImage image);
 
-    /** As {@link #upscale(DecodedImage)}, telling {@code progress} after each tile, if it tiles. */
-    default DecodedImage upscale(DecodedImage image, TileProgress progress) {
-        return upscale(image);
-    }
-
     /**
-     * As {@link #upscale(DecodedImage, TileProgress)}, quantised to {@code bitDepth} bits for
-     * writing ({@link ImageFiles#write(java.nio.file.Path, BufferedImage)}).
+     * As {@link #upscale(DecodedImage)}, quantised to {@code bitDepth} bits for writing ({@link
+     * ImageFiles#write(java.nio.file.Path, BufferedImage)}), telling {@code progress} after each
+     * tile, if it tiles.
      */
     default BufferedImage upscaleToImage(DecodedImage image, TileProgress progress, int bitDepth) {
-        return ImageFiles.toBufferedImage(upscale(image, progress).withBitDepth(bitDepth));
+        return ImageFiles.toBufferedImage(upscale(image).withBitDepth(bitDepth));
     }
 
     @Override

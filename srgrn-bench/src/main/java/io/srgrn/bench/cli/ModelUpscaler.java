@@ -62,11 +62,6 @@ final class ModelUpscaler implements ImageUpscaler {
         return model.upscale(image, selfEnsemble);
     }
 
-    @Override
-    public DecodedImage upscale(DecodedImage image, io.srgrn.api.TileProgress progress) {
-        return model.upscale(image, selfEnsemble, progress);
-    }
-
     /** Exact tiles go straight into the quantised image: no float copy of a large output. */
     @Override
     public java.awt.image.BufferedImage upscaleToImage(
