@@ -458,9 +458,9 @@ public final class Srgrn implements AutoCloseable {
      * As {@link #upscale(DecodedImage, boolean)}, straight into an image of {@code bitDepth} (8 or
      * 16) bits ready for ImageIO ({@link ImageFiles#write(Path, BufferedImage)}), in the tiles
      * {@link #tilingFor(DecodedImage, boolean, int)} chooses: the same samples as quantising that
-     * method's result. In exact tiles without self-ensemble every output tile is quantised as soon
-     * as it is computed, so the float output (12 bytes per output pixel of RGB against 3 at 8 bits)
-     * is never held; otherwise the float output is made first.
+     * method's result. In fast tiles, and in exact tiles without self-ensemble, every output tile
+     * is quantised as soon as it is computed, so the float output (12 bytes per output pixel of RGB
+     * against 3 at 8 bits) is never held; otherwise the float output is made first.
      */
     public BufferedImage upscaleToImage(
             DecodedImage image, boolean selfEnsemble, TileProgress progress, int bitDepth) {
@@ -480,11 +480,12 @@ public final class Srgrn implements AutoCloseable {
             int bitDepth) {
         java.util.Objects.requireNonNull(progress, "progress");
         PlanarImage color = image.color();
+        // Fast tiles run the ensemble per tile, so their cores are final even with it; exact
+        // tiles run it over whole passes.
         boolean streamed =
-                !selfEnsemble
-                        && tiling != null
-                        && tiling.mode() == Tiling.Mode.EXACT
-                        && !tiling.coversWhole(color.height(), color.width());
+                tiling != null
+                        && !tiling.coversWhole(color.height(), color.width())
+                        && (tiling.mode() == Tiling.Mode.FAST || !selfEnsemble);
         if (!streamed) {
             return ImageFiles.toBufferedImage(
                     upscale(image, selfEnsemble, tiling, progress).withBitDepth(bitDepth));
@@ -501,22 +502,31 @@ public final class Srgrn implements AutoCloseable {
                         grey ? 1 : config.outChannels(),
                         image.hasAlpha(),
                         bitDepth);
-        withExact(
-                tiling.tile(),
-                exact -> {
-                    Runnable tick = ticker(progress, exact.tileRuns(lr.dim(2), lr.dim(3)));
-                    exact.forward(
-                            lr,
-                            (y0, x0, tile) -> {
-                                // the checks and clamp upscale(Tensor) makes on the whole output
-                                FiniteValues.requireOutput(tile);
-                                clamp(tile.data());
-                                PlanarImage sr = ImageTensors.toImage(tile);
-                                out.putColor(y0, x0, grey ? averageChannels(sr) : sr);
-                            },
-                            tick);
-                    return null;
-                });
+        ExactTiledForward.OutputTiles quantise =
+                (y0, x0, tile) -> {
+                    // the checks and clamp upscale(Tensor) makes on the whole output
+                    FiniteValues.requireOutput(tile);
+                    clamp(tile.data());
+                    PlanarImage sr = ImageTensors.toImage(tile);
+                    out.putColor(y0, x0, grey ? averageChannels(sr) : sr);
+                };
+        if (tiling.mode() == Tiling.Mode.FAST) {
+            TiledForward.stream(
+                    lr,
+                    s,
+                    tiling,
+                    t -> ensemble(t, selfEnsemble, module::forward),
+                    progress,
+                    quantise);
+        } else {
+            withExact(
+                    tiling.tile(),
+                    exact -> {
+                        Runnable tick = ticker(progress, exact.tileRuns(lr.dim(2), lr.dim(3)));
+                        exact.forward(lr, quantise, tick);
+                        return null;
+                    });
+        }
         if (image.hasAlpha()) {
             out.putAlpha(0, 0, upscaleAlpha(image.alpha()));
         }

@@ -1,5 +1,6 @@
 package io.srgrn.api;
 
+import io.srgrn.api.exact.ExactTiledForward;
 import io.srgrn.api.tensor.Tensor;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -34,13 +35,43 @@ final class TiledForward {
             Tiling tiling,
             UnaryOperator<Tensor> forward,
             TileProgress progress) {
-        int b = lr.dim(0);
-        int c = lr.dim(1);
+        Tensor[] out = new Tensor[1];
+        stream(
+                lr,
+                scale,
+                tiling,
+                forward,
+                progress,
+                (y0, x0, core) -> {
+                    if (out[0] == null) {
+                        out[0] =
+                                Tensor.zeros(
+                                        lr.dim(0),
+                                        core.dim(1),
+                                        scale * lr.dim(2),
+                                        scale * lr.dim(3));
+                    }
+                    paste(core, 0, 0, core.dim(2), core.dim(3), out[0], y0, x0);
+                });
+        return out[0];
+    }
+
+    /**
+     * As {@link #run}, handing each tile's core output to {@code cores} as soon as it is computed,
+     * in row-major order: the cores do not overlap and together cover the output once, so they can
+     * go straight into an image and the whole output is never held.
+     */
+    static void stream(
+            Tensor lr,
+            int scale,
+            Tiling tiling,
+            UnaryOperator<Tensor> forward,
+            TileProgress progress,
+            ExactTiledForward.OutputTiles cores) {
         int h = lr.dim(2);
         int w = lr.dim(3);
         Cuts rows = Cuts.of(h, tiling.tile());
         Cuts cols = Cuts.of(w, tiling.tile());
-        Tensor out = null;
         int done = 0;
         for (int ty = 0; ty < rows.count(); ty++) {
             int y0 = rows.start(ty);
@@ -66,23 +97,22 @@ final class TiledForward {
                                     + " output, expected x"
                                     + scale);
                 }
-                if (out == null) {
-                    out = Tensor.zeros(b, y.dim(1), scale * h, scale * w);
-                }
+                Tensor core =
+                        Tensor.zeros(y.dim(0), y.dim(1), scale * (y1 - y0), scale * (x1 - x0));
                 paste(
                         y,
                         scale * (y0 - iy0),
                         scale * (x0 - ix0),
-                        scale * (y1 - y0),
-                        scale * (x1 - x0),
-                        out,
-                        scale * y0,
-                        scale * x0);
+                        core.dim(2),
+                        core.dim(3),
+                        core,
+                        0,
+                        0);
+                cores.accept(scale * y0, scale * x0, core);
                 LOG.debug("tile {}/{} done", ++done, rows.count() * cols.count());
                 progress.update(done, (long) rows.count() * cols.count());
             }
         }
-        return out;
     }
 
     private static Tensor crop(Tensor t, int y0, int y1, int x0, int x1) {

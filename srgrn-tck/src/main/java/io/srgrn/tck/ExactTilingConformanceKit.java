@@ -219,9 +219,10 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
     }
 
     /**
-     * Exact tiles written straight into an 8- or 16-bit image ({@code Srgrn.upscaleToImage}, what
-     * the command line writes) hold the very samples of the float result quantised afterwards: RGB
-     * at 8 bits, and grey at 16 bits with alpha, on tiles that do not divide the image.
+     * Tiles written straight into an 8- or 16-bit image ({@code Srgrn.upscaleToImage}, what the
+     * command line writes) hold the very samples of the float result quantised afterwards: RGB at 8
+     * bits, and grey at 16 bits with alpha, on tiles that do not divide the image; exact tiles, and
+     * fast ones with and without self-ensemble (which they run per tile).
      */
     @org.junit.jupiter.api.Test
     void quantisedTilesEqualTheQuantisedFloatResult() {
@@ -229,46 +230,62 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
         SoftAssertions soft = new SoftAssertions();
         try (io.srgrn.api.Srgrn sr =
                 seededFacade(config, 71, io.srgrn.api.Srgrn.DEFAULT_RETENTION)) {
-            io.srgrn.api.Tiling tiling = io.srgrn.api.Tiling.exact(3);
-            io.srgrn.data.image.DecodedImage rgb =
-                    new io.srgrn.data.image.DecodedImage(
-                            new io.srgrn.data.image.PlanarImage(3, 7, 5, uniform(72, 3 * 7 * 5)),
-                            null,
-                            8);
-            io.srgrn.data.image.DecodedImage greyAlpha =
-                    new io.srgrn.data.image.DecodedImage(
-                            new io.srgrn.data.image.PlanarImage(1, 5, 8, uniform(73, 5 * 8)),
-                            new io.srgrn.data.image.PlanarImage(1, 5, 8, uniform(74, 5 * 8)),
-                            16);
-            for (io.srgrn.data.image.DecodedImage image : List.of(rgb, greyAlpha)) {
-                java.util.List<Long> ticks = new java.util.ArrayList<>();
-                java.awt.image.BufferedImage streamed =
-                        sr.upscaleToImage(
-                                image, false, tiling, (done, total) -> ticks.add(done), 16);
-                java.awt.image.BufferedImage expected =
-                        io.srgrn.data.image.ImageFiles.toBufferedImage(
-                                withDepth(sr.upscale(image, false, tiling), 16));
-                String what = image.color().channels() + " colour plane(s)";
-                soft.assertThat(streamed.getWidth()).as(what).isEqualTo(expected.getWidth());
-                soft.assertThat(streamed.getHeight()).as(what).isEqualTo(expected.getHeight());
-                soft.assertThat(streamed.getColorModel().hasAlpha())
-                        .as(what + ": alpha")
-                        .isEqualTo(image.hasAlpha());
-                soft.assertThat(samples(streamed))
-                        .as(what + ": every sample")
-                        .isEqualTo(samples(expected));
-                soft.assertThat(ticks).as(what + ": tile progress").isNotEmpty();
-            }
-            java.awt.image.BufferedImage eight =
-                    sr.upscaleToImage(rgb, false, tiling, (d, t) -> {}, 8);
-            soft.assertThat(samples(eight))
-                    .as("8 bits")
-                    .isEqualTo(
-                            samples(
-                                    io.srgrn.data.image.ImageFiles.toBufferedImage(
-                                            sr.upscale(rgb, false, tiling))));
+            io.srgrn.api.Tiling exact = io.srgrn.api.Tiling.exact(3);
+            // fast tiles are at least MIN_TILE: larger images, cut into 2 x 2 tiles
+            int f = io.srgrn.api.Tiling.MIN_TILE;
+            io.srgrn.api.Tiling fast = new io.srgrn.api.Tiling(f, 1);
+            assertStreamedEqualsQuantised(soft, sr, exact, false, rgbImage(7, 5), 16);
+            assertStreamedEqualsQuantised(soft, sr, exact, false, greyAlphaImage(5, 8), 16);
+            assertStreamedEqualsQuantised(soft, sr, exact, false, rgbImage(7, 5), 8);
+            assertStreamedEqualsQuantised(soft, sr, fast, false, rgbImage(f + 3, f + 5), 8);
+            assertStreamedEqualsQuantised(soft, sr, fast, true, greyAlphaImage(f + 1, f + 3), 16);
         }
         soft.assertAll();
+    }
+
+    private static void assertStreamedEqualsQuantised(
+            SoftAssertions soft,
+            io.srgrn.api.Srgrn sr,
+            io.srgrn.api.Tiling tiling,
+            boolean ensemble,
+            io.srgrn.data.image.DecodedImage image,
+            int bitDepth) {
+        java.util.List<Long> ticks = new java.util.ArrayList<>();
+        java.awt.image.BufferedImage streamed =
+                sr.upscaleToImage(
+                        image, ensemble, tiling, (done, total) -> ticks.add(done), bitDepth);
+        java.awt.image.BufferedImage expected =
+                io.srgrn.data.image.ImageFiles.toBufferedImage(
+                        withDepth(sr.upscale(image, ensemble, tiling), bitDepth));
+        String what =
+                tiling
+                        + (ensemble ? " with self-ensemble, " : ", ")
+                        + image.color().channels()
+                        + " colour plane(s) at "
+                        + bitDepth
+                        + " bits";
+        soft.assertThat(streamed.getWidth()).as(what).isEqualTo(expected.getWidth());
+        soft.assertThat(streamed.getHeight()).as(what).isEqualTo(expected.getHeight());
+        soft.assertThat(streamed.getColorModel().hasAlpha())
+                .as(what + ": alpha")
+                .isEqualTo(image.hasAlpha());
+        soft.assertThat(samples(streamed)).as(what + ": every sample").isEqualTo(samples(expected));
+        soft.assertThat(ticks).as(what + ": tile progress").hasSizeGreaterThan(1);
+    }
+
+    private static io.srgrn.data.image.DecodedImage rgbImage(int height, int width) {
+        return new io.srgrn.data.image.DecodedImage(
+                new io.srgrn.data.image.PlanarImage(
+                        3, height, width, uniform(72, 3 * height * width)),
+                null,
+                8);
+    }
+
+    private static io.srgrn.data.image.DecodedImage greyAlphaImage(int height, int width) {
+        return new io.srgrn.data.image.DecodedImage(
+                new io.srgrn.data.image.PlanarImage(1, height, width, uniform(73, height * width)),
+                new io.srgrn.data.image.PlanarImage(1, height, width, uniform(74, height * width)),
+                16);
     }
 
     /** The facade on this backend with seeded (non-zero gamma) weights. */

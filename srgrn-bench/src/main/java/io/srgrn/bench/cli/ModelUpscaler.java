@@ -62,7 +62,7 @@ final class ModelUpscaler implements ImageUpscaler {
         return model.upscale(image, selfEnsemble);
     }
 
-    /** Exact tiles go straight into the quantised image: no float copy of a large output. */
+    /** Tiles go straight into the quantised image: no float copy of a large output. */
     @Override
     public java.awt.image.BufferedImage upscaleToImage(
             DecodedImage image, io.srgrn.api.TileProgress progress, int bitDepth) {

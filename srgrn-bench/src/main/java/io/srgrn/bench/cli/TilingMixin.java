@@ -36,7 +36,7 @@ final class TilingMixin {
                     "exact (default): SRGRN's own output for any tile, its global reasoning pooled over the "
                             + "whole image in an extra pass; fast: independent tiles with an overlap (N >= "
                             + Tiling.MIN_TILE
-                            + "), fewer passes, output differs from SRGRN's (blended seams, tile-local reasoning).")
+                            + "), fewer passes, output differs from SRGRN's (each tile's core is cut from its own run, with tile-local reasoning).")
     Tiling.Mode tileMode;
 
     @Option(
