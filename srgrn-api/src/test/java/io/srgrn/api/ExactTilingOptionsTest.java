@@ -39,7 +39,7 @@ class ExactTilingOptionsTest {
     }
 
     @Test
-    void aBudgetSmallerThanTheProcessIsAClearError() {
+    void aBudgetSmallerThanTheProcessIsAClearErrorAtEveryEntryPoint() {
         try (Srgrn sr =
                 Srgrn.builder()
                         .backend("nearest")
@@ -47,25 +47,14 @@ class ExactTilingOptionsTest {
                         .untrained()
                         .memoryBudget(1 << 20)
                         .build()) {
+            String tooSmall = "memory budget of 1 MiB is too small";
             assertThatThrownBy(() -> sr.upscale(Tensor.zeros(1, 3, 40, 30)))
                     .isInstanceOf(SrgrnException.class)
-                    .hasMessageContaining("memory budget of 1 MiB is too small")
+                    .hasMessageContaining(tooSmall)
                     .hasMessageContaining("raise the budget to at least");
-        }
-    }
-
-    @Test
-    void theImageEntryPointsApplyTheBudgetThemselves() {
-        try (Srgrn sr =
-                Srgrn.builder()
-                        .backend("nearest")
-                        .config(SrgrnConfig.compact(2))
-                        .untrained()
-                        .memoryBudget(1 << 20)
-                        .build()) {
+            // the image entry points choose their tiles themselves, under the same budget
             BufferedImage awt = new BufferedImage(30, 40, BufferedImage.TYPE_INT_RGB);
             DecodedImage image = ImageFiles.fromBufferedImage(awt);
-            String tooSmall = "memory budget of 1 MiB is too small";
             assertThatThrownBy(() -> sr.upscale(awt)).hasMessageContaining(tooSmall);
             assertThatThrownBy(() -> sr.upscaleToImage(image, false, TileProgress.NONE, 8))
                     .hasMessageContaining(tooSmall);
