@@ -13,17 +13,8 @@ if [[ -z "${DNNL_MAX_CPU_ISA:-}" ]] && grep -q 'AuthenticAMD' /proc/cpuinfo 2>/d
   export DNNL_MAX_CPU_ISA=SSE41
 fi
 
-# With a memory budget (--max-memory), freed tensors go back to the system at once: glibc keeps blocks
-# below its mmap threshold, which rises to 32 MB as large blocks are freed, in its own heaps, and exact
-# tiles free and allocate tile-sized tensors all the time. A fixed threshold of 4 MB took a 1000x1000 x4
-# image with --max-memory 1g from 1.36 GB to 0.92 GB peak, at the price of page faults on every large
-# allocation (docs/RESULTS.md, "glibc's heaps"). Override by setting it.
-for arg in "$@"; do
-  if [[ "$arg" == --max-memory || "$arg" == --max-memory=* ]]; then
-    export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-4194304}"
-    break
-  fi
-done
+# With a memory budget (--max-memory) the library itself fixes glibc's mmap threshold, so that freed tile
+# memory goes back to the system at once (NativeHeapDefaults; a MALLOC_MMAP_THRESHOLD_ set here wins).
 
 # srgrn spark-upscale runs Spark in this JVM: the module openings Spark's own launcher passes on Java 17.
 SPARK_OPTS=()
