@@ -752,7 +752,7 @@ public final class Srgrn implements AutoCloseable {
          * that grows the heap well past what is live (G1 does: run large images with {@code
          * -XX:+UseSerialGC}, as the command line does). So that freed tile memory goes back to the
          * system, {@link #build} fixes glibc's mmap threshold ({@link NativeHeapDefaults},
-         * process-wide). Measured (docs/RESULTS.md, "glibc's heaps"): 0.92 GB peak for a 1 GiB
+         * process-wide). Measured (docs/RESULTS.md, "glibc's heaps"): 0.92 GiB peak for a 1 GiB
          * budget at 1000x1000, x4, with {@link Srgrn#upscaleToImage} and that threshold, 1.29 GiB
          * without.
          */
