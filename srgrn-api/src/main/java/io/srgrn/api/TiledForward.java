@@ -36,22 +36,19 @@ final class TiledForward {
             UnaryOperator<Tensor> forward,
             TileProgress progress) {
         Tensor[] out = new Tensor[1];
-        stream(
+        eachTile(
                 lr,
                 scale,
                 tiling,
                 forward,
                 progress,
-                (y0, x0, core) -> {
+                (y, core, y0, x0) -> {
                     if (out[0] == null) {
                         out[0] =
                                 Tensor.zeros(
-                                        lr.dim(0),
-                                        core.dim(1),
-                                        scale * lr.dim(2),
-                                        scale * lr.dim(3));
+                                        lr.dim(0), y.dim(1), scale * lr.dim(2), scale * lr.dim(3));
                     }
-                    paste(core, 0, 0, core.dim(2), core.dim(3), out[0], y0, x0);
+                    paste(y, core.y0(), core.x0(), core.rows(), core.cols(), out[0], y0, x0);
                 });
         return out[0];
     }
@@ -68,6 +65,39 @@ final class TiledForward {
             UnaryOperator<Tensor> forward,
             TileProgress progress,
             ExactTiledForward.OutputTiles cores) {
+        eachTile(
+                lr,
+                scale,
+                tiling,
+                forward,
+                progress,
+                (y, core, y0, x0) -> {
+                    boolean whole = core.rows() == y.dim(2) && core.cols() == y.dim(3);
+                    Tensor c =
+                            whole ? y : Tensor.zeros(y.dim(0), y.dim(1), core.rows(), core.cols());
+                    if (!whole) {
+                        paste(y, core.y0(), core.x0(), core.rows(), core.cols(), c, 0, 0);
+                    }
+                    cores.accept(y0, x0, c);
+                });
+    }
+
+    /** Where a tile's core lies in its output: rows x cols from (y0, x0). */
+    private record Window(int y0, int x0, int rows, int cols) {}
+
+    /** One tile's output, the window of it that is its core, and where that core goes. */
+    @FunctionalInterface
+    private interface TileOutput {
+        void accept(Tensor output, Window core, int outY0, int outX0);
+    }
+
+    private static void eachTile(
+            Tensor lr,
+            int scale,
+            Tiling tiling,
+            UnaryOperator<Tensor> forward,
+            TileProgress progress,
+            TileOutput sink) {
         int h = lr.dim(2);
         int w = lr.dim(3);
         Cuts rows = Cuts.of(h, tiling.tile());
@@ -97,18 +127,13 @@ final class TiledForward {
                                     + " output, expected x"
                                     + scale);
                 }
-                Tensor core =
-                        Tensor.zeros(y.dim(0), y.dim(1), scale * (y1 - y0), scale * (x1 - x0));
-                paste(
-                        y,
-                        scale * (y0 - iy0),
-                        scale * (x0 - ix0),
-                        core.dim(2),
-                        core.dim(3),
-                        core,
-                        0,
-                        0);
-                cores.accept(scale * y0, scale * x0, core);
+                Window core =
+                        new Window(
+                                scale * (y0 - iy0),
+                                scale * (x0 - ix0),
+                                scale * (y1 - y0),
+                                scale * (x1 - x0));
+                sink.accept(y, core, scale * y0, scale * x0);
                 LOG.debug("tile {}/{} done", ++done, rows.count() * cols.count());
                 progress.update(done, (long) rows.count() * cols.count());
             }

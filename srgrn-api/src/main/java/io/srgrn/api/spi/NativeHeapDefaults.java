@@ -69,8 +69,9 @@ public final class NativeHeapDefaults {
             return Outcome.DISABLED;
         }
         int threshold = threshold(wanted);
-        if (userThreshold() != null) {
-            LOG.debug("glibc's mmap threshold is the user's: {}", userThreshold());
+        String user = userThreshold();
+        if (user != null) {
+            LOG.debug("glibc's mmap threshold is the user's: {}", user);
             return Outcome.USER_VALUE_KEPT;
         }
         if (!ProcessEnvironment.mallopt(M_MMAP_THRESHOLD, threshold)) {
