@@ -502,7 +502,7 @@ public final class Srgrn implements AutoCloseable {
                         grey ? 1 : config.outChannels(),
                         image.hasAlpha(),
                         bitDepth);
-        ExactTiledForward.OutputTiles quantise =
+        OutputTiles quantise =
                 (y0, x0, tile) -> {
                     // the checks and clamp upscale(Tensor) makes on the whole output
                     FiniteValues.requireOutput(tile);

@@ -1,6 +1,5 @@
 package io.srgrn.api;
 
-import io.srgrn.api.exact.ExactTiledForward;
 import io.srgrn.api.tensor.Tensor;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -64,7 +63,7 @@ final class TiledForward {
             Tiling tiling,
             UnaryOperator<Tensor> forward,
             TileProgress progress,
-            ExactTiledForward.OutputTiles cores) {
+            OutputTiles cores) {
         eachTile(
                 lr,
                 scale,

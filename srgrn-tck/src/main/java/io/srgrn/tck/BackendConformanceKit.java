@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  *       backends and files;
  *   <li>{@link BadInputConformanceKit}: wrong shapes and parameters refused, leaving the module as
  *       it was;
- *   <li>{@link ExactTilingConformanceKit}: the whole network run in exact tiles, built from the
- *       backend's own compiled pieces, equals its whole-image output;
+ *   <li>{@link TilingConformanceKit}: the whole network run in exact tiles, built from the
+ *       backend's own compiled pieces, equals its whole-image output, and tiles (exact and fast)
+ *       streamed into an 8- or 16-bit image hold the samples of the quantised float result;
  *   <li>{@link ModuleContractKit}: the backend-neutral {@code Module} contract (lifecycle, threads,
  *       optimiser-state rule, ablation identity).
  * </ul>

@@ -1,5 +1,6 @@
 package io.srgrn.api.exact;
 
+import io.srgrn.api.OutputTiles;
 import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.spec.Child;
 import io.srgrn.api.spec.GrumSpec;
@@ -131,20 +132,6 @@ public final class ExactTiledForward implements AutoCloseable {
         Tensor out = Tensor.zeros(shape);
         forward(lr, (y0, x0, tile) -> Windows.paste(tile, out, y0, x0), afterTile);
         return out;
-    }
-
-    /**
-     * Receives the output of {@link #forward(Tensor, OutputTiles, Runnable)} a tile at a time, in
-     * row-major tile order; the tiles do not overlap and together cover the output once.
-     */
-    @FunctionalInterface
-    public interface OutputTiles {
-        /**
-         * @param y0 the tile's first output row
-         * @param x0 its first output column
-         * @param tile its (B, out, h, w) values, not clamped
-         */
-        void accept(int y0, int x0, Tensor tile);
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.srgrn.tck;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.srgrn.api.Srgrn;
+import io.srgrn.api.Tiling;
 import io.srgrn.api.config.NodeAggregation;
 import io.srgrn.api.config.SrgrnConfig;
 import io.srgrn.api.exact.ExactTiledForward;
@@ -7,11 +11,18 @@ import io.srgrn.api.exact.Retention;
 import io.srgrn.api.spec.SrgrnSpec;
 import io.srgrn.api.spi.Module;
 import io.srgrn.api.tensor.Tensor;
+import io.srgrn.data.image.DecodedImage;
+import io.srgrn.data.image.ImageFiles;
+import io.srgrn.data.image.PlanarImage;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,10 +32,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * own whole-image forward of the same network, for every tile size down to one LR pixel: odd and
  * non-square images, x2, x3 and x4, MEAN and SUM, grey and RGB, batch 2, the ablations, and each
  * {@link Retention}. Gammas are non-zero ({@link SeededTensors}), so the global node states reach
- * the output; a tile that pooled only over itself would be off by far more than the tolerance.
+ * the output; a tile that pooled only over itself would be off by far more than the tolerance. Both
+ * tilings' streaming into an 8- or 16-bit image is checked as well: exact tiles and fast ones
+ * (independent tiles with an overlap of context) write the very samples their float result
+ * quantises to.
  */
-public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
-    static final String TILING_CASES = "io.srgrn.tck.ExactTilingConformanceKit#tilingCases";
+public abstract class TilingConformanceKit extends BackendConformanceKit {
+    static final String TILING_CASES = "io.srgrn.tck.TilingConformanceKit#tilingCases";
 
     /** One network, input shape, tile side and retention. */
     public record TilingCase(
@@ -133,13 +147,11 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
     @ParameterizedTest(name = "{0}")
     @MethodSource(TILING_CASES)
     void reasoningMovesTheOutputFarMoreThanTheTolerance(TilingCase c) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                c.config().grum() || c.config().grrb(), "no reasoning to switch off");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                c.retention() == Retention.SPILL, "once per network is enough");
+        assumeTrue(c.config().grum() || c.config().grrb(), "no reasoning to switch off");
+        assumeTrue(c.retention() == Retention.SPILL, "once per network is enough");
         SrgrnSpec spec = new SrgrnSpec(c.config());
         Map<String, Tensor> params = SeededTensors.parameters(spec, c.seed());
-        Map<String, Tensor> noReasoning = new java.util.LinkedHashMap<>(params);
+        Map<String, Tensor> noReasoning = new LinkedHashMap<>(params);
         noReasoning.replaceAll((name, t) -> name.endsWith(".gamma") ? Tensor.scalar(0) : t);
         Tensor lr = Tensor.uniform(new SplittableRandom(c.seed() + 1), 0, 1, c.inputShape());
         try (Module m = compile(spec, params);
@@ -156,19 +168,19 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
      * whole image, and a grey 16-bit image with alpha comes back as the whole-image run gives it
      * (grey kept, alpha upscaled, bit depth carried).
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void facadeGivesTheWholeImageResultInExactTiles(TestReporter reporter) {
         SrgrnConfig config = ConformanceCases.tinyConfig(2, 3, NodeAggregation.MEAN, true, true);
         SoftAssertions soft = new SoftAssertions();
-        try (io.srgrn.api.Srgrn sr = seededFacade(config, 61, Retention.SPILL)) {
+        try (Srgrn sr = seededFacade(config, 61, Retention.SPILL)) {
             Tensor lr = Tensor.uniform(new SplittableRandom(62), 0, 1, new int[] {1, 3, 5, 4});
             Tensor whole = sr.upscale(lr, true, null);
-            java.util.List<long[]> progress = new java.util.ArrayList<>();
+            List<long[]> progress = new ArrayList<>();
             Tensor tiled =
                     sr.upscale(
                             lr,
                             true,
-                            io.srgrn.api.Tiling.exact(3),
+                            Tiling.exact(3),
                             (done, total) -> progress.add(new long[] {done, total}));
             // 8 transforms x a 2x2 grid x 5 passes (spilled trunk, GRUM pooling, spilled GRUM,
             // GRRB pooling, output), counted one by one
@@ -188,14 +200,11 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
             float[] grey = Tensor.uniform(new SplittableRandom(63), 0, 1, new int[] {5 * 6}).data();
             float[] alpha =
                     Tensor.uniform(new SplittableRandom(64), 0, 1, new int[] {5 * 6}).data();
-            io.srgrn.data.image.DecodedImage image =
-                    new io.srgrn.data.image.DecodedImage(
-                            new io.srgrn.data.image.PlanarImage(1, 5, 6, grey),
-                            new io.srgrn.data.image.PlanarImage(1, 5, 6, alpha),
-                            16);
-            io.srgrn.data.image.DecodedImage a = sr.upscale(image, false, null);
-            io.srgrn.data.image.DecodedImage b =
-                    sr.upscale(image, false, io.srgrn.api.Tiling.exact(2));
+            DecodedImage image =
+                    new DecodedImage(
+                            new PlanarImage(1, 5, 6, grey), new PlanarImage(1, 5, 6, alpha), 16);
+            DecodedImage a = sr.upscale(image, false, null);
+            DecodedImage b = sr.upscale(image, false, Tiling.exact(2));
             soft.assertThat(b.color().channels()).as("grey stays grey").isEqualTo(1);
             soft.assertThat(b.bitDepth()).as("bit depth carried").isEqualTo(16);
             soft.assertThat(b.alpha()).as("alpha kept").isNotNull();
@@ -224,16 +233,15 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
      * bits, and grey at 16 bits with alpha, on tiles that do not divide the image; exact tiles, and
      * fast ones with and without self-ensemble (which they run per tile).
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void quantisedTilesEqualTheQuantisedFloatResult() {
         SrgrnConfig config = ConformanceCases.tinyConfig(3, 3, NodeAggregation.MEAN, true, true);
         SoftAssertions soft = new SoftAssertions();
-        try (io.srgrn.api.Srgrn sr =
-                seededFacade(config, 71, io.srgrn.api.Srgrn.DEFAULT_RETENTION)) {
-            io.srgrn.api.Tiling exact = io.srgrn.api.Tiling.exact(3);
+        try (Srgrn sr = seededFacade(config, 71, Srgrn.DEFAULT_RETENTION)) {
+            Tiling exact = Tiling.exact(3);
             // fast tiles are at least MIN_TILE: larger images, cut into 2 x 2 tiles
-            int f = io.srgrn.api.Tiling.MIN_TILE;
-            io.srgrn.api.Tiling fast = new io.srgrn.api.Tiling(f, 1);
+            int f = Tiling.MIN_TILE;
+            Tiling fast = new Tiling(f, 1);
             assertStreamedEqualsQuantised(soft, sr, exact, false, rgbImage(7, 5), 16);
             assertStreamedEqualsQuantised(soft, sr, exact, false, greyAlphaImage(5, 8), 16);
             assertStreamedEqualsQuantised(soft, sr, exact, false, rgbImage(7, 5), 8);
@@ -245,17 +253,17 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
 
     private static void assertStreamedEqualsQuantised(
             SoftAssertions soft,
-            io.srgrn.api.Srgrn sr,
-            io.srgrn.api.Tiling tiling,
+            Srgrn sr,
+            Tiling tiling,
             boolean ensemble,
-            io.srgrn.data.image.DecodedImage image,
+            DecodedImage image,
             int bitDepth) {
-        java.util.List<Long> ticks = new java.util.ArrayList<>();
-        java.awt.image.BufferedImage streamed =
+        List<Long> ticks = new ArrayList<>();
+        BufferedImage streamed =
                 sr.upscaleToImage(
                         image, ensemble, tiling, (done, total) -> ticks.add(done), bitDepth);
-        java.awt.image.BufferedImage expected =
-                io.srgrn.data.image.ImageFiles.toBufferedImage(
+        BufferedImage expected =
+                ImageFiles.toBufferedImage(
                         withDepth(sr.upscale(image, ensemble, tiling), bitDepth));
         String what =
                 tiling
@@ -273,25 +281,22 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
         soft.assertThat(ticks).as(what + ": tile progress").hasSizeGreaterThan(1);
     }
 
-    private static io.srgrn.data.image.DecodedImage rgbImage(int height, int width) {
-        return new io.srgrn.data.image.DecodedImage(
-                new io.srgrn.data.image.PlanarImage(
-                        3, height, width, uniform(72, 3 * height * width)),
-                null,
-                8);
+    private static DecodedImage rgbImage(int height, int width) {
+        return new DecodedImage(
+                new PlanarImage(3, height, width, uniform(72, 3 * height * width)), null, 8);
     }
 
-    private static io.srgrn.data.image.DecodedImage greyAlphaImage(int height, int width) {
-        return new io.srgrn.data.image.DecodedImage(
-                new io.srgrn.data.image.PlanarImage(1, height, width, uniform(73, height * width)),
-                new io.srgrn.data.image.PlanarImage(1, height, width, uniform(74, height * width)),
+    private static DecodedImage greyAlphaImage(int height, int width) {
+        return new DecodedImage(
+                new PlanarImage(1, height, width, uniform(73, height * width)),
+                new PlanarImage(1, height, width, uniform(74, height * width)),
                 16);
     }
 
     /** The facade on this backend with seeded (non-zero gamma) weights. */
-    private io.srgrn.api.Srgrn seededFacade(SrgrnConfig config, long seed, Retention retention) {
-        io.srgrn.api.Srgrn sr =
-                io.srgrn.api.Srgrn.builder()
+    private Srgrn seededFacade(SrgrnConfig config, long seed, Retention retention) {
+        Srgrn sr =
+                Srgrn.builder()
                         .config(config)
                         .untrained()
                         .backend(backend().name())
@@ -306,12 +311,11 @@ public abstract class ExactTilingConformanceKit extends BackendConformanceKit {
         return Tensor.uniform(new SplittableRandom(seed), 0, 1, new int[] {n}).data();
     }
 
-    private static io.srgrn.data.image.DecodedImage withDepth(
-            io.srgrn.data.image.DecodedImage image, int bitDepth) {
-        return new io.srgrn.data.image.DecodedImage(image.color(), image.alpha(), bitDepth);
+    private static DecodedImage withDepth(DecodedImage image, int bitDepth) {
+        return new DecodedImage(image.color(), image.alpha(), bitDepth);
     }
 
-    private static int[] samples(java.awt.image.BufferedImage image) {
+    private static int[] samples(BufferedImage image) {
         return image.getRaster().getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null);
     }
 }
