@@ -33,7 +33,8 @@ settings() {
     # bi-x2 likewise, after 32.36, 32.36, 32.15, 32.86 and 31.46 dB at 2,000-4,000: from its best (3,500) at
     # half the rate, halved every 2,500 iterations.
     bi-x2-ft) echo "${common[@]} --scale 2 --lr 2e-4 --halve-every 2500 --iterations 20000 --init-from $RUNS/bi-x2/best.safetensors" ;;
-    *) echo "unknown run '$1' (bi-x2, bi-x2-ft, bi-x3, bi-x4, bi-x4-ft)" >&2; return 2 ;;
+    bd-x3) echo "${common[@]} --scale 3 --degradation BD --lr 2e-4 --halve-every 2000 --iterations 20000 --init-from $RUNS/bi-x3/best.safetensors" ;;
+    *) echo "unknown run '$1' (bi-x2, bi-x2-ft, bi-x3, bi-x4, bi-x4-ft, bd-x3)" >&2; return 2 ;;
   esac
 }
 
