@@ -189,17 +189,17 @@ final class ModelsCommand implements Callable<Integer> {
             ModelInfo old =
                     models.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
             String file = name + ".safetensors";
-            if (weights != null) {
-                if (!Files.isRegularFile(weights)) {
-                    throw new UsageException("weights file " + weights + " does not exist");
-                }
-                AtomicFiles.write(dir.resolve(file), Files.readAllBytes(weights));
-            } else if (old == null) {
+            if (weights != null && !Files.isRegularFile(weights)) {
+                throw new UsageException("weights file " + weights + " does not exist");
+            } else if (weights == null && old == null) {
                 throw new UsageException(
                         "model '" + name + "' is not in " + catalogFile + ": give --weights");
             }
-            byte[] bytes = Files.readAllBytes(dir.resolve(file));
-            SrgrnWeights w = WeightsFile.load(dir.resolve(file));
+            // Everything is read and checked before anything is written: a refused add leaves the
+            // catalogue folder as it was.
+            Path source = weights != null ? weights : dir.resolve(file);
+            byte[] bytes = Files.readAllBytes(source);
+            SrgrnWeights w = WeightsFile.load(source);
             Map<String, String> training = new LinkedHashMap<>(w.metadata());
             training.keySet().removeAll(List.of("format", "spec", "config"));
             String sha256 = Models.sha256(bytes);
@@ -207,13 +207,13 @@ final class ModelsCommand implements Callable<Integer> {
             List<ModelInfo.Score> measured =
                     new ArrayList<>(
                             old == null || !old.sha256().equals(sha256) ? List.of() : old.scores());
-            for (Path report : scores) {
-                readScores(report, measured);
-            }
             String deg =
                     degradation != null
                             ? degradation
                             : training.getOrDefault("degradation", "BI").replaceAll("_x\\d$", "");
+            for (Path report : scores) {
+                readScores(report, deg, w.config().scale(), measured);
+            }
             boolean isDefault = makeDefault || (old != null && old.isDefault());
             ModelInfo info =
                     new ModelInfo(
@@ -244,6 +244,9 @@ final class ModelsCommand implements Callable<Integer> {
             if (!replaced) {
                 entries.add(ModelCatalog.toJson(info));
             }
+            if (weights != null) {
+                AtomicFiles.write(dir.resolve(file), bytes);
+            }
             AtomicFiles.write(
                     catalogFile,
                     (Json.writePretty(Map.of("models", entries)) + "\n")
@@ -264,9 +267,30 @@ final class ModelsCommand implements Callable<Integer> {
          * ensemble.
          */
         @SuppressWarnings("unchecked")
-        private void readScores(Path report, List<ModelInfo.Score> measured)
+        private void readScores(
+                Path report, String degradation, int scale, List<ModelInfo.Score> measured)
                 throws java.io.IOException {
             Map<String, Object> root = Json.parseObject(Files.readString(report));
+            // The catalogue says its scores are protocol rdn on the model's own degradation and
+            // scale; a report of anything else would be filed under the wrong heading.
+            String measuredOn =
+                    root.get("degradation")
+                            + " x"
+                            + root.get("scale")
+                            + ", protocol "
+                            + root.get("protocol");
+            String expected = degradation + " x" + scale + ", protocol rdn";
+            if (!measuredOn.equals(expected)) {
+                throw new UsageException(
+                        "--scores "
+                                + report
+                                + " was measured on "
+                                + measuredOn
+                                + "; model '"
+                                + name
+                                + "' needs "
+                                + expected);
+            }
             int found = 0;
             for (Object o : (List<Object>) root.get("rows")) {
                 Map<String, Object> row = (Map<String, Object>) o;

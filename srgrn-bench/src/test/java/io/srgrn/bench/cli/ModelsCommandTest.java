@@ -161,6 +161,27 @@ class ModelsCommandTest {
                         evalOut.resolve("eval-BI-x2.json").toString());
         assertThat(wrong.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(wrong.err()).contains("no row named 'other'");
+        assertThat(catalogDir.resolve("other.safetensors"))
+                .as("a refused add writes nothing")
+                .doesNotExist();
+
+        // a BI report cannot score a model filed as BD: the catalogue would mislabel the scores
+        Cli.Result otherDegradation =
+                Cli.run(
+                        "models",
+                        "add",
+                        "--name",
+                        "tiny-x2",
+                        "--catalog-dir",
+                        catalogDir.toString(),
+                        "--degradation",
+                        "BD",
+                        "--scores",
+                        evalOut.resolve("eval-BI-x2.json").toString());
+        assertThat(otherDegradation.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(otherDegradation.err())
+                .contains("measured on BI x2, protocol rdn")
+                .contains("needs BD x2, protocol rdn");
     }
 
     private static List<ModelInfo.Score> catalogScores(Path catalogDir) throws IOException {
