@@ -12,37 +12,12 @@ public record ByteImage(int channels, int height, int width, byte[] data) {
 
     public ByteImage {
         Objects.requireNonNull(data, "data");
-        if (channels <= 0 || height <= 0 || width <= 0) {
-            throw new IllegalArgumentException(
-                    "image dimensions must be positive, got channels="
-                            + channels
-                            + " height="
-                            + height
-                            + " width="
-                            + width);
-        }
-        long expected = (long) channels * height * width;
-        if (data.length != expected) {
-            throw new IllegalArgumentException(
-                    "data length "
-                            + data.length
-                            + " does not match channels*height*width = "
-                            + channels
-                            + "*"
-                            + height
-                            + "*"
-                            + width
-                            + " = "
-                            + expected);
-        }
+        PlanarLayout.checkShape(channels, height, width, data.length);
     }
 
     public static ByteImage zeros(int channels, int height, int width) {
         return new ByteImage(
-                channels,
-                height,
-                width,
-                new byte[Math.multiplyExact(Math.multiplyExact(channels, height), width)]);
+                channels, height, width, new byte[PlanarLayout.size(channels, height, width)]);
     }
 
     public int planeSize() {
@@ -89,29 +64,7 @@ public record ByteImage(int channels, int height, int width, byte[] data) {
 
     /** The region [top, top+h) x [left, left+w) of every channel (copied). */
     public ByteImage crop(int top, int left, int h, int w) {
-        if (top < 0 || left < 0 || h <= 0 || w <= 0 || top + h > height || left + w > width) {
-            throw new IllegalArgumentException(
-                    "crop (top="
-                            + top
-                            + ", left="
-                            + left
-                            + ", h="
-                            + h
-                            + ", w="
-                            + w
-                            + ") is outside the "
-                            + height
-                            + "x"
-                            + width
-                            + " image");
-        }
-        byte[] out = new byte[channels * h * w];
-        for (int c = 0; c < channels; c++) {
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(
-                        data, (c * height + top + y) * width + left, out, (c * h + y) * w, w);
-            }
-        }
+        byte[] out = PlanarLayout.crop(data, channels, height, width, top, left, h, w, byte[]::new);
         return new ByteImage(channels, h, w, out);
     }
 
@@ -124,14 +77,7 @@ public record ByteImage(int channels, int height, int width, byte[] data) {
 
     /** A single-channel image repeated into {@code n} identical channels. */
     public ByteImage replicate(int n) {
-        if (channels != 1) {
-            throw new IllegalStateException(
-                    "only a single-channel image can be replicated, this one has " + channels);
-        }
-        byte[] out = new byte[n * planeSize()];
-        for (int c = 0; c < n; c++) {
-            System.arraycopy(data, 0, out, c * planeSize(), planeSize());
-        }
+        byte[] out = PlanarLayout.replicate(data, channels, planeSize(), n, byte[]::new);
         return new ByteImage(n, height, width, out);
     }
 

@@ -13,38 +13,13 @@ public record PlanarImage(int channels, int height, int width, float[] data) {
 
     public PlanarImage {
         Objects.requireNonNull(data, "data");
-        if (channels <= 0 || height <= 0 || width <= 0) {
-            throw new IllegalArgumentException(
-                    "image dimensions must be positive, got channels="
-                            + channels
-                            + " height="
-                            + height
-                            + " width="
-                            + width);
-        }
-        long expected = (long) channels * height * width;
-        if (data.length != expected) {
-            throw new IllegalArgumentException(
-                    "data length "
-                            + data.length
-                            + " does not match channels*height*width = "
-                            + channels
-                            + "*"
-                            + height
-                            + "*"
-                            + width
-                            + " = "
-                            + expected);
-        }
+        PlanarLayout.checkShape(channels, height, width, data.length);
     }
 
     /** A zero-filled image. */
     public static PlanarImage zeros(int channels, int height, int width) {
         return new PlanarImage(
-                channels,
-                height,
-                width,
-                new float[Math.multiplyExact(Math.multiplyExact(channels, height), width)]);
+                channels, height, width, new float[PlanarLayout.size(channels, height, width)]);
     }
 
     public int planeSize() {
@@ -65,42 +40,14 @@ public record PlanarImage(int channels, int height, int width, float[] data) {
 
     /** The region [top, top+h) x [left, left+w) of every channel (copied). */
     public PlanarImage crop(int top, int left, int h, int w) {
-        if (top < 0 || left < 0 || h <= 0 || w <= 0 || top + h > height || left + w > width) {
-            throw new IllegalArgumentException(
-                    "crop (top="
-                            + top
-                            + ", left="
-                            + left
-                            + ", h="
-                            + h
-                            + ", w="
-                            + w
-                            + ") is outside the "
-                            + height
-                            + "x"
-                            + width
-                            + " image");
-        }
-        float[] out = new float[channels * h * w];
-        for (int c = 0; c < channels; c++) {
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(
-                        data, (c * height + top + y) * width + left, out, (c * h + y) * w, w);
-            }
-        }
+        float[] out =
+                PlanarLayout.crop(data, channels, height, width, top, left, h, w, float[]::new);
         return new PlanarImage(channels, h, w, out);
     }
 
     /** A single-channel image repeated into {@code n} identical channels. */
     public PlanarImage replicate(int n) {
-        if (channels != 1) {
-            throw new IllegalStateException(
-                    "only a single-channel image can be replicated, this one has " + channels);
-        }
-        float[] out = new float[n * planeSize()];
-        for (int c = 0; c < n; c++) {
-            System.arraycopy(data, 0, out, c * planeSize(), planeSize());
-        }
+        float[] out = PlanarLayout.replicate(data, channels, planeSize(), n, float[]::new);
         return new PlanarImage(n, height, width, out);
     }
 
