@@ -34,7 +34,8 @@ settings() {
     # half the rate, halved every 2,500 iterations.
     bi-x2-ft) echo "${common[@]} --scale 2 --lr 2e-4 --halve-every 2500 --iterations 20000 --init-from $RUNS/bi-x2/best.safetensors" ;;
     bd-x3) echo "${common[@]} --scale 3 --degradation BD --lr 2e-4 --halve-every 2000 --iterations 20000 --init-from $RUNS/bi-x3/best.safetensors" ;;
-    *) echo "unknown run '$1' (bi-x2, bi-x2-ft, bi-x3, bi-x4, bi-x4-ft, bd-x3)" >&2; return 2 ;;
+    dn-x3) echo "${common[@]} --scale 3 --degradation DN --lr 2e-4 --halve-every 2000 --iterations 20000 --init-from $RUNS/bi-x3/best.safetensors" ;;
+    *) echo "unknown run '$1' (bi-x2, bi-x2-ft, bi-x3, bi-x4, bi-x4-ft, bd-x3, dn-x3)" >&2; return 2 ;;
   esac
 }
 
