@@ -197,10 +197,12 @@ public final class PublishedResults {
                             : e.source()
                                     + " ("
                                     + clash.source()
-                                    + " gives "
-                                    + clash.psnr()
-                                    + "/"
-                                    + clash.ssim()
+                                    + ": "
+                                    + String.format(
+                                            java.util.Locale.ROOT,
+                                            "%.2f/%.4f",
+                                            clash.psnr(),
+                                            clash.ssim())
                                     + ")";
             Entry kept = same ? clash : e;
             all.set(
