@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Lists the trained models shipped with this build (srgrn-models): name, scale, degradation, "
                     + "size, how long they trained, and their PSNR/SSIM on Set5, Set14 and B100 as measured with "
-                    + "'srgrn eval' (protocol rdn, Y channel). 'upscale' uses the default model of the scale."
+                    + "'srgrn eval' (protocol rdn, Y channel) on its degradation. 'upscale' uses the default BI model of the scale."
         })
 final class ModelsCommand implements Callable<Integer> {
     static final List<String> SETS = List.of("Set5", "Set14", "B100");
@@ -56,8 +56,10 @@ final class ModelsCommand implements Callable<Integer> {
         out.print(table(models).render());
         out.println();
         out.println(
-                "PSNR (dB) / SSIM, protocol rdn (Y channel); '+' rows use self-ensemble (SRGRN+). "
-                        + "* = the default for its scale. How they were trained: docs/MODELS.md.");
+                "PSNR (dB) / SSIM on each model's own degradation, protocol rdn (Y channel); '+' rows "
+                        + "use self-ensemble (SRGRN+). * = the default for its scale and degradation "
+                        + "('upscale' uses the BI one; --model NAME picks another). How they were "
+                        + "trained: docs/MODELS.md.");
         return ExitCodes.OK;
     }
 
