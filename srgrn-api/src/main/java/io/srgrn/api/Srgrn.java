@@ -30,6 +30,8 @@ import io.srgrn.data.resize.MatlabBicubic;
 import io.srgrn.data.sample.Dihedral;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -642,6 +644,7 @@ public final class Srgrn implements AutoCloseable {
         private long seed = 0;
         private Path weights;
         private String model;
+        private String degradation;
         private boolean untrained;
         private Tiling tiling;
         private long memoryBudget;
@@ -722,6 +725,22 @@ public final class Srgrn implements AutoCloseable {
         }
 
         /**
+         * Which shipped default to load for the scale: {@code BI} (bicubic downscaling, what {@code
+         * build()} loads without this), {@code BD} (blurred, then downscaled) or {@code DN} (noise
+         * added), any case; the paper trains one model per degradation (its Tables 2 to 4). With no
+         * shipped model for that scale and degradation, {@code build()} says so.
+         */
+        public Builder degradation(String name) {
+            String d = Objects.requireNonNull(name, "degradation").trim().toUpperCase(Locale.ROOT);
+            if (!List.of("BI", "BD", "DN").contains(d)) {
+                throw new IllegalArgumentException(
+                        "degradation '" + name + "': expected BI, BD or DN");
+            }
+            this.degradation = d;
+            return this;
+        }
+
+        /**
          * Keep the seeded random initialisation even for inference (tests, timing, a model about to
          * be trained): without it, a model with no trained weights refuses to upscale.
          */
@@ -791,6 +810,39 @@ public final class Srgrn implements AutoCloseable {
                                 + model
                                 + ") were given: choose one");
             }
+            if (degradation != null
+                    && (weights != null
+                            || model != null
+                            || untrained
+                            || config != null
+                            || preset != null)) {
+                throw new IllegalArgumentException(
+                        "degradation("
+                                + degradation
+                                + ") picks the shipped default model, but weights, a model name, "
+                                + "a config, a preset or untrained() was given as well: choose one");
+            }
+            if (degradation != null && shippedDefault().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "no shipped "
+                                + degradation
+                                + " x"
+                                + (scale == null ? 4 : scale)
+                                + " model (shipped: "
+                                + (Models.available().isEmpty()
+                                        ? "none; add io.srgrn:srgrn-models to the class path"
+                                        : Models.available().stream()
+                                                .map(
+                                                        m ->
+                                                                m.name()
+                                                                        + " ("
+                                                                        + m.degradation()
+                                                                        + " x"
+                                                                        + m.scale()
+                                                                        + ")")
+                                                .collect(java.util.stream.Collectors.joining(", ")))
+                                + ")");
+            }
             String source =
                     weights != null
                             ? weights.toString()
@@ -840,14 +892,16 @@ public final class Srgrn implements AutoCloseable {
         }
 
         /**
-         * The shipped default BI model for the requested scale, looked up only when no config or
-         * preset was set: a caller who sets one (to train it, say) gets its seeded initialisation,
-         * never a shipped model's weights in its place.
+         * The shipped default model for the requested scale and degradation (BI unless {@link
+         * #degradation} says otherwise), looked up only when no config or preset was set: a caller
+         * who sets one (to train it, say) gets its seeded initialisation, never a shipped model's
+         * weights in its place.
          */
         private java.util.Optional<ModelInfo> shippedDefault() {
             return config != null || preset != null
                     ? java.util.Optional.empty()
-                    : Models.defaultFor(scale == null ? 4 : scale, "BI");
+                    : Models.defaultFor(
+                            scale == null ? 4 : scale, degradation == null ? "BI" : degradation);
         }
 
         private SrgrnConfig resolveConfig(SrgrnWeights loaded, String source) {

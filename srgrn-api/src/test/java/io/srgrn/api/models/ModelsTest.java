@@ -88,6 +88,31 @@ class ModelsTest {
     }
 
     @Test
+    void aDegradationPicksItsOwnDefaultOrSaysThereIsNone() {
+        try (Srgrn sr = Srgrn.builder().scale(2).degradation("bi").backend("nearest").build()) {
+            assertThat(sr.weightsSource()).isEqualTo("tiny-x2");
+        }
+        // tiny-x2 is BI: a BD x2 request must not fall back to it, nor to random weights
+        assertThatThrownBy(
+                        () -> Srgrn.builder().scale(2).degradation("BD").backend("nearest").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no shipped BD x2 model")
+                .hasMessageContaining("tiny-x2 (BI x2)");
+        assertThatThrownBy(() -> Srgrn.builder().degradation("blur"))
+                .hasMessageContaining("degradation 'blur'")
+                .hasMessageContaining("BI, BD or DN");
+        assertThatThrownBy(
+                        () ->
+                                Srgrn.builder()
+                                        .degradation("BD")
+                                        .model("tiny-x2")
+                                        .backend("nearest")
+                                        .build())
+                .hasMessageContaining("degradation(BD)")
+                .hasMessageContaining("choose one");
+    }
+
+    @Test
     void withoutTrainedWeightsUpscalingIsRefusedUnlessAskedForExplicitly() {
         Tensor lr = Tensor.zeros(1, 3, 4, 4);
         // x4 has no shipped model here; a set config never picks up a shipped one (it is to be

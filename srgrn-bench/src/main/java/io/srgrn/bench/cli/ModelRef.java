@@ -9,6 +9,7 @@ import io.srgrn.api.weights.WeightsFile;
 import io.srgrn.spark.MemorySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -80,17 +81,23 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
     }
 
     /**
-     * The shipped default BI model for {@code scale} (4 when null); a usage error when there is
-     * none.
+     * The shipped default model for {@code scale} (4 when null) and {@code degradation} (BI, BD or
+     * DN, any case); a usage error when there is none.
      */
-    static ModelRef shippedDefault(Integer scale) {
+    static ModelRef shippedDefault(Integer scale, String degradation) {
         int s = scale == null ? 4 : scale;
+        String d = degradation.trim().toUpperCase(Locale.ROOT);
+        if (!List.of("BI", "BD", "DN").contains(d)) {
+            throw new UsageException("--degradation " + degradation + ": expected BI, BD or DN");
+        }
         ModelInfo m =
-                Models.defaultFor(s, "BI")
+                Models.defaultFor(s, d)
                         .orElseThrow(
                                 () ->
                                         new UsageException(
-                                                "no trained x"
+                                                "no trained "
+                                                        + (d.equals("BI") ? "" : d + " ")
+                                                        + "x"
                                                         + s
                                                         + " model is shipped with this build ("
                                                         + shippedNames()

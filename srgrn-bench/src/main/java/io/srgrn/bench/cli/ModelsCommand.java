@@ -58,7 +58,7 @@ final class ModelsCommand implements Callable<Integer> {
         out.println(
                 "PSNR (dB) / SSIM on each model's own degradation, protocol rdn (Y channel); '+' rows "
                         + "use self-ensemble (SRGRN+). * = the default for its scale and degradation "
-                        + "('upscale' uses the BI one; --model NAME picks another). How they were "
+                        + "('upscale' uses the BI one; --degradation or --model picks another). How they were "
                         + "trained: docs/MODELS.md.");
         return ExitCodes.OK;
     }

@@ -78,6 +78,15 @@ final class UpscaleCommand implements Callable<Integer> {
                         "Run the paper's SRGRN with random weights (for timing and tests: "
                                 + "the output is not a super-resolved image).")
         boolean untrained;
+
+        @Option(
+                names = "--degradation",
+                paramLabel = "BI|BD|DN",
+                description =
+                        "Use the shipped default model for how the input was made smaller: BI (bicubic, "
+                                + "the default), BD (blurred first) or DN (noise added); BD and DN are x3 "
+                                + "(srgrn models lists what is shipped).")
+        String degradation;
     }
 
     @Option(
@@ -121,7 +130,11 @@ final class UpscaleCommand implements Callable<Integer> {
                                 ? ModelRef.ofName(model.name)
                                 : model.untrained
                                         ? ModelRef.UNTRAINED
-                                        : ModelRef.shippedDefault(scale);
+                                        : ModelRef.shippedDefault(
+                                                scale,
+                                                model.degradation == null
+                                                        ? "BI"
+                                                        : model.degradation);
         UpscalePlan plan = UpscalePlan.of(inputs, output, format, force);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

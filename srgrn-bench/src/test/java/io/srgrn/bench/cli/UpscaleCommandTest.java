@@ -489,6 +489,63 @@ class UpscaleCommandTest {
     }
 
     @Test
+    void aDegradationRunsItsOwnShippedDefaultOrSaysThereIsNone() throws IOException {
+        Path in = Cli.image(dir.resolve("in.png"), 3, 9, 11, false, 21);
+        String bd = io.srgrn.api.models.Models.defaultFor(3, "BD").orElseThrow().name();
+        Cli.Result r =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("bd.png").toString(),
+                        "--scale",
+                        "3",
+                        "--degradation",
+                        "bd",
+                        "--threads",
+                        "1");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("with " + bd + " x3");
+        assertThat(ImageFiles.read(dir.resolve("bd.png")).width()).isEqualTo(33);
+        // BD is an x3 degradation: no x2 model, and no silent fall-back to the BI one
+        Cli.Result none =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("none.png").toString(),
+                        "--scale",
+                        "2",
+                        "--degradation",
+                        "BD");
+        assertThat(none.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("no trained BD x2 model");
+        assertThat(dir.resolve("none.png")).doesNotExist();
+        Cli.Result unknown =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("u.png").toString(),
+                        "--degradation",
+                        "blur");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("--degradation blur").contains("BI, BD or DN");
+        Cli.Result both =
+                Cli.run(
+                        "upscale",
+                        in.toString(),
+                        "-o",
+                        dir.resolve("b.png").toString(),
+                        "--degradation",
+                        "BD",
+                        "--model",
+                        bd);
+        assertThat(both.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("mutually exclusive");
+    }
+
+    @Test
     void randomWeightsOnlyWhenAskedFor() throws IOException {
         Path in = Cli.image(dir.resolve("in.png"), 3, 6, 7, false, 19);
         Cli.Result r =
