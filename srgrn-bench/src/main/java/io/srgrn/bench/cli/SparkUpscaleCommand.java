@@ -98,6 +98,13 @@ final class SparkUpscaleCommand implements Callable<Integer> {
                 description =
                         "A shipped model (srgrn models) or NAME.safetensors in the models folder.")
         String name;
+
+        @Option(
+                names = "--degradation",
+                paramLabel = "BI|BD|DN",
+                description =
+                        "The shipped default model for this degradation (as srgrn upscale --degradation).")
+        String degradation;
     }
 
     @Option(
@@ -149,6 +156,8 @@ final class SparkUpscaleCommand implements Callable<Integer> {
             }
             shipped = ref.shipped();
             weights = ref.weights() == null ? null : ref.weights().toAbsolutePath().toString();
+        } else if (model.degradation != null) {
+            shipped = ModelRef.shippedDefault(scale, model.degradation).shipped();
         }
         SparkUpscaleJob.Options options;
         try {

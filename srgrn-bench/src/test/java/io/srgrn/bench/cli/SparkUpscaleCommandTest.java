@@ -171,5 +171,19 @@ class SparkUpscaleCommandTest {
                         "5");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("invalid --scale 5");
+        Cli.Result noModel =
+                Cli.run(
+                        "spark-upscale",
+                        "--input",
+                        dir.toString(),
+                        "-o",
+                        dir.resolve("o").toString(),
+                        "--scale",
+                        "2",
+                        "--degradation",
+                        "DN");
+        assertThat(noModel.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noModel.err()).contains("no trained DN x2 model");
+        assertThat(dir.resolve("o")).doesNotExist();
     }
 }
