@@ -30,8 +30,6 @@ import io.srgrn.data.resize.MatlabBicubic;
 import io.srgrn.data.sample.Dihedral;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -367,13 +365,7 @@ public final class Srgrn implements AutoCloseable {
                             + "model name was given and no shipped model matches "
                             + config
                             + " (shipped: "
-                            + (Models.available().isEmpty()
-                                    ? "none; add io.srgrn:srgrn-models to the class path"
-                                    : String.join(
-                                            ", ",
-                                            Models.available().stream()
-                                                    .map(ModelInfo::name)
-                                                    .toList()))
+                            + Models.describeAvailable()
                             + "). Pass Srgrn.builder().weights(file) or .model(name), or .untrained() to run the random "
                             + "initialisation deliberately");
         }
@@ -731,12 +723,14 @@ public final class Srgrn implements AutoCloseable {
          * shipped model for that scale and degradation, {@code build()} says so.
          */
         public Builder degradation(String name) {
-            String d = Objects.requireNonNull(name, "degradation").trim().toUpperCase(Locale.ROOT);
-            if (!List.of("BI", "BD", "DN").contains(d)) {
-                throw new IllegalArgumentException(
-                        "degradation '" + name + "': expected BI, BD or DN");
-            }
-            this.degradation = d;
+            this.degradation =
+                    Models.degradationName(Objects.requireNonNull(name, "degradation"))
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "degradation '"
+                                                            + name
+                                                            + "': expected BI, BD or DN"));
             return this;
         }
 
@@ -829,18 +823,7 @@ public final class Srgrn implements AutoCloseable {
                                 + " x"
                                 + (scale == null ? 4 : scale)
                                 + " model (shipped: "
-                                + (Models.available().isEmpty()
-                                        ? "none; add io.srgrn:srgrn-models to the class path"
-                                        : Models.available().stream()
-                                                .map(
-                                                        m ->
-                                                                m.name()
-                                                                        + " ("
-                                                                        + m.degradation()
-                                                                        + " x"
-                                                                        + m.scale()
-                                                                        + ")")
-                                                .collect(java.util.stream.Collectors.joining(", ")))
+                                + Models.describeAvailable()
                                 + ")");
             }
             String source =

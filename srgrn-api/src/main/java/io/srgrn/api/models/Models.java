@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 
 /**
  * The trained models on the class path ({@code srgrn-models} or any other {@link ModelSource}):
@@ -51,6 +53,25 @@ public final class Models {
                                         && m.scale() == scale
                                         && m.degradation().equals(degradation))
                 .findFirst();
+    }
+
+    /**
+     * A degradation's catalogue name ({@code BI}, {@code BD} or {@code DN}) from any case and
+     * surrounding spaces; empty for anything else.
+     */
+    public static Optional<String> degradationName(String name) {
+        String d = name.trim().toUpperCase(Locale.ROOT);
+        return List.of("BI", "BD", "DN").contains(d) ? Optional.of(d) : Optional.empty();
+    }
+
+    /** The shipped models for an error message: {@code name (BI x2), ...}, or how to get some. */
+    public static String describeAvailable() {
+        List<ModelInfo> all = available();
+        return all.isEmpty()
+                ? "none; add io.srgrn:srgrn-models to the class path"
+                : all.stream()
+                        .map(m -> m.name() + " (" + m.degradation() + " x" + m.scale() + ")")
+                        .collect(Collectors.joining(", "));
     }
 
     /**

@@ -9,7 +9,6 @@ import io.srgrn.api.weights.WeightsFile;
 import io.srgrn.spark.MemorySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -86,10 +85,14 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
      */
     static ModelRef shippedDefault(Integer scale, String degradation) {
         int s = scale == null ? 4 : scale;
-        String d = degradation.trim().toUpperCase(Locale.ROOT);
-        if (!List.of("BI", "BD", "DN").contains(d)) {
-            throw new UsageException("--degradation " + degradation + ": expected BI, BD or DN");
-        }
+        String d =
+                Models.degradationName(degradation)
+                        .orElseThrow(
+                                () ->
+                                        new UsageException(
+                                                "--degradation "
+                                                        + degradation
+                                                        + ": expected BI, BD or DN"));
         ModelInfo m =
                 Models.defaultFor(s, d)
                         .orElseThrow(
@@ -107,11 +110,7 @@ record ModelRef(String label, Path weights, String shipped, boolean bicubic, boo
     }
 
     private static String shippedNames() {
-        return Models.available().isEmpty()
-                ? "none shipped"
-                : "shipped: "
-                        + String.join(
-                                ", ", Models.available().stream().map(ModelInfo::name).toList());
+        return "shipped: " + Models.describeAvailable();
     }
 
     static Path modelsFolder() {

@@ -209,10 +209,21 @@ final class ModelsCommand implements Callable<Integer> {
             List<ModelInfo.Score> measured =
                     new ArrayList<>(
                             old == null || !old.sha256().equals(sha256) ? List.of() : old.scores());
-            String deg =
+            // the catalogue's spelling (BI, BD, DN), which Models.defaultFor matches exactly
+            String given =
                     degradation != null
                             ? degradation
                             : training.getOrDefault("degradation", "BI").replaceAll("_x\\d$", "");
+            String deg =
+                    Models.degradationName(given)
+                            .orElseThrow(
+                                    () ->
+                                            new UsageException(
+                                                    "degradation '"
+                                                            + given
+                                                            + "' of model '"
+                                                            + name
+                                                            + "': expected BI, BD or DN"));
             for (Path report : scores) {
                 readScores(report, deg, w.config().scale(), measured);
             }
