@@ -11,6 +11,7 @@ import io.srgrn.api.weights.WeightsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,13 +85,9 @@ class ModelsCommandTest {
                         "--no-published");
         assertThat(e.code()).as(e.toString()).isZero();
         Cli.Result r =
-                Cli.run(
-                        "models",
-                        "add",
-                        "--name",
+                add(
+                        catalogDir,
                         "tiny-x2",
-                        "--catalog-dir",
-                        catalogDir.toString(),
                         "--weights",
                         named.toString(),
                         "--default",
@@ -112,16 +109,7 @@ class ModelsCommandTest {
         assertThat(r.out()).contains("| tiny-x2+ *");
 
         // the same weights again: the scores stay; other weights: scores of the old ones go
-        Cli.Result same =
-                Cli.run(
-                        "models",
-                        "add",
-                        "--name",
-                        "tiny-x2",
-                        "--catalog-dir",
-                        catalogDir.toString(),
-                        "--weights",
-                        named.toString());
+        Cli.Result same = add(catalogDir, "tiny-x2", "--weights", named.toString());
         assertThat(same.code()).as(same.toString()).isZero();
         assertThat(catalogScores(catalogDir)).isNotEmpty();
         Path retrained;
@@ -134,27 +122,14 @@ class ModelsCommandTest {
             retrained = dir.resolve("retrained.safetensors");
             sr.save(retrained);
         }
-        Cli.Result replaced =
-                Cli.run(
-                        "models",
-                        "add",
-                        "--name",
-                        "tiny-x2",
-                        "--catalog-dir",
-                        catalogDir.toString(),
-                        "--weights",
-                        retrained.toString());
+        Cli.Result replaced = add(catalogDir, "tiny-x2", "--weights", retrained.toString());
         assertThat(replaced.code()).as(replaced.toString()).isZero();
         assertThat(catalogScores(catalogDir)).isEmpty();
 
         Cli.Result wrong =
-                Cli.run(
-                        "models",
-                        "add",
-                        "--name",
+                add(
+                        catalogDir,
                         "other",
-                        "--catalog-dir",
-                        catalogDir.toString(),
                         "--weights",
                         named.toString(),
                         "--scores",
@@ -167,13 +142,9 @@ class ModelsCommandTest {
 
         // a BI report cannot score a model filed as BD: the catalogue would mislabel the scores
         Cli.Result otherDegradation =
-                Cli.run(
-                        "models",
-                        "add",
-                        "--name",
+                add(
+                        catalogDir,
                         "tiny-x2",
-                        "--catalog-dir",
-                        catalogDir.toString(),
                         "--degradation",
                         "BD",
                         "--scores",
@@ -182,6 +153,21 @@ class ModelsCommandTest {
         assertThat(otherDegradation.err())
                 .contains("measured on BI x2, protocol rdn")
                 .contains("needs BD x2, protocol rdn");
+    }
+
+    /** {@code srgrn models add --name NAME --catalog-dir DIR} with {@code more} options. */
+    private static Cli.Result add(Path catalogDir, String name, String... more) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "models",
+                                "add",
+                                "--name",
+                                name,
+                                "--catalog-dir",
+                                catalogDir.toString()));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
     }
 
     private static List<ModelInfo.Score> catalogScores(Path catalogDir) throws IOException {
